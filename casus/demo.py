@@ -1,0 +1,127 @@
+"""Invented cases for the demo vault, the benchmarks and tests. No real person is in here.
+
+Deterministic for a given seed, so a benchmark measures the same vault every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+
+from sqlalchemy import select
+
+from casus.model import OrgUnit
+from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
+from casus.services.cases import CaseDraft, PersonDraft, add_case, clean_case, clean_people
+from casus.vault import Vault
+
+DEMO_PASSPHRASE = "demo kluis met verzonnen casussen"
+
+FIRST_NAMES = (
+    "Anouk", "Bram", "Chaima", "Daan", "Esra", "Fenna", "Gijs", "Hatice", "Ilse", "Jurre",
+    "Karim", "Lotte", "Mehmet", "Naima", "Olaf", "Priya", "Quinten", "Rachida", "Sem", "Tamara",
+    "Umut", "Vera", "Wouter", "Xiomara", "Yusuf", "Zoë", "Jayden", "Mei", "Kofi", "Sanne",
+)
+SURNAMES = (
+    "de Vries", "Bakker", "El Idrissi", "Yılmaz", "Janssen", "van Dijk", "Öztürk", "Mulder",
+    "Boateng", "Visser", "Tahiri", "Smit", "Nguyen", "de Boer", "Şahin", "Meijer", "Pinas",
+    "van der Berg", "Kartosen", "Hoekstra", "Amrani", "Dekker", "Wijnberg", "Lachman",
+)
+FUNCTIONS = (
+    "beleidsadviseur", "teamleider", "medewerker klantcontact", "handhaver", "projectleider",
+    "adviseur", "coördinator", "jurist", "beheerder", "gebiedsmakelaar",
+)
+STORIES = (
+    "{reporter} meldt dat {accused} in het teamoverleg herhaaldelijk grappen maakt over "
+    "{aspect}. Collega's lachen mee; {reporter} voelt zich buitengesloten.",
+    "Volgens {reporter} krijgt zij structureel de minder interessante klussen sinds "
+    "{accused} teamleider werd. Zij vermoedt dat dit met {aspect} te maken heeft.",
+    "{reporter} werd op de gang door {accused} aangesproken op {aspect}, op een toon die "
+    "{reporter} als vernederend ervoer. Een collega was erbij.",
+    "Tijdens een werkbezoek maakte {accused} opmerkingen over {aspect} van {reporter}. "
+    "{reporter} heeft dit eerder aangekaart, zonder resultaat.",
+)
+ASPECTS = {
+    Ground.ORIGIN_RACE: "haar afkomst",
+    Ground.RELIGION: "het dragen van een hoofddoek",
+    Ground.SEX: "haar zwangerschap",
+    Ground.SEXUAL_ORIENTATION: "zijn partner",
+    Ground.AGE: "haar leeftijd",
+    Ground.DISABILITY_CHRONIC_ILLNESS: "zijn beperking",
+}
+QUESTIONS = (
+    "Hoe kan de leidinggevende dit bespreekbaar maken zonder de melder bloot te stellen?",
+    "Welke heling-en-herstelinterventie past hier?",
+    "Is een teamsessie verstandig, of eerst een gesprek met de betrokkene?",
+)
+CATEGORIES = (
+    BehaviourCategory.DISCRIMINATION, BehaviourCategory.SUBTLE_RACISM,
+    BehaviourCategory.EXCLUSION, BehaviourCategory.BULLYING,
+    BehaviourCategory.SEXUAL_HARASSMENT, BehaviourCategory.AGGRESSION,
+)
+CHANNEL_PARTY = (
+    (Channel.EXTERNAL_REPORTING_POINT, Party.DISCRIMINATIE_NL),
+    (Channel.INTERNAL_REPORTING_POINT, Party.INTEGRITY_BUREAU),
+    (Channel.HR, Party.HR),
+    (Channel.DIVERSITY_BUREAU, Party.DIVERSITY_BUREAU),
+)
+
+
+def _person(rng: random.Random, role: Role, key: str, serial: int) -> PersonDraft:
+    first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+    handle = f"{first[0]}.{last.split()[-1]}".lower()
+    return PersonDraft(
+        key=key,
+        role=role,
+        name=f"{first} {last}",
+        function=rng.choice(FUNCTIONS),
+        salary_scale=rng.randint(5, 12),
+        email=f"{handle}{serial}@gemeente.example",
+        employee_number=f"{9_000_000 + serial}",
+    )
+
+
+def demo_cases(
+    count: int, team_ids: list[int], seed: int = 2026, today: dt.date | None = None
+) -> Iterator[CaseDraft]:
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    for number in range(1, count + 1):
+        reporter = _person(rng, Role.REPORTER, "p1", number * 3)
+        accused = _person(rng, Role.ACCUSED, "p2", number * 3 + 1)
+        manager = _person(rng, Role.MANAGER, "p3", number * 3 + 2)
+        ground = rng.choice(list(ASPECTS))
+        channel, party = rng.choice(CHANNEL_PARTY)
+        received = today - dt.timedelta(days=rng.randint(1, 3 * 365))
+        first = reporter.name.split()[0]
+        story = rng.choice(STORIES).format(
+            reporter=first, accused=accused.name, aspect=ASPECTS[ground]
+        )
+        yield CaseDraft(
+            reference=f"DEMO-{number:05d}",
+            channel=channel,
+            owner_party=party,
+            received=received,
+            incident_date=received - dt.timedelta(days=rng.randint(0, 30)),
+            category=rng.choice(CATEGORIES),
+            grounds=[ground],
+            org_unit_id=rng.choice(team_ids) if team_ids else None,
+            facts=f"{story} Leidinggevende {manager.name} is op de hoogte.",
+            question=rng.choice(QUESTIONS),
+            people=[reporter, accused, manager],
+        )
+
+
+def team_ids(vault: Vault) -> list[int]:
+    with vault.session() as session:
+        return list(session.scalars(select(OrgUnit.id).where(OrgUnit.kind == OrgUnitKind.TEAM)))
+
+
+def fill_demo_vault(vault: Vault, count: int = 24, seed: int = 2026) -> int:
+    """Add `count` invented cases in one transaction."""
+    teams = team_ids(vault)
+    with vault.session() as session:
+        for draft in demo_cases(count, teams, seed):
+            add_case(session, vault.actor, clean_case(draft), clean_people(draft.people))
+    return count

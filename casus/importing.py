@@ -1,0 +1,225 @@
+"""Import of cases from JSON Lines in the corpus format (shared/corpus/README.md), all or nothing.
+
+Every line is parsed and validated before the vault is touched; then all cases go in within one
+transaction. A bad line rejects the whole file with its line number and the reason; the vault
+is unchanged. Messages never quote the offending value: it may be a name.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casus.errors import ImportRejectedError, ValidationError
+from casus.model.enums import BehaviourCategory, Channel, Ground, Party, Role
+from casus.services.audit import record
+from casus.services.cases import (
+    CaseDraft,
+    CleanPerson,
+    PersonDraft,
+    add_case,
+    clean_case,
+    clean_people,
+)
+from casus.services.org_units import ensure_unit_path
+
+if TYPE_CHECKING:
+    from casus.vault import Vault
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_LINE_BYTES = 1024 * 1024
+MAX_CASES = 50_000
+MAX_PERSONS = 100
+
+SOURCES = {
+    "extern": (Channel.EXTERNAL_REPORTING_POINT, Party.DISCRIMINATIE_NL),
+    "intern": (Channel.INTERNAL_REPORTING_POINT, Party.INTEGRITY_BUREAU),
+    "po": (Channel.HR, Party.HR),
+    "id": (Channel.DIVERSITY_BUREAU, Party.DIVERSITY_BUREAU),
+}
+CATEGORIES = {
+    "discriminatie": BehaviourCategory.DISCRIMINATION,
+    "racisme": BehaviourCategory.RACISM,
+    "subtiel_racisme": BehaviourCategory.SUBTLE_RACISM,
+    "seksuele_intimidatie": BehaviourCategory.SEXUAL_HARASSMENT,
+    "agressie": BehaviourCategory.AGGRESSION,
+    "geweld": BehaviourCategory.VIOLENCE,
+    "bedreiging": BehaviourCategory.THREAT,
+    "pesten": BehaviourCategory.BULLYING,
+    "uitsluiting": BehaviourCategory.EXCLUSION,
+    "overig": BehaviourCategory.OTHER,
+}
+# The corpus is finer than the national form; each value lands on the form's ground that covers
+# it (skin colour is origin/race; pregnancy and gender identity fall under sex in Dutch law).
+GROUNDS = {
+    "herkomst": Ground.ORIGIN_RACE,
+    "huidskleur": Ground.ORIGIN_RACE,
+    "godsdienst": Ground.RELIGION,
+    "levensovertuiging": Ground.BELIEF,
+    "geslacht": Ground.SEX,
+    "genderidentiteit": Ground.SEX,
+    "zwangerschap": Ground.SEX,
+    "seksuele_gerichtheid": Ground.SEXUAL_ORIENTATION,
+    "handicap": Ground.DISABILITY_CHRONIC_ILLNESS,
+    "chronische_ziekte": Ground.DISABILITY_CHRONIC_ILLNESS,
+    "leeftijd": Ground.AGE,
+    "nationaliteit": Ground.NATIONALITY,
+    "antisemitisme": Ground.ANTISEMITISM,
+    None: Ground.UNKNOWN,
+}
+ROLES = {
+    "melder": Role.REPORTER,
+    "betrokkene": Role.ACCUSED,
+    "omstander": Role.BYSTANDER,
+    "leidinggevende": Role.MANAGER,
+    "getuige": Role.WITNESS,
+    "vertrouwenspersoon": Role.CONFIDENTIAL_ADVISER,
+}
+REQUIRED = ("id", "source", "category", "received", "org_unit", "persons", "narrative")
+KNOWN = frozenset({*REQUIRED, "ground", "anonymous", "question", "advice", "gold"})
+ORG_FIELDS = frozenset({"cluster", "directie", "abbreviation", "team"})
+PERSON_FIELDS = frozenset(
+    {"key", "role", "name", "function", "scale", "email", "phone", "employee_number"}
+)
+
+
+@dataclass(frozen=True)
+class ParsedCase:
+    line: int
+    values: dict[str, Any]
+    people: list[CleanPerson]
+    org_unit: dict[str, str | None]
+
+
+def _lookup(table: dict[Any, Any], value: Any, what: str) -> Any:
+    if isinstance(value, list | dict) or value not in table:
+        raise ValueError(f"onbekende waarde voor {what}")
+    return table[value]
+
+
+def _text_or_none(value: Any, what: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"{what} moet tekst zijn")
+
+
+def parse_case(obj: Any, line: int) -> ParsedCase:
+    if not isinstance(obj, dict):
+        raise ValueError("een regel moet één JSON-object zijn")
+    missing = [name for name in REQUIRED if name not in obj]
+    if missing:
+        raise ValueError(f"verplicht veld ontbreekt: {', '.join(missing)}")
+    unknown = sorted(set(obj) - KNOWN)
+    if unknown:
+        raise ValueError(f"onbekend veld: {', '.join(unknown)}")
+    channel, party = _lookup(SOURCES, obj["source"], "source")
+    org = obj["org_unit"]
+    if not isinstance(org, dict) or set(org) - ORG_FIELDS:
+        raise ValueError("org_unit moet een object zijn met cluster, directie, abbreviation, team")
+    persons = obj["persons"]
+    if not isinstance(persons, list) or len(persons) > MAX_PERSONS:
+        raise ValueError(f"persons moet een lijst van hoogstens {MAX_PERSONS} personen zijn")
+    drafts = []
+    for number, person in enumerate(persons, 1):
+        if not isinstance(person, dict) or set(person) - PERSON_FIELDS:
+            raise ValueError(f"persoon {number} heeft een onbekend veld of is geen object")
+        drafts.append(PersonDraft(
+            key=person.get("key"),
+            role=_lookup(ROLES, person.get("role"), f"role van persoon {number}"),
+            name=person.get("name"),  # type: ignore[arg-type]  # validated by clean_people
+            function=person.get("function"),
+            salary_scale=person.get("scale"),
+            email=person.get("email"),
+            phone=person.get("phone"),
+            employee_number=person.get("employee_number"),
+        ))
+    anonymous = obj.get("anonymous", False)
+    draft = CaseDraft(
+        reference=obj["id"] if isinstance(obj["id"], str) else _bad("id moet tekst zijn"),
+        channel=channel,
+        owner_party=party,
+        received=obj["received"],
+        category=_lookup(CATEGORIES, obj["category"], "category"),
+        grounds=[_lookup(GROUNDS, obj.get("ground"), "ground")],
+        anonymous=anonymous,
+        facts=_text_or_none(obj["narrative"], "narrative") or "",
+        question=_text_or_none(obj.get("question"), "question") or "",
+        prior_advice=_text_or_none(obj.get("advice"), "advice") or "",
+    )
+    try:
+        values = clean_case(draft)
+        if not values["reference"]:
+            raise ValidationError("reference", "id", "is verplicht")
+        people = _people(drafts)
+    except ValidationError as error:
+        raise ValueError(str(error)) from None
+    unit = {name: _text_or_none(org.get(name), f"org_unit.{name}") for name in ORG_FIELDS}
+    return ParsedCase(line, values, people, unit)
+
+
+def _people(drafts: list[PersonDraft]) -> list[CleanPerson]:
+    try:
+        return clean_people(drafts)
+    except ValidationError as error:
+        raise ValidationError(error.field, f"persoon: {error.label}", error.reason) from None
+
+
+def _bad(message: str) -> Any:
+    raise ValueError(message)
+
+
+def read_cases(path: Path) -> list[ParsedCase]:
+    """Parse and validate a whole file; raises ImportRejectedError at the first bad line."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise ImportRejectedError(None, "het bestand kan niet worden gelezen") from None
+    if size > MAX_FILE_BYTES:
+        raise ImportRejectedError(None, f"het bestand is groter dan {MAX_FILE_BYTES // 2**20} MiB")
+    parsed: list[ParsedCase] = []
+    seen: dict[str, int] = {}
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if len(raw) > MAX_LINE_BYTES:
+                raise ImportRejectedError(number, f"de regel is langer dan {MAX_LINE_BYTES // 1024} KiB")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ImportRejectedError(number, "geen geldige UTF-8-tekst") from None
+            if not text.strip():
+                continue
+            try:
+                case = parse_case(json.loads(text), number)
+            except json.JSONDecodeError as error:
+                raise ImportRejectedError(number, f"geen geldige JSON (kolom {error.colno})") from None
+            except (ValueError, RecursionError) as error:
+                raise ImportRejectedError(number, str(error)) from None
+            reference = case.values["reference"]
+            if reference in seen:
+                raise ImportRejectedError(number, f"id komt ook voor op regel {seen[reference]}")
+            seen[reference] = number
+            parsed.append(case)
+            if len(parsed) > MAX_CASES:
+                raise ImportRejectedError(number, f"meer dan {MAX_CASES} casussen in één bestand")
+    if not parsed:
+        raise ImportRejectedError(None, "het bestand bevat geen casussen")
+    return parsed
+
+
+def import_cases(vault: Vault, path: Path) -> int:
+    """Import every case of a JSON Lines file, or none; returns the number imported."""
+    cases = read_cases(Path(path))
+    with vault.session() as session:
+        for case in cases:
+            try:
+                unit_id = ensure_unit_path(
+                    session, vault.actor, case.org_unit["cluster"], case.org_unit["directie"],
+                    case.org_unit["abbreviation"], case.org_unit["team"],
+                )
+                add_case(session, vault.actor, {**case.values, "org_unit_id": unit_id}, case.people)
+            except ValidationError as error:
+                raise ImportRejectedError(case.line, str(error)) from None
+        record(session, vault.actor, "import", "case", None, ["count"])
+    return len(cases)

@@ -1,0 +1,354 @@
+"""The vault's tables as SQLAlchemy 2.x typed mappings (DESIGN.md, "Data model").
+
+Enumerations are stored by their code value as short strings (not native enums), so that adding a
+value is a code change plus, at most, a data migration. Datetimes are naive UTC. Every table is
+created by Alembic migrations (casus/migrations), never by `create_all`, so that a vault made by
+any released version upgrades along one tested path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum as PyEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from casus.model.enums import (
+    ActionStatus,
+    BehaviourCategory,
+    CaseStatus,
+    Channel,
+    Ground,
+    Handling,
+    InterventionStatus,
+    InterventionType,
+    OrgUnitKind,
+    Party,
+    RepairStatus,
+    RepairType,
+    ReviewDecision,
+    Role,
+)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def enum_column(enum: type[PyEnum]) -> Enum:
+    return Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=40,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: dict[Any, Any] = {
+        Channel: enum_column(Channel),
+        Party: enum_column(Party),
+        CaseStatus: enum_column(CaseStatus),
+        BehaviourCategory: enum_column(BehaviourCategory),
+        Ground: enum_column(Ground),
+        Handling: enum_column(Handling),
+        Role: enum_column(Role),
+        OrgUnitKind: enum_column(OrgUnitKind),
+        InterventionType: enum_column(InterventionType),
+        InterventionStatus: enum_column(InterventionStatus),
+        RepairType: enum_column(RepairType),
+        RepairStatus: enum_column(RepairStatus),
+        ActionStatus: enum_column(ActionStatus),
+        ReviewDecision: enum_column(ReviewDecision),
+        list[str]: JSON,
+        dt.date: Date,
+        dt.datetime: DateTime,
+    }
+
+
+class OrgUnit(Base):
+    """A cluster, directie (stadsdelen are directies), department or team."""
+
+    __tablename__ = "org_unit"
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_org_unit_parent_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[OrgUnitKind]
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True
+    )
+    abbreviations: Mapped[list[str]] = mapped_column(default=list)
+    alternative_names: Mapped[list[str]] = mapped_column(default=list)
+    # Approximate; a small unit makes a case more traceable.
+    headcount: Mapped[int | None]
+    # The meeting party that sits in this unit: its cases are flagged before release.
+    meeting_party: Mapped[Party | None]
+
+    parent: Mapped[OrgUnit | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[OrgUnit]] = relationship(back_populates="parent")
+
+
+class Person(Base):
+    """A person as registered; one person can be involved in several cases."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    employee_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    involvements: Mapped[list[Involvement]] = relationship(back_populates="person")
+
+
+class Case(Base):
+    """A report (melding) and everything recorded about it."""
+
+    __tablename__ = "case_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Internal only: never shown to the meeting or exported.
+    reference: Mapped[str] = mapped_column(String(60), unique=True)
+    channel: Mapped[Channel]
+    received: Mapped[dt.date]
+    incident_date: Mapped[dt.date | None]
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    category: Mapped[BehaviourCategory]
+    status: Mapped[CaseStatus] = mapped_column(default=CaseStatus.NEW, index=True)
+    org_unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True
+    )
+    facts: Mapped[str] = mapped_column(Text, default="")
+    question: Mapped[str] = mapped_column(Text, default="")
+    prior_advice: Mapped[str] = mapped_column(Text, default="")
+    owner_party: Mapped[Party | None]
+    handling: Mapped[Handling | None]
+    violation_established: Mapped[bool | None]
+    retention_date: Mapped[dt.date | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+    org_unit: Mapped[OrgUnit | None] = relationship()
+    grounds: Mapped[list[CaseGround]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseGround.ground"
+    )
+    involvements: Mapped[list[Involvement]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Involvement.id"
+    )
+    interventions: Mapped[list[Intervention]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Intervention.id"
+    )
+    repair_advice: Mapped[list[RepairAdvice]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="RepairAdvice.id"
+    )
+
+    @property
+    def ground_values(self) -> list[Ground]:
+        return [g.ground for g in self.grounds]
+
+
+class CaseGround(Base):
+    __tablename__ = "case_ground"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True
+    )
+    ground: Mapped[Ground] = mapped_column(primary_key=True)
+
+    case: Mapped[Case] = relationship(back_populates="grounds")
+
+
+class Involvement(Base):
+    """A person's part in one case (betrokkene): role, function, scale at the time."""
+
+    __tablename__ = "involvement"
+    __table_args__ = (UniqueConstraint("case_id", "key", name="uq_involvement_case_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), index=True
+    )
+    # Short key within the case ("p1"), stable across edits; the pseudonymiser resolves to it.
+    key: Mapped[str] = mapped_column(String(20))
+    role: Mapped[Role]
+    function: Mapped[str | None] = mapped_column(String(200))
+    salary_scale: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="involvements")
+    person: Mapped[Person] = relationship(back_populates="involvements")
+
+
+class Intervention(Base):
+    """A measure the employer took (maatregel)."""
+
+    __tablename__ = "intervention"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    type: Mapped[InterventionType]
+    decided_on: Mapped[dt.date | None]
+    deciding_role: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[InterventionStatus] = mapped_column(default=InterventionStatus.PLANNED)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="interventions")
+
+
+class RepairAdvice(Base):
+    """Heling-en-herstel advice."""
+
+    __tablename__ = "repair_advice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    type: Mapped[RepairType]
+    addressed_to: Mapped[Role]
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    follow_up_date: Mapped[dt.date | None]
+    status: Mapped[RepairStatus] = mapped_column(default=RepairStatus.ISSUED)
+
+    case: Mapped[Case] = relationship(back_populates="repair_advice")
+
+
+class Meeting(Base):
+    """One casuïstiekoverleg."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    held_on: Mapped[dt.date] = mapped_column(unique=True)
+    learning_points: Mapped[str] = mapped_column(Text, default="")
+
+    attendance: Mapped[list[MeetingAttendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        foreign_keys="Action.meeting_id",
+        order_by="Action.id",
+    )
+
+
+class MeetingAttendance(Base):
+    """A party present (organisations, never names)."""
+
+    __tablename__ = "meeting_attendance"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    party: Mapped[Party] = mapped_column(primary_key=True)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+    __table_args__ = (UniqueConstraint("meeting_id", "case_id", name="uq_agenda_meeting_case"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int]
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    advice: Mapped[str] = mapped_column(Text, default="")
+    agreements: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda")
+    case: Mapped[Case] = relationship()
+
+
+class Action(Base):
+    """An agreed action on the action list; open ones carry over to the next meeting."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    description: Mapped[str] = mapped_column(Text)
+    owner_party: Mapped[Party]
+    due_date: Mapped[dt.date | None]
+    status: Mapped[ActionStatus] = mapped_column(default=ActionStatus.OPEN)
+    carried_over_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL")
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="actions", foreign_keys=[meeting_id])
+
+
+class Review(Base):
+    """The reviewed pseudonymisation of one text field of a case, tied to a hash of the text.
+
+    When the text changes, its hash no longer matches and the release is withdrawn.
+    """
+
+    __tablename__ = "review"
+    __table_args__ = (UniqueConstraint("case_id", "field", name="uq_review_case_field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+    spans: Mapped[list[ReviewSpan]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="ReviewSpan.start"
+    )
+
+
+class ReviewSpan(Base):
+    __tablename__ = "review_span"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    ref: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[ReviewDecision]
+
+    review: Mapped[Review] = relationship(back_populates="spans")
+
+
+class AuditEvent(Base):
+    """Who did what, when: inside the vault only, never exported.
+
+    `fields` names what changed, not the values, so the log itself adds no copy of an identity.
+    """
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(index=True)
+    fields: Mapped[list[str]] = mapped_column(default=list)

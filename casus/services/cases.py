@@ -1,0 +1,387 @@
+"""Cases and the people involved in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from casus.errors import NotFoundError, ValidationError
+from casus.model import Case, CaseGround, Involvement, OrgUnit, Person
+from casus.model.enums import (
+    BehaviourCategory,
+    CaseStatus,
+    Channel,
+    Ground,
+    Handling,
+    Party,
+    Role,
+)
+from casus.services import validation as v
+from casus.services.audit import record
+
+if TYPE_CHECKING:
+    from casus.vault import Vault
+
+# Dutch names of the fields, for validation messages.
+LABELS = {
+    "reference": "Kenmerk",
+    "channel": "Kanaal",
+    "received": "Datum ontvangen",
+    "incident_date": "Datum voorval",
+    "anonymous": "Anonieme melding",
+    "category": "Aard van het gedrag",
+    "grounds": "Discriminatiegrond",
+    "org_unit_id": "Organisatieonderdeel",
+    "facts": "Feitenrelaas",
+    "question": "Bespreekvraag",
+    "prior_advice": "Eerder advies",
+    "owner_party": "Casushouder",
+    "handling": "Wijze van behandeling",
+    "violation_established": "Integriteitsschending vastgesteld",
+    "retention_date": "Bewaren tot",
+    "status": "Status",
+    "key": "Sleutel",
+    "role": "Rol",
+    "name": "Naam",
+    "function": "Functie",
+    "salary_scale": "Schaal",
+    "email": "E-mailadres",
+    "phone": "Telefoonnummer",
+    "employee_number": "Personeelsnummer",
+    "notes": "Notities",
+}
+
+# Changing any of these after release withdraws the release (DESIGN.md, principle 4).
+RELEASED_CONTENT = frozenset({"facts", "question", "prior_advice", "org_unit_id"})
+
+
+@dataclass
+class PersonDraft:
+    """A person as entered for one case."""
+
+    role: Role | str
+    name: str
+    key: str | None = None
+    function: str | None = None
+    salary_scale: int | str | None = None
+    email: str | None = None
+    phone: str | None = None
+    employee_number: str | None = None
+    notes: str = ""
+
+
+@dataclass
+class CaseDraft:
+    channel: Channel | str
+    received: dt.date | str
+    category: BehaviourCategory | str
+    grounds: Sequence[Ground | str] = ()
+    reference: str | None = None
+    anonymous: bool = False
+    org_unit_id: int | None = None
+    incident_date: dt.date | str | None = None
+    facts: str = ""
+    question: str = ""
+    prior_advice: str = ""
+    owner_party: Party | str | None = None
+    handling: Handling | str | None = None
+    violation_established: bool | None = None
+    retention_date: dt.date | str | None = None
+    people: list[PersonDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list: no free text, no people."""
+
+    id: int
+    reference: str
+    received: dt.date
+    channel: Channel
+    category: BehaviourCategory
+    status: CaseStatus
+    org_unit: str | None
+
+
+@dataclass(frozen=True)
+class CleanPerson:
+    key: str
+    role: Role
+    name: str
+    function: str | None
+    salary_scale: int | None
+    email: str | None
+    phone: str | None
+    employee_number: str | None
+    notes: str
+
+
+def _label(name: str) -> str:
+    return LABELS.get(name, name)
+
+
+def clean_person(draft: PersonDraft, fallback_key: str) -> CleanPerson:
+    key = v.optional_line(draft.key, "key", _label("key"), 20) or fallback_key
+    return CleanPerson(
+        key=key,
+        role=v.clean_enum(Role, draft.role, "role", _label("role")),
+        name=v.clean_text(draft.name, "name", _label("name"), max_length=v.NAME_MAX,
+                          required=True, multiline=False),
+        function=v.optional_line(draft.function, "function", _label("function"), v.SHORT_TEXT_MAX),
+        salary_scale=v.clean_scale(draft.salary_scale),
+        email=v.clean_email(draft.email),
+        phone=v.clean_phone(draft.phone),
+        employee_number=v.clean_number(draft.employee_number, "employee_number",
+                                       _label("employee_number")),
+        notes=v.clean_text(draft.notes, "notes", _label("notes"), max_length=v.LONG_TEXT_MAX),
+    )
+
+
+def clean_case(draft: CaseDraft, today: dt.date | None = None) -> dict[str, Any]:
+    """Validate every field of a draft; returns the column values (without people)."""
+    grounds = [v.clean_enum(Ground, g, "grounds", _label("grounds")) for g in draft.grounds]
+    received = v.clean_date(draft.received, "received", _label("received"), required=True,
+                            today=today)
+    incident = v.clean_date(draft.incident_date, "incident_date", _label("incident_date"),
+                            today=today)
+    if incident is not None and received is not None and incident > received:
+        raise ValidationError("incident_date", _label("incident_date"),
+                              "ligt na de datum waarop de melding binnenkwam")
+    return {
+        "reference": v.optional_line(draft.reference, "reference", _label("reference"),
+                                     v.REFERENCE_MAX),
+        "channel": v.clean_enum(Channel, draft.channel, "channel", _label("channel")),
+        "received": received,
+        "incident_date": incident,
+        "anonymous": v.clean_bool(draft.anonymous, "anonymous", _label("anonymous")),
+        "category": v.clean_enum(BehaviourCategory, draft.category, "category", _label("category")),
+        "grounds": list(dict.fromkeys(grounds)),
+        "org_unit_id": draft.org_unit_id,
+        "facts": v.clean_text(draft.facts, "facts", _label("facts"), max_length=v.LONG_TEXT_MAX),
+        "question": v.clean_text(draft.question, "question", _label("question"),
+                                 max_length=v.QUESTION_MAX),
+        "prior_advice": v.clean_text(draft.prior_advice, "prior_advice", _label("prior_advice"),
+                                     max_length=v.LONG_TEXT_MAX),
+        "owner_party": v.clean_optional_enum(Party, draft.owner_party, "owner_party",
+                                             _label("owner_party")),
+        "handling": v.clean_optional_enum(Handling, draft.handling, "handling",
+                                          _label("handling")),
+        "violation_established": draft.violation_established
+        if draft.violation_established is None
+        else v.clean_bool(draft.violation_established, "violation_established",
+                          _label("violation_established")),
+        "retention_date": v.clean_date(draft.retention_date, "retention_date",
+                                       _label("retention_date"), allow_future=True),
+    }
+
+
+def clean_people(drafts: Sequence[PersonDraft]) -> list[CleanPerson]:
+    people = [clean_person(d, f"p{i}") for i, d in enumerate(drafts, 1)]
+    keys = [p.key for p in people]
+    if len(set(keys)) != len(keys):
+        raise ValidationError("key", _label("key"), "komt twee keer voor in dezelfde casus")
+    return people
+
+
+def find_or_add_person(session: Session, person: CleanPerson) -> Person:
+    """The same person across cases is matched on employee number or e-mail address only:
+    a name alone is too weak a match to merge two people's records."""
+    existing: Person | None = None
+    if person.employee_number:
+        existing = session.scalars(
+            select(Person).where(Person.employee_number == person.employee_number)
+        ).first()
+    if existing is None and person.email:
+        existing = session.scalars(
+            select(Person).where(func.lower(Person.email) == person.email.lower())
+        ).first()
+    if existing is None:
+        existing = Person(name=person.name)
+        session.add(existing)
+    existing.name = person.name
+    existing.email = person.email or existing.email
+    existing.phone = person.phone or existing.phone
+    existing.employee_number = person.employee_number or existing.employee_number
+    return existing
+
+
+def add_case(
+    session: Session, actor: str, values: dict[str, Any], people: Sequence[CleanPerson]
+) -> Case:
+    """Insert a validated case with its people, inside the caller's transaction."""
+    values = dict(values)
+    grounds = values.pop("grounds")
+    if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
+        raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
+    reference = values.pop("reference") or _next_reference(session, values["received"])
+    if session.scalar(select(Case.id).where(Case.reference == reference)) is not None:
+        raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
+    case = Case(reference=reference, **values)
+    case.grounds = [CaseGround(ground=g) for g in grounds]
+    # In the session before its people, so that a person added earlier in this transaction
+    # (an import of several cases) is found by autoflush and linked, not duplicated.
+    session.add(case)
+    for person in people:
+        case.involvements.append(_involvement(session, person))
+    session.flush()
+    record(session, actor, "create", "case", case.id, ["reference", *values, "grounds", "people"])
+    return case
+
+
+def _involvement(session: Session, person: CleanPerson) -> Involvement:
+    return Involvement(
+        key=person.key,
+        role=person.role,
+        function=person.function,
+        salary_scale=person.salary_scale,
+        notes=person.notes,
+        person=find_or_add_person(session, person),
+    )
+
+
+def _next_reference(session: Session, received: dt.date) -> str:
+    prefix = f"C-{received.year}-"
+    count = session.scalar(select(func.count()).where(Case.reference.like(prefix + "%"))) or 0
+    while True:
+        count += 1
+        reference = f"{prefix}{count:04d}"
+        if session.scalar(select(Case.id).where(Case.reference == reference)) is None:
+            return reference
+
+
+class CaseService:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def create(self, draft: CaseDraft) -> int:
+        values = clean_case(draft)
+        people = clean_people(draft.people)
+        with self.vault.session() as session:
+            return add_case(session, self.vault.actor, values, people).id
+
+    def get(self, case_id: int) -> Case:
+        """The case with its people, grounds, interventions and advice loaded."""
+        with self.vault.session() as session:
+            case = session.scalars(
+                select(Case)
+                .where(Case.id == case_id)
+                .options(
+                    selectinload(Case.grounds),
+                    selectinload(Case.involvements).selectinload(Involvement.person),
+                    selectinload(Case.interventions),
+                    selectinload(Case.repair_advice),
+                    selectinload(Case.org_unit),
+                )
+            ).first()
+            if case is None:
+                raise NotFoundError()
+            return case
+
+    def summaries(self, status: CaseStatus | None = None) -> list[CaseSummary]:
+        query = (
+            select(
+                Case.id, Case.reference, Case.received, Case.channel, Case.category,
+                Case.status, OrgUnit.name,
+            )
+            .outerjoin(OrgUnit, Case.org_unit_id == OrgUnit.id)
+            .order_by(Case.received.desc(), Case.id.desc())
+        )
+        if status is not None:
+            query = query.where(Case.status == status)
+        with self.vault.session() as session:
+            return [CaseSummary(*row) for row in session.execute(query)]
+
+    def count(self) -> int:
+        with self.vault.session() as session:
+            return session.scalar(select(func.count()).select_from(Case)) or 0
+
+    def update(self, case_id: int, draft: CaseDraft) -> None:
+        """Replace the case's report fields (not its people); withdraws a release when the
+        content the meeting would see changed."""
+        values = clean_case(draft)
+        grounds = values.pop("grounds")
+        reference = values.pop("reference")
+        with self.vault.session() as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise NotFoundError()
+            if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
+                raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
+            changed = [name for name, value in values.items() if getattr(case, name) != value]
+            for name in changed:
+                setattr(case, name, values[name])
+            if sorted(grounds) != sorted(case.ground_values):
+                case.grounds = [CaseGround(ground=g) for g in grounds]
+                changed.append("grounds")
+            if reference and reference != case.reference:
+                case.reference = reference
+                changed.append("reference")
+            if case.status is CaseStatus.RELEASED and RELEASED_CONTENT & set(changed):
+                case.status = CaseStatus.IN_PROGRESS
+                changed.append("status")
+            if changed:
+                record(session, self.vault.actor, "update", "case", case_id, changed)
+
+    def set_status(self, case_id: int, status: CaseStatus) -> None:
+        with self.vault.session() as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise NotFoundError()
+            if case.status is CaseStatus.DESTROYED:
+                raise ValidationError("status", _label("status"), "een vernietigde casus kan niet meer veranderen")
+            case.status = v.clean_enum(CaseStatus, status, "status", _label("status"))
+            record(session, self.vault.actor, "status", "case", case_id, ["status"])
+
+    def add_person(self, case_id: int, draft: PersonDraft) -> int:
+        with self.vault.session() as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise NotFoundError()
+            taken = {i.key for i in case.involvements}
+            fallback = next(f"p{n}" for n in range(1, len(taken) + 2) if f"p{n}" not in taken)
+            person = clean_person(draft, fallback)
+            if person.key in taken:
+                raise ValidationError("key", _label("key"), "komt twee keer voor in dezelfde casus")
+            involvement = _involvement(session, person)
+            case.involvements.append(involvement)
+            session.flush()
+            record(session, self.vault.actor, "add_person", "case", case_id,
+                   [f.name for f in fields(PersonDraft)])
+            return involvement.id
+
+    def remove_person(self, case_id: int, involvement_id: int) -> None:
+        with self.vault.session() as session:
+            involvement = session.get(Involvement, involvement_id)
+            if involvement is None or involvement.case_id != case_id:
+                raise NotFoundError()
+            session.delete(involvement)
+            record(session, self.vault.actor, "remove_person", "case", case_id, ["people"])
+
+    def destroy(self, case_id: int) -> None:
+        """Remove a case's content for good at the end of its retention period.
+
+        The case keeps only what the figures need (channel, dates, category, grounds, status);
+        its texts and people go, and `secure_delete` overwrites the freed pages.
+        """
+        with self.vault.session() as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise NotFoundError()
+            case.facts = case.question = case.prior_advice = ""
+            case.involvements.clear()
+            for intervention in case.interventions:
+                intervention.note = ""
+            for advice in case.repair_advice:
+                advice.rationale = ""
+            case.status = CaseStatus.DESTROYED
+            session.flush()
+            orphans = select(Person).where(~Person.involvements.any())
+            for person in session.scalars(orphans):
+                session.delete(person)
+            record(session, self.vault.actor, "destroy", "case", case_id,
+                   ["facts", "question", "prior_advice", "people", "status"])

@@ -1,0 +1,107 @@
+"""What was done about a case: interventions (maatregelen) and heling-en-herstel advice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from casus.errors import NotFoundError
+from casus.model import Case, Intervention, RepairAdvice
+from casus.model.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
+from casus.services import validation as v
+from casus.services.audit import record
+
+if TYPE_CHECKING:
+    from casus.vault import Vault
+
+
+@dataclass
+class InterventionDraft:
+    type: InterventionType | str
+    status: InterventionStatus | str = InterventionStatus.PLANNED
+    decided_on: dt.date | str | None = None
+    deciding_role: str | None = None
+    note: str = ""
+
+
+@dataclass
+class RepairAdviceDraft:
+    type: RepairType | str
+    addressed_to: Role | str
+    rationale: str = ""
+    follow_up_date: dt.date | str | None = None
+    status: RepairStatus | str = RepairStatus.ISSUED
+
+
+def _clean_intervention(draft: InterventionDraft) -> dict[str, Any]:
+    return {
+        "type": v.clean_enum(InterventionType, draft.type, "type", "Soort maatregel"),
+        "status": v.clean_enum(InterventionStatus, draft.status, "status", "Status"),
+        "decided_on": v.clean_date(draft.decided_on, "decided_on", "Besloten op"),
+        "deciding_role": v.optional_line(draft.deciding_role, "deciding_role", "Besloten door",
+                                         v.SHORT_TEXT_MAX),
+        "note": v.clean_text(draft.note, "note", "Toelichting", max_length=v.LONG_TEXT_MAX),
+    }
+
+
+def _clean_repair(draft: RepairAdviceDraft) -> dict[str, Any]:
+    return {
+        "type": v.clean_enum(RepairType, draft.type, "type", "Soort advies"),
+        "addressed_to": v.clean_enum(Role, draft.addressed_to, "addressed_to", "Gericht aan"),
+        "rationale": v.clean_text(draft.rationale, "rationale", "Onderbouwing",
+                                  max_length=v.LONG_TEXT_MAX),
+        # A follow-up is planned, so it may lie ahead.
+        "follow_up_date": v.clean_date(draft.follow_up_date, "follow_up_date", "Opvolgen op",
+                                       allow_future=True),
+        "status": v.clean_enum(RepairStatus, draft.status, "status", "Status"),
+    }
+
+
+class MeasureService:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def add_intervention(self, case_id: int, draft: InterventionDraft) -> int:
+        values = _clean_intervention(draft)
+        with self.vault.session() as session:
+            if session.get(Case, case_id) is None:
+                raise NotFoundError()
+            item = Intervention(case_id=case_id, **values)
+            session.add(item)
+            session.flush()
+            record(session, self.vault.actor, "create", "intervention", item.id, values)
+            return item.id
+
+    def update_intervention(self, intervention_id: int, draft: InterventionDraft) -> None:
+        values = _clean_intervention(draft)
+        with self.vault.session() as session:
+            item = session.get(Intervention, intervention_id)
+            if item is None:
+                raise NotFoundError()
+            changed = [k for k, value in values.items() if getattr(item, k) != value]
+            for name in changed:
+                setattr(item, name, values[name])
+            record(session, self.vault.actor, "update", "intervention", item.id, changed)
+
+    def add_repair_advice(self, case_id: int, draft: RepairAdviceDraft) -> int:
+        values = _clean_repair(draft)
+        with self.vault.session() as session:
+            if session.get(Case, case_id) is None:
+                raise NotFoundError()
+            item = RepairAdvice(case_id=case_id, **values)
+            session.add(item)
+            session.flush()
+            record(session, self.vault.actor, "create", "repair_advice", item.id, values)
+            return item.id
+
+    def update_repair_advice(self, advice_id: int, draft: RepairAdviceDraft) -> None:
+        values = _clean_repair(draft)
+        with self.vault.session() as session:
+            item = session.get(RepairAdvice, advice_id)
+            if item is None:
+                raise NotFoundError()
+            changed = [k for k, value in values.items() if getattr(item, k) != value]
+            for name in changed:
+                setattr(item, name, values[name])
+            record(session, self.vault.actor, "update", "repair_advice", item.id, changed)

@@ -1,0 +1,122 @@
+"""Meetings: attendance by party, an agenda of released cases, and the action list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from casus.errors import NotFoundError, ValidationError
+from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance
+from casus.model.enums import ActionStatus, CaseStatus, Party
+from casus.services import validation as v
+from casus.services.audit import record
+
+if TYPE_CHECKING:
+    from casus.vault import Vault
+
+
+class MeetingService:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def create(self, held_on: dt.date | str, parties: Iterable[Party | str] = ()) -> int:
+        """A meeting; open actions of the previous meeting carry over to it ("Is dit gelukt?")."""
+        date = v.clean_date(held_on, "held_on", "Datum overleg", required=True, allow_future=True)
+        present = {v.clean_enum(Party, p, "parties", "Aanwezige partijen") for p in parties}
+        with self.vault.session() as session:
+            if session.scalar(select(Meeting.id).where(Meeting.held_on == date)) is not None:
+                raise ValidationError("held_on", "Datum overleg", "er is al een overleg op deze datum")
+            meeting = Meeting(held_on=date)
+            meeting.attendance = [MeetingAttendance(party=p) for p in sorted(present)]
+            session.add(meeting)
+            session.flush()
+            previous = session.scalars(
+                select(Meeting).where(Meeting.held_on < date).order_by(Meeting.held_on.desc())
+            ).first()
+            if previous is not None:
+                for action in previous.actions:
+                    if action.status is ActionStatus.OPEN:
+                        meeting.actions.append(Action(
+                            description=action.description, owner_party=action.owner_party,
+                            due_date=action.due_date, carried_over_from_id=action.id,
+                        ))
+            record(session, self.vault.actor, "create", "meeting", meeting.id, ["held_on", "parties"])
+            return meeting.id
+
+    def get(self, meeting_id: int) -> Meeting:
+        with self.vault.session() as session:
+            meeting = session.scalars(
+                select(Meeting).where(Meeting.id == meeting_id).options(
+                    selectinload(Meeting.attendance), selectinload(Meeting.agenda),
+                    selectinload(Meeting.actions),
+                )
+            ).first()
+            if meeting is None:
+                raise NotFoundError()
+            return meeting
+
+    def add_agenda_item(self, meeting_id: int, case_id: int) -> int:
+        with self.vault.session() as session:
+            meeting = session.get(Meeting, meeting_id)
+            case = session.get(Case, case_id)
+            if meeting is None or case is None:
+                raise NotFoundError()
+            if case.status is not CaseStatus.RELEASED:
+                raise ValidationError("case_id", "Casus", "is niet vrijgegeven voor het overleg")
+            position = (session.scalar(
+                select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+            ) or 0) + 1
+            item = AgendaItem(meeting_id=meeting_id, case_id=case_id, position=position)
+            session.add(item)
+            session.flush()
+            record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
+            return item.id
+
+    def record_item(self, item_id: int, discussion: str, advice: str, agreements: str) -> None:
+        values = {
+            "discussion": v.clean_text(discussion, "discussion", "Bespreking", max_length=v.LONG_TEXT_MAX),
+            "advice": v.clean_text(advice, "advice", "Advies", max_length=v.LONG_TEXT_MAX),
+            "agreements": v.clean_text(agreements, "agreements", "Afspraken", max_length=v.LONG_TEXT_MAX),
+        }
+        with self.vault.session() as session:
+            item = session.get(AgendaItem, item_id)
+            if item is None:
+                raise NotFoundError()
+            for name, value in values.items():
+                setattr(item, name, value)
+            record(session, self.vault.actor, "update", "agenda_item", item_id, values)
+
+    def add_action(
+        self,
+        meeting_id: int,
+        description: str,
+        owner_party: Party | str,
+        due_date: dt.date | str | None = None,
+        agenda_item_id: int | None = None,
+    ) -> int:
+        text = v.clean_text(description, "description", "Actie", max_length=v.QUESTION_MAX, required=True)
+        party = v.clean_enum(Party, owner_party, "owner_party", "Eigenaar")
+        due = v.clean_date(due_date, "due_date", "Gereed op", allow_future=True)
+        with self.vault.session() as session:
+            if session.get(Meeting, meeting_id) is None:
+                raise NotFoundError()
+            action = Action(meeting_id=meeting_id, description=text, owner_party=party,
+                            due_date=due, agenda_item_id=agenda_item_id)
+            session.add(action)
+            session.flush()
+            record(session, self.vault.actor, "create", "action", action.id,
+                   ["description", "owner_party", "due_date"])
+            return action.id
+
+    def set_action_status(self, action_id: int, status: ActionStatus | str) -> None:
+        value = v.clean_enum(ActionStatus, status, "status", "Status")
+        with self.vault.session() as session:
+            action = session.get(Action, action_id)
+            if action is None:
+                raise NotFoundError()
+            action.status = value
+            record(session, self.vault.actor, "update", "action", action_id, ["status"])

@@ -1,0 +1,133 @@
+"""Encrypted backups: whole-vault copies under the same key, rotated, verified after writing.
+
+A backup is made with SQLite's online backup API into a new SQLCipher file keyed with the very
+same raw key and salt, so it is as encrypted as the vault, opens with the passphrase that was
+valid when it was made, and is consistent (the backup sees one committed state). It is written
+under a temporary name and renamed into place only after it verified, so a crash or a full disk
+never leaves a half backup that looks whole.
+
+Backups live in a folder beside the vault (`<vault>.backups/`), named by UTC time only: the name
+says nothing about the contents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from casus.errors import BackupError, DiskFullError
+from casus.vault.files import durable_replace, remove_if_present
+
+DEFAULT_KEEP = 10
+BACKUP_SUFFIX = ".backup.casus"
+
+
+def default_backup_dir(vault_path: Path) -> Path:
+    return vault_path.with_name(vault_path.name + ".backups")
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The outcome of SQLCipher's and SQLite's own checks; `problems` are safe to show."""
+
+    cipher_ok: bool
+    integrity_ok: bool
+    foreign_keys_ok: bool
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.cipher_ok and self.integrity_ok and self.foreign_keys_ok
+
+
+def verify_connection(connection: Any) -> VerifyReport:
+    """Run `cipher_integrity_check`, `integrity_check` and `foreign_key_check` on a raw
+    sqlcipher3 connection. The findings name pages, tables and row ids, never contents."""
+    cipher = [row[0] for row in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
+    integrity = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+    integrity = [line for line in integrity if line != "ok"]
+    foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
+    problems = [
+        *(f"versleuteling: {line}" for line in cipher),
+        *(f"structuur: {line}" for line in integrity),
+        *(f"verwijzing: tabel {row[0]}, rij {row[1]} verwijst naar {row[2]}" for row in foreign),
+    ]
+    return VerifyReport(not cipher, not integrity, not foreign, tuple(problems))
+
+
+def open_keyed(path: Path, key_spec: str, *, exclusive: bool = True) -> Any:
+    """A raw connection for checks and copies. Exclusive locking keeps SQLite from making a
+    `-shm` file beside a WAL-mode database; a new file being written by the backup API is not
+    in WAL mode yet and must not be exclusive, or SQLite keeps its rollback journal."""
+    connection = sqlcipher3.connect(str(path), check_same_thread=False)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f'PRAGMA key = "{key_spec}"')
+    if exclusive:
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+    return connection
+
+
+class BackupStore:
+    """The rotated backups of one vault."""
+
+    def __init__(self, vault_path: Path, folder: Path | None = None, keep: int = DEFAULT_KEEP):
+        self.vault_path = vault_path
+        self.folder = folder or default_backup_dir(vault_path)
+        self.keep = keep
+
+    def list(self) -> list[Path]:
+        """Newest first."""
+        if not self.folder.is_dir():
+            return []
+        pattern = f"{self.vault_path.stem}-*{BACKUP_SUFFIX}"
+        return sorted(self.folder.glob(pattern), reverse=True)
+
+    def new_path(self, label: str = "") -> Path:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        tag = f"-{label}" if label else ""
+        return self.folder / f"{self.vault_path.stem}-{stamp}{tag}{BACKUP_SUFFIX}"
+
+    def write(self, source_connection: Any, key_spec: str, label: str = "") -> Path:
+        """Copy the open vault (a raw sqlcipher3 connection) into a new, verified backup."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.new_path(label)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            destination = open_keyed(partial, key_spec, exclusive=False)
+            try:
+                source_connection.backup(destination)
+            finally:
+                destination.close()
+            check = open_keyed(partial, key_spec)
+            try:
+                report = verify_connection(check)
+            finally:
+                check.close()
+            if not report.ok:
+                raise BackupError()
+            durable_replace(partial, target)
+        except (OSError, sqlcipher3.DatabaseError) as error:
+            remove_if_present(partial)
+            if _is_disk_full(error):
+                raise DiskFullError() from None
+            raise BackupError() from None
+        except BaseException:
+            remove_if_present(partial)
+            raise
+        self.rotate()
+        return target
+
+    def rotate(self) -> None:
+        for old in self.list()[self.keep :]:
+            remove_if_present(old)
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno == errno.ENOSPC
+    return "full" in str(error).lower()

@@ -1,0 +1,381 @@
+"""The vault: one SQLCipher file holding everything, opened by one process at a time.
+
+Opening is ordered so that a failed open never writes to the file:
+1. the single-writer lock (a lock file beside the vault) is taken, or VaultInUseError;
+2. the file is checked for size (whole pages) and a known KDF profile in its salt;
+3. the key is derived (Argon2id, about half a second) and SQLCipher reads page 1;
+   if that fails, SQLCipher's per-page HMACs tell a wrong passphrase (no page verifies) from a
+   damaged or tampered file (some do);
+4. every page's HMAC is checked (`cipher_integrity_check`), so tampering is found now;
+5. only then is anything written: the journal mode, and, when the schema is behind, an automatic
+   backup followed by the migration, in one transaction.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hmac
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from casus.errors import (
+    DamagedVaultError,
+    DiskFullError,
+    NotAVaultError,
+    VaultClosedError,
+    VaultExistsError,
+    VaultInUseError,
+    VaultNotFoundError,
+    WrongPassphraseError,
+)
+from casus.vault import schema
+from casus.vault.backup import BackupStore, VerifyReport, open_keyed, verify_connection
+from casus.vault.connection import PAGE_SIZE, make_engine
+from casus.vault.files import (
+    durable_copy,
+    durable_replace,
+    fsync_dir,
+    remove_if_present,
+    sidecar,
+)
+from casus.vault.kdf import (
+    SALT_BYTES,
+    KdfProfile,
+    derive_key,
+    new_salt,
+    profile_for_new_vault,
+    profile_of_salt,
+    sqlcipher_key_spec,
+)
+from casus.vault.passphrase_policy import require_acceptable_passphrase
+
+_REKEY_SUFFIX = ".rekey"
+
+
+def lock_path(vault_path: Path) -> Path:
+    return sidecar(vault_path, ".lock")
+
+
+def acquire_lock(vault_path: Path) -> FileLock:
+    lock = FileLock(str(lock_path(vault_path)), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise VaultInUseError() from None
+    return lock
+
+
+def read_salt(path: Path) -> bytes:
+    """The 16 plaintext bytes at the start of the file; refuses what cannot be a vault."""
+    if not path.exists():
+        raise VaultNotFoundError()
+    if not path.is_file():
+        raise NotAVaultError()
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        salt = handle.read(SALT_BYTES)
+    if size == 0 or salt.startswith(b"SQLite format 3"):
+        raise NotAVaultError()
+    profile_of_salt(salt)  # raises NotAVaultError for an unknown profile byte
+    if size < 2 * PAGE_SIZE or size % PAGE_SIZE:
+        raise DamagedVaultError()
+    return salt
+
+
+def _classify_unreadable(raw: Any, path: Path) -> Exception:
+    """Page 1 did not decrypt: wrong passphrase if no page verifies, else a damaged file."""
+    rows = raw.execute("PRAGMA cipher_integrity_check").fetchall()
+    pages = path.stat().st_size // PAGE_SIZE
+    if len(rows) >= pages:
+        return WrongPassphraseError()
+    return DamagedVaultError()
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service account, container): still record something
+        return "onbekend"
+
+
+class Vault:
+    """An open vault. Use `Vault.create` or `Vault.open`; always `close()` (or use `with`)."""
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        lock: FileLock,
+        salt: bytes,
+        key_spec: str,
+        backups: BackupStore,
+        actor: str,
+    ) -> None:
+        self.path = path
+        self._salt = salt
+        self.backups = backups
+        self.actor = actor
+        self._engine: Engine | None = engine
+        self._lock: FileLock | None = lock
+        self._key_spec = key_spec
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # One connection serves the process: units of work take turns.
+        self._guard = threading.RLock()
+
+    # --- life cycle ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        kdf_profile: KdfProfile | None = None,
+        load_default_org_units: bool = True,
+        backup_dir: Path | None = None,
+        actor: str | None = None,
+    ) -> Vault:
+        path = Path(path).absolute()
+        if path.exists():
+            raise VaultExistsError()
+        require_acceptable_passphrase(passphrase)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = acquire_lock(path)
+        engine: Engine | None = None
+        try:
+            if path.exists():  # created by someone else between our check and our lock
+                raise VaultExistsError()
+            salt = new_salt(kdf_profile or profile_for_new_vault())
+            key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
+            engine = make_engine(path, key_spec)
+            with engine.begin() as connection:
+                schema.upgrade(connection)
+            vault = cls(
+                path, engine, lock, salt, key_spec, BackupStore(path, backup_dir),
+                actor or _default_actor(),
+            )
+            if load_default_org_units:
+                from casus.services.org_units import OrgUnitService
+
+                OrgUnitService(vault).load_defaults()
+            return vault
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            for leftover in (path, sidecar(path, "-wal"), sidecar(path, "-journal")):
+                remove_if_present(leftover)
+            lock.release()
+            raise
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        backup_dir: Path | None = None,
+        actor: str | None = None,
+    ) -> Vault:
+        path = Path(path).absolute()
+        if not path.exists():
+            raise VaultNotFoundError()
+        lock = acquire_lock(path)
+        engine: Engine | None = None
+        try:
+            salt = read_salt(path)
+            key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
+            check_key_and_pages(path, key_spec)
+            engine = make_engine(path, key_spec)
+            remove_if_present(sidecar(path, _REKEY_SUFFIX))  # left by a crash mid passphrase change
+            backups = BackupStore(path, backup_dir)
+            vault = cls(path, engine, lock, salt, key_spec, backups, actor or _default_actor())
+            vault._migrate_if_needed()
+            return vault
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        """Close the connection (SQLite folds the WAL back into the file) and drop the key."""
+        with self._guard:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+            self._key_spec = ""
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- units of work ------------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: commits when the block ends, rolls back on any exception."""
+        with self._guard:
+            if self._engine is None:
+                raise VaultClosedError()
+            try:
+                with self._sessions() as session, session.begin():
+                    yield session
+            except OperationalError as error:
+                if "full" in str(error.orig).lower():
+                    raise DiskFullError() from None
+                raise
+
+    @contextmanager
+    def _raw(self) -> Iterator[Any]:
+        """The driver connection, outside any transaction, for pragmas and the backup API."""
+        with self._guard:
+            if self._engine is None:
+                raise VaultClosedError()
+            pooled = self._engine.raw_connection()
+            try:
+                pooled.commit()
+                yield pooled.driver_connection
+            finally:
+                pooled.close()
+
+    # --- maintenance --------------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        with self._raw() as raw:
+            return verify_connection(raw)
+
+    def backup(self, label: str = "") -> Path:
+        with self._raw() as raw:
+            return self.backups.write(raw, self._key_spec, label)
+
+    def change_passphrase(self, current: str, new: str) -> Path:
+        """Re-key the vault under a new passphrase and salt; returns the backup made first.
+
+        The backup still opens with the old passphrase. The re-keyed copy is written beside the
+        vault, verified, and moved over it in one rename, so a crash leaves the old or the new.
+        """
+        with self._guard:
+            salt = self._salt
+            if not hmac.compare_digest(
+                sqlcipher_key_spec(derive_key(current, salt), salt), self._key_spec
+            ):
+                raise WrongPassphraseError()
+            require_acceptable_passphrase(new)
+            backup_path = self.backup("voor-wachtwoordwijziging")
+            new_salt_bytes = new_salt(profile_for_new_vault())
+            new_spec = sqlcipher_key_spec(derive_key(new, new_salt_bytes), new_salt_bytes)
+            rekeyed = sidecar(self.path, _REKEY_SUFFIX)
+            remove_if_present(rekeyed)
+            try:
+                with self._raw() as raw:
+                    raw.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"{new_spec}\"", (str(rekeyed),))
+                    raw.execute("SELECT sqlcipher_export('rekeyed')")
+                    raw.execute("DETACH DATABASE rekeyed")
+                check = open_keyed(rekeyed, new_spec)
+                try:
+                    if not verify_connection(check).ok:
+                        raise DamagedVaultError()
+                finally:
+                    check.close()
+            except BaseException:
+                remove_if_present(rekeyed)
+                raise
+            assert self._engine is not None
+            self._engine.dispose()
+            durable_replace(rekeyed, self.path)
+            self._key_spec = new_spec
+            self._salt = new_salt_bytes
+            self._engine = make_engine(self.path, new_spec)
+            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+            return backup_path
+
+    def _migrate_if_needed(self) -> None:
+        with self._guard:
+            assert self._engine is not None
+            with self._engine.connect() as connection:
+                behind = schema.needs_upgrade(connection)
+            if not behind:
+                return
+            self.backup("voor-migratie")
+            with self._engine.begin() as connection:
+                schema.upgrade(connection)
+
+
+def check_key_and_pages(path: Path, key_spec: str) -> None:
+    """Steps 3 and 4 of opening (see the module docstring), on a raw connection that reads
+    only. The caller holds the vault's lock."""
+    probe = open_keyed(path, key_spec)
+    try:
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlcipher3.OperationalError as error:
+            if "locked" in str(error).lower():
+                raise VaultInUseError() from None
+            raise DamagedVaultError() from None
+        except sqlcipher3.DatabaseError:
+            raise _classify_unreadable(probe, path) from None
+        if probe.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise DamagedVaultError()
+        try:
+            if probe.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise DamagedVaultError()
+        except sqlcipher3.DatabaseError:
+            raise DamagedVaultError() from None
+    finally:
+        probe.close()
+
+
+def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: str) -> Path:
+    """Put a backup in place of the vault; returns where the replaced vault was kept.
+
+    The backup must open with `passphrase` (the one valid when it was made) and pass every
+    check before anything is touched. The current vault, with its WAL if a crash left one, is
+    first copied aside into the backup folder, so a restore never loses anything either.
+    """
+    vault_path = Path(vault_path).absolute()
+    backup_path = Path(backup_path).absolute()
+    salt = read_salt(backup_path)
+    key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
+    lock = acquire_lock(vault_path)
+    try:
+        check_key_and_pages(backup_path, key_spec)
+        probe = open_keyed(backup_path, key_spec)
+        try:
+            if not verify_connection(probe).ok:
+                raise DamagedVaultError()
+        finally:
+            probe.close()
+        store = BackupStore(vault_path)
+        store.folder.mkdir(parents=True, exist_ok=True)
+        kept = store.new_path("voor-herstel")
+        staged = sidecar(vault_path, ".restore")
+        if vault_path.exists():
+            durable_copy(vault_path, kept)
+            wal = sidecar(vault_path, "-wal")
+            if wal.exists():
+                durable_copy(wal, sidecar(kept, "-wal"))
+        durable_copy(backup_path, staged)
+        remove_if_present(sidecar(vault_path, "-wal"))
+        durable_replace(staged, vault_path)
+        fsync_dir(vault_path.parent)
+        return kept
+    finally:
+        lock.release()

@@ -1,0 +1,1 @@
+"""Data files shipped with Casus (installed as the package `casus.resources`)."""

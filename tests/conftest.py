@@ -1,0 +1,84 @@
+"""Shared fixtures. Vaults are real SQLCipher files in a temporary folder.
+
+Tests create vaults with the cheap, explicitly test-only KDF profile (CASUS_INSECURE_TEST_KDF);
+test_vault.py checks that without it a vault gets the production parameters. User folders
+(settings, data, cache) point into a temporary folder, so no test reads or writes the user's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["CASUS_INSECURE_TEST_KDF"] = "1"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_USER_DIRS = Path(tempfile.mkdtemp(prefix="casus-test-home-"))
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = str(_USER_DIRS / _variable.lower())
+os.environ.pop("CASUS_PASSPHRASE", None)
+os.environ.pop("CASUS_NEW_PASSPHRASE", None)
+
+from casus.vault import Vault  # noqa: E402
+
+PASSPHRASE = "paarse olifant danst op het dak"
+OTHER_PASSPHRASE = "groene giraf fietst naar de maan"
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path) -> Path:
+    return tmp_path / "kluis" / "test.casus"
+
+
+@pytest.fixture
+def vault(vault_path: Path) -> Iterator[Vault]:
+    opened = Vault.create(vault_path, PASSPHRASE, actor="test")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _load_corpus() -> list[dict]:
+    source = CORPUS_DIR / "dev.jsonl"
+    if not source.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the development corpus is missing: {source}")
+        pytest.skip("shared/corpus/dev.jsonl is not beside this checkout")
+    resolve = runpy.run_path(str(CORPUS_DIR / "resolve.py"))
+    cases = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            cases.append(resolve["check_case"](json.loads(line)))
+    return cases
+
+
+@pytest.fixture(scope="session")
+def corpus_cases() -> list[dict]:
+    """The development corpus with plain texts and a `gold` list per text field."""
+    return _load_corpus()
+
+
+@pytest.fixture(scope="session")
+def corpus_file(corpus_cases: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus as an import file (plain texts; `gold` kept: the importer ignores it)."""
+    path = tmp_path_factory.mktemp("corpus") / "dev-plain.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for case in corpus_cases:
+            handle.write(json.dumps(case, ensure_ascii=False) + "\n")
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` with its bytes: to prove that a failed action wrote nothing."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
+    }

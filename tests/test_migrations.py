@@ -1,0 +1,89 @@
+"""Schema migrations run on open, after an automatic backup, and keep every record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
+
+from casus.errors import VaultFromNewerVersionError
+from casus.model import Case, CaseGround, Involvement, OrgUnit, Person
+from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Role
+from casus.services.cases import CaseService
+from casus.vault import Vault, schema
+from casus.vault.connection import make_engine
+from casus.vault.kdf import INSECURE_TEST, derive_key, new_salt, sqlcipher_key_spec
+from tests.conftest import PASSPHRASE
+
+FIRST_REVISION = "0001"
+
+
+def make_vault_at_revision(path: Path, revision: str, cases: int) -> None:
+    """A vault as the first released schema left it, with data in it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    salt = new_salt(INSECURE_TEST)
+    engine = make_engine(path, sqlcipher_key_spec(derive_key(PASSPHRASE, salt), salt))
+    with engine.begin() as connection:
+        schema.upgrade(connection, revision)
+        session = Session(bind=connection)
+        unit = OrgUnit(kind=OrgUnitKind.CLUSTER, name="Oud Cluster")
+        session.add(unit)
+        for number in range(cases):
+            case = Case(
+                reference=f"OUD-{number}", channel=Channel.HR, received=dt.date(2022, 1, 1),
+                category=BehaviourCategory.BULLYING, org_unit=unit, facts=f"Feiten {number}",
+            )
+            case.grounds = [CaseGround(ground=Ground.AGE)]
+            case.involvements = [Involvement(key="p1", role=Role.REPORTER,
+                                             person=Person(name=f"Persoon {number}"))]
+            session.add(case)
+        session.flush()
+    engine.dispose()
+
+
+def test_head_is_beyond_the_first_revision() -> None:
+    assert schema.head_revision() != FIRST_REVISION
+
+
+def test_open_upgrades_after_a_backup_and_keeps_every_record(vault_path: Path) -> None:
+    make_vault_at_revision(vault_path, FIRST_REVISION, cases=25)
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        with vault.session() as session:
+            revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            tables = set(inspect(session.connection()).get_table_names())
+        assert revision == schema.head_revision()
+        assert {"review", "review_span"} <= tables
+        cases = CaseService(vault).summaries()
+        assert {c.reference for c in cases} == {f"OUD-{n}" for n in range(25)}
+        first = CaseService(vault).get(cases[0].id)
+        assert first.involvements[0].person.name.startswith("Persoon ")
+        assert first.ground_values == [Ground.AGE]
+        backups = vault.backups.list()
+        assert len(backups) == 1 and "voor-migratie" in backups[0].name
+        assert vault.verify().ok
+    backup_copy = backups[0].with_name("oude-versie.casus")
+    backup_copy.write_bytes(backups[0].read_bytes())
+    engine = make_engine(backup_copy, _spec_of(backup_copy))
+    with engine.connect() as connection:
+        assert schema.current_revision(connection) == FIRST_REVISION
+    engine.dispose()
+
+
+def _spec_of(path: Path) -> str:
+    salt = path.read_bytes()[:16]
+    return sqlcipher_key_spec(derive_key(PASSPHRASE, salt), salt)
+
+
+def test_a_vault_from_a_newer_version_is_refused_untouched(vault_path: Path) -> None:
+    Vault.create(vault_path, PASSPHRASE).close()
+    engine = make_engine(vault_path, _spec_of(vault_path))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    before = vault_path.read_bytes()
+    with pytest.raises(VaultFromNewerVersionError):
+        Vault.open(vault_path, PASSPHRASE)
+    assert vault_path.read_bytes() == before

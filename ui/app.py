@@ -1,0 +1,78 @@
+"""Application start-up: the demo vault, the start dialog, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from casus.demo import DEMO_PASSPHRASE, fill_demo_vault
+from casus.vault import Vault
+from ui.main_window import MainWindow
+from ui.messages import describe
+from ui.start_dialog import StartDialog
+
+APP_NAME = "Casus"
+
+
+def demo_vault_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo" / "demo.casus"
+
+
+def create_demo_vault(path: Path | None = None) -> Vault:
+    """A fresh vault with invented cases; any earlier demo vault is replaced."""
+    path = path or demo_vault_path()
+    if path.parent.exists():
+        shutil.rmtree(path.parent)
+    vault = Vault.create(path, DEMO_PASSPHRASE, actor="demo")
+    fill_demo_vault(vault)
+    return vault
+
+
+class Application:
+    """Keeps the window and the start dialog in turn: lock returns to the dialog."""
+
+    def __init__(self, vault: Vault | None) -> None:
+        self.window: MainWindow | None = None
+        if vault is not None:
+            self._show(vault)
+        else:
+            self.ask()
+
+    def ask(self) -> None:
+        dialog = StartDialog()
+        if dialog.exec() and dialog.vault is not None:
+            self._show(dialog.vault)
+        else:
+            QApplication.quit()
+
+    def _show(self, vault: Vault) -> None:
+        self.window = MainWindow(vault)
+        self.window.locked.connect(self.ask)
+        self.window.show()
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="casus")
+    parser.add_argument("--demo", action="store_true",
+                        help="open een nieuwe demokluis met verzonnen casussen")
+    args = parser.parse_args(list(argv))
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    vault = None
+    if args.demo:
+        try:
+            vault = create_demo_vault()
+        except Exception as error:
+            QMessageBox.critical(None, APP_NAME, describe(error))
+            return 1
+    holder = Application(vault)
+    if holder.window is None:
+        return 0
+    return app.exec()

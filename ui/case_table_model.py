@@ -1,0 +1,60 @@
+"""The case list as a Qt table model: one row per CaseSummary (no free text, no people)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from casus.services.cases import CaseSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Kenmerk", "Ontvangen", "Kanaal", "Aard van het gedrag", "Status", "Organisatieonderdeel")
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[CaseSummary] = []
+
+    def set_rows(self, rows: list[CaseSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def case_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.reference,
+                row.received.strftime("%d-%m-%Y"),
+                row.channel.label,
+                row.category.label,
+                row.status.label,
+                row.org_unit or "",
+            )[index.column()]
+        if role == Qt.ItemDataRole.UserRole:  # sort key: dates sort as dates
+            return (row.reference, row.received.isoformat(), row.channel.label,
+                    row.category.label, row.status.label, row.org_unit or "")[index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None

@@ -1,0 +1,192 @@
+"""Start: unlock an existing vault or create a new one.
+
+Only the vault's path is remembered (QSettings), never anything from inside it. Key derivation
+takes about half a second, so opening and creating run on the thread pool while the dialog
+shows that it is busy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casus.vault import Vault, assess_passphrase
+from ui import workers
+from ui.messages import describe
+
+RECENT_KEY = "start/recent_vault"
+VAULT_FILTER = "Casus-kluis (*.casus);;Alle bestanden (*)"
+
+
+class StartDialog(QDialog):
+    """Returns an open Vault in `self.vault` when accepted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Casus – kluis openen")
+        self.setMinimumWidth(560)
+        self.vault: Vault | None = None
+        self._worker: workers.Worker | None = None
+
+        intro = QLabel(
+            "Open uw kluis met uw wachtwoordzin, of maak een nieuwe kluis. "
+            "Alle gegevens staan versleuteld in dit ene bestand."
+        )
+        intro.setWordWrap(True)
+
+        self.path_edit = QLineEdit(str(QSettings().value(RECENT_KEY, "") or ""))
+        self.path_edit.setAccessibleName("Pad naar het kluisbestand")
+        browse = QPushButton("&Bladeren…")
+        browse.setAccessibleName("Kluisbestand kiezen")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("Wachtwoordzin")
+
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName("Wachtwoordzin herhalen")
+        self.confirm_label = QLabel("&Herhaal wachtwoordzin:")
+        self.confirm_label.setBuddy(self.confirm_edit)
+
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setAccessibleName("Melding")
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName("Bezig met openen")
+        self.busy.hide()
+
+        form = QFormLayout()
+        vault_label = QLabel("&Kluis:")
+        vault_label.setBuddy(self.path_edit)
+        form.addRow(vault_label, path_row)
+        pass_label = QLabel("&Wachtwoordzin:")
+        pass_label.setBuddy(self.passphrase_edit)
+        form.addRow(pass_label, self.passphrase_edit)
+        form.addRow(self.confirm_label, self.confirm_edit)
+
+        self.unlock_button = QPushButton("&Ontgrendelen")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName("Kluis ontgrendelen")
+        self.unlock_button.clicked.connect(self._unlock)
+        self.create_button = QPushButton("&Nieuwe kluis maken")
+        self.create_button.setAccessibleName("Nieuwe kluis maken")
+        self.create_button.clicked.connect(self._create)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.unlock_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.busy)
+        layout.addLayout(buttons)
+        self._set_creating(False)
+        self.passphrase_edit.textChanged.connect(self._live_feedback)
+        (self.passphrase_edit if self.path_edit.text() else self.path_edit).setFocus()
+
+    # --- modes -----------------------------------------------------------------------------
+
+    def _set_creating(self, creating: bool) -> None:
+        self._creating = creating
+        self.confirm_label.setVisible(creating)
+        self.confirm_edit.setVisible(creating)
+        self.create_button.setText("&Kluis aanmaken" if creating else "&Nieuwe kluis maken")
+        self.unlock_button.setVisible(not creating)
+        self.create_button.setDefault(creating)
+        if creating:
+            self.feedback.setText(
+                "Let op: een vergeten wachtwoordzin kan niemand herstellen. Zonder wachtwoordzin "
+                "zijn de gegevens in de kluis voorgoed onleesbaar. Kies minstens 15 tekens, "
+                "bijvoorbeeld een zin van vier of vijf losse woorden."
+            )
+
+    def _live_feedback(self, text: str) -> None:
+        if not self._creating or not text:
+            return
+        assessment = assess_passphrase(text)
+        self.feedback.setText(
+            "Sterk genoeg." if assessment.acceptable else " ".join(assessment.reasons)
+        )
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Kluis kiezen", "", VAULT_FILTER)
+        if path:
+            self.path_edit.setText(path)
+            self.passphrase_edit.setFocus()
+
+    def _create(self) -> None:
+        if not self._creating:
+            path, _ = QFileDialog.getSaveFileName(self, "Nieuwe kluis", "casus.casus", VAULT_FILTER)
+            if not path:
+                return
+            self.path_edit.setText(path)
+            self.passphrase_edit.clear()
+            self._set_creating(True)
+            self.passphrase_edit.setFocus()
+            return
+        if self.passphrase_edit.text() != self.confirm_edit.text():
+            self._show_error("De twee wachtwoordzinnen zijn niet gelijk.")
+            return
+        path, passphrase = Path(self.path_edit.text()), self.passphrase_edit.text()
+        self._run(lambda: Vault.create(path, passphrase))
+
+    def _unlock(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self._show_error("Kies eerst een kluisbestand.")
+            return
+        passphrase = self.passphrase_edit.text()
+        self._run(lambda: Vault.open(Path(path), passphrase))
+
+    def _run(self, task: object) -> None:
+        self._set_busy(True)
+        self._worker = workers.start(task, self._opened, self._failed)  # type: ignore[arg-type]
+
+    def _opened(self, vault: Vault) -> None:
+        self._set_busy(False)
+        self.vault = vault
+        QSettings().setValue(RECENT_KEY, str(vault.path))
+        self.passphrase_edit.clear()
+        self.confirm_edit.clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self._show_error(describe(error))
+        self.passphrase_edit.selectAll()
+        self.passphrase_edit.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.unlock_button, self.create_button, self.passphrase_edit,
+                       self.path_edit, self.confirm_edit):
+            widget.setEnabled(not busy)
+
+    def _show_error(self, text: str) -> None:
+        self.feedback.setText(text)
+        self.feedback.setStyleSheet("color: #a00000;")

@@ -1,0 +1,44 @@
+"""The one helper for work off the GUI thread: a QRunnable whose outcome arrives as signals.
+
+Results and errors are delivered on the GUI thread (queued connections), so slots may touch
+widgets. Errors arrive as the exception object; the slot decides what to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class WorkerSignals(QObject):
+    result = Signal(object)
+    error = Signal(object)
+    finished = Signal()
+
+
+class Worker(QRunnable):
+    def __init__(self, task: Callable[[], Any]) -> None:
+        super().__init__()
+        self.task = task
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            outcome = self.task()
+        except Exception as error:  # delivered to the GUI thread, never printed
+            self.signals.error.emit(error)
+        else:
+            self.signals.result.emit(outcome)
+        finally:
+            self.signals.finished.emit()
+
+
+def start(task: Callable[[], Any], on_result: Callable[[Any], None],
+          on_error: Callable[[Any], None]) -> Worker:
+    worker = Worker(task)
+    worker.signals.result.connect(on_result)
+    worker.signals.error.connect(on_error)
+    QThreadPool.globalInstance().start(worker)
+    return worker
