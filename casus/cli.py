@@ -84,8 +84,10 @@ def cmd_list(args: argparse.Namespace) -> None:
 
     with Vault.open(args.vault, read_passphrase()) as vault:
         for row in CaseService(vault).summaries():
-            _say(f"{row.reference}\t{row.received}\t{row.channel.label}\t"
-                 f"{row.category.label}\t{row.status.label}")
+            _say(
+                f"{row.reference}\t{row.received}\t{row.channel.label}\t"
+                f"{row.category.label}\t{row.status.label}"
+            )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,22 +99,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
-    def command(name: str, helptext: str, handler: Callable[[argparse.Namespace], None]) -> argparse.ArgumentParser:
+    def command(
+        name: str, helptext: str, handler: Callable[[argparse.Namespace], None]
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=helptext, description=helptext)
         sub.add_argument("vault", metavar="KLUIS", help="pad naar het kluisbestand")
         sub.set_defaults(handler=handler)
         return sub
 
     command("init", "maak een nieuwe, lege kluis", cmd_init)
-    command("import", "lees casussen in uit een JSON Lines-bestand (alles of niets)",
-            cmd_import).add_argument("file", metavar="BESTAND")
+    command(
+        "import", "lees casussen in uit een JSON Lines-bestand (alles of niets)", cmd_import
+    ).add_argument("file", metavar="BESTAND")
     command("verify", "controleer versleuteling, structuur en verwijzingen", cmd_verify)
     command("backup", "maak een versleutelde reservekopie", cmd_backup).add_argument(
-        "--list", action="store_true", help="toon de bestaande reservekopieën")
-    command("restore", "zet een reservekopie terug (standaard de nieuwste)",
-            cmd_restore).add_argument("backup", metavar="RESERVEKOPIE", nargs="?")
-    command("passphrase", "wijzig de wachtwoordzin (nieuwe uit CASUS_NEW_PASSPHRASE, "
-            "standaardinvoer of een vraag)", cmd_passphrase)
+        "--list", action="store_true", help="toon de bestaande reservekopieën"
+    )
+    command("restore", "zet een reservekopie terug (standaard de nieuwste)", cmd_restore).add_argument(
+        "backup", metavar="RESERVEKOPIE", nargs="?"
+    )
+    command(
+        "passphrase",
+        "wijzig de wachtwoordzin (nieuwe uit CASUS_NEW_PASSPHRASE, standaardinvoer of een vraag)",
+        cmd_passphrase,
+    )
     command("list", "toon de casussen (kenmerk, datum, kanaal, aard, status)", cmd_list)
     return parser
 
@@ -134,8 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("casus: afgebroken; er is niets half opgeslagen.", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as error:  # never a traceback: it could quote data
-        print(f"casus: onverwachte fout ({type(error).__name__}); er is niets half opgeslagen.",
-              file=sys.stderr)
+        print(
+            f"casus: onverwachte fout ({type(error).__name__}); er is niets half opgeslagen.",
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     return EXIT_OK
 

@@ -13,24 +13,80 @@ from sqlalchemy import select
 
 from casus.model import OrgUnit
 from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
-from casus.services.cases import CaseDraft, PersonDraft, add_case, clean_case, clean_people
+from casus.services.cases import CaseDraft, CaseWriter, PersonDraft, clean_case, clean_people
 from casus.vault import Vault
 
 DEMO_PASSPHRASE = "demo kluis met verzonnen casussen"
 
 FIRST_NAMES = (
-    "Anouk", "Bram", "Chaima", "Daan", "Esra", "Fenna", "Gijs", "Hatice", "Ilse", "Jurre",
-    "Karim", "Lotte", "Mehmet", "Naima", "Olaf", "Priya", "Quinten", "Rachida", "Sem", "Tamara",
-    "Umut", "Vera", "Wouter", "Xiomara", "Yusuf", "Zoë", "Jayden", "Mei", "Kofi", "Sanne",
+    "Anouk",
+    "Bram",
+    "Chaima",
+    "Daan",
+    "Esra",
+    "Fenna",
+    "Gijs",
+    "Hatice",
+    "Ilse",
+    "Jurre",
+    "Karim",
+    "Lotte",
+    "Mehmet",
+    "Naima",
+    "Olaf",
+    "Priya",
+    "Quinten",
+    "Rachida",
+    "Sem",
+    "Tamara",
+    "Umut",
+    "Vera",
+    "Wouter",
+    "Xiomara",
+    "Yusuf",
+    "Zoë",
+    "Jayden",
+    "Mei",
+    "Kofi",
+    "Sanne",
 )
 SURNAMES = (
-    "de Vries", "Bakker", "El Idrissi", "Yılmaz", "Janssen", "van Dijk", "Öztürk", "Mulder",
-    "Boateng", "Visser", "Tahiri", "Smit", "Nguyen", "de Boer", "Şahin", "Meijer", "Pinas",
-    "van der Berg", "Kartosen", "Hoekstra", "Amrani", "Dekker", "Wijnberg", "Lachman",
+    "de Vries",
+    "Bakker",
+    "El Idrissi",
+    "Yılmaz",
+    "Janssen",
+    "van Dijk",
+    "Öztürk",
+    "Mulder",
+    "Boateng",
+    "Visser",
+    "Tahiri",
+    "Smit",
+    "Nguyen",
+    "de Boer",
+    "Şahin",
+    "Meijer",
+    "Pinas",
+    "van der Berg",
+    "Kartosen",
+    "Hoekstra",
+    "Amrani",
+    "Dekker",
+    "Wijnberg",
+    "Lachman",
 )
 FUNCTIONS = (
-    "beleidsadviseur", "teamleider", "medewerker klantcontact", "handhaver", "projectleider",
-    "adviseur", "coördinator", "jurist", "beheerder", "gebiedsmakelaar",
+    "beleidsadviseur",
+    "teamleider",
+    "medewerker klantcontact",
+    "handhaver",
+    "projectleider",
+    "adviseur",
+    "coördinator",
+    "jurist",
+    "beheerder",
+    "gebiedsmakelaar",
 )
 STORIES = (
     "{reporter} meldt dat {accused} in het teamoverleg herhaaldelijk grappen maakt over "
@@ -56,9 +112,12 @@ QUESTIONS = (
     "Is een teamsessie verstandig, of eerst een gesprek met de betrokkene?",
 )
 CATEGORIES = (
-    BehaviourCategory.DISCRIMINATION, BehaviourCategory.SUBTLE_RACISM,
-    BehaviourCategory.EXCLUSION, BehaviourCategory.BULLYING,
-    BehaviourCategory.SEXUAL_HARASSMENT, BehaviourCategory.AGGRESSION,
+    BehaviourCategory.DISCRIMINATION,
+    BehaviourCategory.SUBTLE_RACISM,
+    BehaviourCategory.EXCLUSION,
+    BehaviourCategory.BULLYING,
+    BehaviourCategory.SEXUAL_HARASSMENT,
+    BehaviourCategory.AGGRESSION,
 )
 CHANNEL_PARTY = (
     (Channel.EXTERNAL_REPORTING_POINT, Party.DISCRIMINATIE_NL),
@@ -68,7 +127,7 @@ CHANNEL_PARTY = (
 )
 
 
-def _person(rng: random.Random, role: Role, key: str, serial: int) -> PersonDraft:
+def _person(rng: random.Random, role: Role, key: str, serial: int, seed: int) -> PersonDraft:
     first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
     handle = f"{first[0]}.{last.split()[-1]}".lower()
     return PersonDraft(
@@ -77,29 +136,31 @@ def _person(rng: random.Random, role: Role, key: str, serial: int) -> PersonDraf
         name=f"{first} {last}",
         function=rng.choice(FUNCTIONS),
         salary_scale=rng.randint(5, 12),
-        email=f"{handle}{serial}@gemeente.example",
-        employee_number=f"{9_000_000 + serial}",
+        email=f"{handle}{serial}.{seed}@gemeente.example",
+        employee_number=f"{seed}-{serial}",
     )
 
 
 def demo_cases(
-    count: int, team_ids: list[int], seed: int = 2026, today: dt.date | None = None
+    count: int,
+    team_ids: list[int],
+    seed: int = 2026,
+    today: dt.date | None = None,
+    prefix: str = "DEMO",
 ) -> Iterator[CaseDraft]:
     rng = random.Random(seed)
     today = today or dt.date.today()
     for number in range(1, count + 1):
-        reporter = _person(rng, Role.REPORTER, "p1", number * 3)
-        accused = _person(rng, Role.ACCUSED, "p2", number * 3 + 1)
-        manager = _person(rng, Role.MANAGER, "p3", number * 3 + 2)
+        reporter = _person(rng, Role.REPORTER, "p1", number * 3, seed)
+        accused = _person(rng, Role.ACCUSED, "p2", number * 3 + 1, seed)
+        manager = _person(rng, Role.MANAGER, "p3", number * 3 + 2, seed)
         ground = rng.choice(list(ASPECTS))
         channel, party = rng.choice(CHANNEL_PARTY)
         received = today - dt.timedelta(days=rng.randint(1, 3 * 365))
         first = reporter.name.split()[0]
-        story = rng.choice(STORIES).format(
-            reporter=first, accused=accused.name, aspect=ASPECTS[ground]
-        )
+        story = rng.choice(STORIES).format(reporter=first, accused=accused.name, aspect=ASPECTS[ground])
         yield CaseDraft(
-            reference=f"DEMO-{number:05d}",
+            reference=f"{prefix}-{number:05d}",
             channel=channel,
             owner_party=party,
             received=received,
@@ -122,6 +183,10 @@ def fill_demo_vault(vault: Vault, count: int = 24, seed: int = 2026) -> int:
     """Add `count` invented cases in one transaction."""
     teams = team_ids(vault)
     with vault.session() as session:
-        for draft in demo_cases(count, teams, seed):
-            add_case(session, vault.actor, clean_case(draft), clean_people(draft.people))
+        writer = CaseWriter(session, vault.actor)
+        batch = [(clean_case(d), clean_people(d.people)) for d in demo_cases(count, teams, seed)]
+        writer.prefetch(batch)
+        for values, people in batch:
+            writer.add(values, people)
+        writer.finish()
     return count

@@ -52,8 +52,7 @@ class DamagedVaultError(VaultError):
 
 class VaultInUseError(VaultError):
     message = (
-        "Deze kluis is al geopend, in een ander venster of op een andere computer. "
-        "Sluit hem daar eerst."
+        "Deze kluis is al geopend, in een ander venster of op een andere computer. Sluit hem daar eerst."
     )
 
 

@@ -17,9 +17,9 @@ from casus.model.enums import BehaviourCategory, Channel, Ground, Party, Role
 from casus.services.audit import record
 from casus.services.cases import (
     CaseDraft,
+    CaseWriter,
     CleanPerson,
     PersonDraft,
-    add_case,
     clean_case,
     clean_people,
 )
@@ -80,9 +80,7 @@ ROLES = {
 REQUIRED = ("id", "source", "category", "received", "org_unit", "persons", "narrative")
 KNOWN = frozenset({*REQUIRED, "ground", "anonymous", "question", "advice", "gold"})
 ORG_FIELDS = frozenset({"cluster", "directie", "abbreviation", "team"})
-PERSON_FIELDS = frozenset(
-    {"key", "role", "name", "function", "scale", "email", "phone", "employee_number"}
-)
+PERSON_FIELDS = frozenset({"key", "role", "name", "function", "scale", "email", "phone", "employee_number"})
 
 
 @dataclass(frozen=True)
@@ -125,16 +123,18 @@ def parse_case(obj: Any, line: int) -> ParsedCase:
     for number, person in enumerate(persons, 1):
         if not isinstance(person, dict) or set(person) - PERSON_FIELDS:
             raise ValueError(f"persoon {number} heeft een onbekend veld of is geen object")
-        drafts.append(PersonDraft(
-            key=person.get("key"),
-            role=_lookup(ROLES, person.get("role"), f"role van persoon {number}"),
-            name=person.get("name"),  # type: ignore[arg-type]  # validated by clean_people
-            function=person.get("function"),
-            salary_scale=person.get("scale"),
-            email=person.get("email"),
-            phone=person.get("phone"),
-            employee_number=person.get("employee_number"),
-        ))
+        drafts.append(
+            PersonDraft(
+                key=person.get("key"),
+                role=_lookup(ROLES, person.get("role"), f"role van persoon {number}"),
+                name=person.get("name"),  # type: ignore[arg-type]  # validated by clean_people
+                function=person.get("function"),
+                salary_scale=person.get("scale"),
+                email=person.get("email"),
+                phone=person.get("phone"),
+                employee_number=person.get("employee_number"),
+            )
+        )
     anonymous = obj.get("anonymous", False)
     draft = CaseDraft(
         reference=obj["id"] if isinstance(obj["id"], str) else _bad("id moet tekst zijn"),
@@ -212,14 +212,21 @@ def import_cases(vault: Vault, path: Path) -> int:
     """Import every case of a JSON Lines file, or none; returns the number imported."""
     cases = read_cases(Path(path))
     with vault.session() as session:
+        writer = CaseWriter(session, vault.actor)
+        writer.prefetch([(case.values, case.people) for case in cases])
         for case in cases:
             try:
                 unit_id = ensure_unit_path(
-                    session, vault.actor, case.org_unit["cluster"], case.org_unit["directie"],
-                    case.org_unit["abbreviation"], case.org_unit["team"],
+                    session,
+                    vault.actor,
+                    case.org_unit["cluster"],
+                    case.org_unit["directie"],
+                    case.org_unit["abbreviation"],
+                    case.org_unit["team"],
                 )
-                add_case(session, vault.actor, {**case.values, "org_unit_id": unit_id}, case.people)
+                writer.add({**case.values, "org_unit_id": unit_id}, case.people)
             except ValidationError as error:
                 raise ImportRejectedError(case.line, str(error)) from None
+        writer.finish()
         record(session, vault.actor, "import", "case", None, ["count"])
     return len(cases)

@@ -48,7 +48,9 @@ def test_killed_writer_loses_no_committed_case(vault_path: Path) -> None:
     for round_number in range(KILLS):
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(vault_path), f"R{round_number}"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert writer.stdin and writer.stdout
         writer.stdin.write(PASSPHRASE + "\n")

@@ -33,12 +33,17 @@ def make_vault_at_revision(path: Path, revision: str, cases: int) -> None:
         session.add(unit)
         for number in range(cases):
             case = Case(
-                reference=f"OUD-{number}", channel=Channel.HR, received=dt.date(2022, 1, 1),
-                category=BehaviourCategory.BULLYING, org_unit=unit, facts=f"Feiten {number}",
+                reference=f"OUD-{number}",
+                channel=Channel.HR,
+                received=dt.date(2022, 1, 1),
+                category=BehaviourCategory.BULLYING,
+                org_unit=unit,
+                facts=f"Feiten {number}",
             )
             case.grounds = [CaseGround(ground=Ground.AGE)]
-            case.involvements = [Involvement(key="p1", role=Role.REPORTER,
-                                             person=Person(name=f"Persoon {number}"))]
+            case.involvements = [
+                Involvement(key="p1", role=Role.REPORTER, person=Person(name=f"Persoon {number}"))
+            ]
             session.add(case)
         session.flush()
     engine.dispose()

@@ -22,8 +22,7 @@ from casus.errors import (
 )
 from casus.model.enums import Role
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
-from casus.vault import Vault, restore_backup
-from casus.vault import kdf
+from casus.vault import Vault, kdf, restore_backup
 from casus.vault.connection import PAGE_SIZE
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE, snapshot
 
@@ -93,13 +92,23 @@ def test_connection_pragmas_are_in_force(vault: Vault) -> None:
     with vault._raw() as raw:
         pragma = {
             name: raw.execute(f"PRAGMA {name}").fetchone()[0]
-            for name in ("secure_delete", "temp_store", "foreign_keys", "journal_mode",
-                         "locking_mode", "synchronous")
+            for name in (
+                "secure_delete",
+                "temp_store",
+                "foreign_keys",
+                "journal_mode",
+                "locking_mode",
+                "synchronous",
+            )
         }
         version = raw.execute("PRAGMA cipher_version").fetchone()[0]
     assert pragma == {
-        "secure_delete": 1, "temp_store": 2, "foreign_keys": 1, "journal_mode": "wal",
-        "locking_mode": "exclusive", "synchronous": 2,
+        "secure_delete": 1,
+        "temp_store": 2,
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "locking_mode": "exclusive",
+        "synchronous": 2,
     }
     assert version.startswith("4.")
 
@@ -171,7 +180,10 @@ def test_second_opener_is_refused_in_process_and_from_another_process(vault: Vau
         Vault.open(vault.path, PASSPHRASE)
     child = subprocess.run(
         [sys.executable, "-m", "casus.cli", "verify", str(vault.path)],
-        input=PASSPHRASE + "\n", capture_output=True, text=True, timeout=120,
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert child.returncode == 1
     assert "al geopend" in child.stderr
@@ -263,7 +275,9 @@ def test_new_vault_uses_production_kdf_without_the_test_setting(
 
 def test_kdf_profile_byte_tampering_does_not_open(closed_vault: Path) -> None:
     data = bytearray(closed_vault.read_bytes())
-    data[0] = kdf.PRODUCTION.profile_id if data[0] != kdf.PRODUCTION.profile_id else kdf.INSECURE_TEST.profile_id
+    data[0] = (
+        kdf.PRODUCTION.profile_id if data[0] != kdf.PRODUCTION.profile_id else kdf.INSECURE_TEST.profile_id
+    )
     closed_vault.write_bytes(bytes(data))
     with pytest.raises(WrongPassphraseError):
         Vault.open(closed_vault, PASSPHRASE)

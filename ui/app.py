@@ -59,8 +59,9 @@ class Application:
 
 def run(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="casus")
-    parser.add_argument("--demo", action="store_true",
-                        help="open een nieuwe demokluis met verzonnen casussen")
+    parser.add_argument(
+        "--demo", action="store_true", help="open een nieuwe demokluis met verzonnen casussen"
+    )
     args = parser.parse_args(list(argv))
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

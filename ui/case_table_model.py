@@ -10,7 +10,14 @@ from casus.services.cases import CaseSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Kenmerk", "Ontvangen", "Kanaal", "Aard van het gedrag", "Status", "Organisatieonderdeel")
+COLUMNS = (
+    "Kenmerk",
+    "Ontvangen",
+    "Kanaal",
+    "Aard van het gedrag",
+    "Status",
+    "Organisatieonderdeel",
+)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -29,17 +36,17 @@ class CaseTableModel(QAbstractTableModel):
     def case_id(self, row: int) -> int:
         return self._rows[row].id
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
                 row.reference,
                 row.received.strftime("%d-%m-%Y"),
@@ -49,12 +56,19 @@ class CaseTableModel(QAbstractTableModel):
                 row.org_unit or "",
             )[index.column()]
         if role == Qt.ItemDataRole.UserRole:  # sort key: dates sort as dates
-            return (row.reference, row.received.isoformat(), row.channel.label,
-                    row.category.label, row.status.label, row.org_unit or "")[index.column()]
+            return (
+                row.reference,
+                row.received.isoformat(),
+                row.channel.label,
+                row.category.label,
+                row.status.label,
+                row.org_unit or "",
+            )[index.column()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None

@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         vault_menu.addAction(self.lock_action)
+        self.addAction(self.lock_action)  # the shortcut works wherever the focus is
         quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -95,9 +98,7 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(
-            f"{total} casussen" if shown == total else f"{shown} van {total} casussen"
-        )
+        self.count_label.setText(f"{total} casussen" if shown == total else f"{shown} van {total} casussen")
 
     def lock(self) -> None:
         self.model.clear()
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.hide()
         self.locked.emit()
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: object) -> None:
         self.model.clear()
         if self.vault is not None:
             self.vault.close()

@@ -127,9 +127,8 @@ class StartDialog(QDialog):
         if not self._creating or not text:
             return
         assessment = assess_passphrase(text)
-        self.feedback.setText(
-            "Sterk genoeg." if assessment.acceptable else " ".join(assessment.reasons)
-        )
+        self.feedback.setStyleSheet("")
+        self.feedback.setText("Sterk genoeg." if assessment.acceptable else " ".join(assessment.reasons))
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -183,8 +182,13 @@ class StartDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.unlock_button, self.create_button, self.passphrase_edit,
-                       self.path_edit, self.confirm_edit):
+        for widget in (
+            self.unlock_button,
+            self.create_button,
+            self.passphrase_edit,
+            self.path_edit,
+            self.confirm_edit,
+        ):
             widget.setEnabled(not busy)
 
     def _show_error(self, text: str) -> None:

@@ -35,8 +35,9 @@ class Worker(QRunnable):
             self.signals.finished.emit()
 
 
-def start(task: Callable[[], Any], on_result: Callable[[Any], None],
-          on_error: Callable[[Any], None]) -> Worker:
+def start(
+    task: Callable[[], Any], on_result: Callable[[Any], None], on_error: Callable[[Any], None]
+) -> Worker:
     worker = Worker(task)
     worker.signals.result.connect(on_result)
     worker.signals.error.connect(on_error)

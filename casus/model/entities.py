@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum as PyEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -60,7 +60,7 @@ def enum_column(enum: type[PyEnum]) -> Enum:
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: dict[Any, Any] = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         Channel: enum_column(Channel),
         Party: enum_column(Party),
         CaseStatus: enum_column(CaseStatus),
@@ -90,9 +90,7 @@ class OrgUnit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[OrgUnitKind]
     name: Mapped[str] = mapped_column(String(200))
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True
-    )
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True)
     abbreviations: Mapped[list[str]] = mapped_column(default=list)
     alternative_names: Mapped[list[str]] = mapped_column(default=list)
     # Approximate; a small unit makes a case more traceable.
@@ -168,9 +166,7 @@ class Case(Base):
 class CaseGround(Base):
     __tablename__ = "case_ground"
 
-    case_id: Mapped[int] = mapped_column(
-        ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True
-    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
     ground: Mapped[Ground] = mapped_column(primary_key=True)
 
     case: Mapped[Case] = relationship(back_populates="grounds")
@@ -184,9 +180,7 @@ class Involvement(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="RESTRICT"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
     # Short key within the case ("p1"), stable across edits; the pseudonymiser resolves to it.
     key: Mapped[str] = mapped_column(String(20))
     role: Mapped[Role]
@@ -258,9 +252,7 @@ class MeetingAttendance(Base):
 
     __tablename__ = "meeting_attendance"
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
-    )
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
     party: Mapped[Party] = mapped_column(primary_key=True)
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")
@@ -289,16 +281,12 @@ class Action(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    agenda_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="SET NULL")
-    )
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
     description: Mapped[str] = mapped_column(Text)
     owner_party: Mapped[Party]
     due_date: Mapped[dt.date | None]
     status: Mapped[ActionStatus] = mapped_column(default=ActionStatus.OPEN)
-    carried_over_from_id: Mapped[int | None] = mapped_column(
-        ForeignKey("action.id", ondelete="SET NULL")
-    )
+    carried_over_from_id: Mapped[int | None] = mapped_column(ForeignKey("action.id", ondelete="SET NULL"))
 
     meeting: Mapped[Meeting] = relationship(back_populates="actions", foreign_keys=[meeting_id])
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, CaseGround, Involvement, OrgUnit, Person
@@ -18,6 +18,7 @@ from casus.model.enums import (
     Channel,
     Ground,
     Handling,
+    OrgUnitKind,
     Party,
     Role,
 )
@@ -130,14 +131,19 @@ def clean_person(draft: PersonDraft, fallback_key: str) -> CleanPerson:
     return CleanPerson(
         key=key,
         role=v.clean_enum(Role, draft.role, "role", _label("role")),
-        name=v.clean_text(draft.name, "name", _label("name"), max_length=v.NAME_MAX,
-                          required=True, multiline=False),
+        name=v.clean_text(
+            draft.name,
+            "name",
+            _label("name"),
+            max_length=v.NAME_MAX,
+            required=True,
+            multiline=False,
+        ),
         function=v.optional_line(draft.function, "function", _label("function"), v.SHORT_TEXT_MAX),
         salary_scale=v.clean_scale(draft.salary_scale),
         email=v.clean_email(draft.email),
         phone=v.clean_phone(draft.phone),
-        employee_number=v.clean_number(draft.employee_number, "employee_number",
-                                       _label("employee_number")),
+        employee_number=v.clean_number(draft.employee_number, "employee_number", _label("employee_number")),
         notes=v.clean_text(draft.notes, "notes", _label("notes"), max_length=v.LONG_TEXT_MAX),
     )
 
@@ -145,16 +151,16 @@ def clean_person(draft: PersonDraft, fallback_key: str) -> CleanPerson:
 def clean_case(draft: CaseDraft, today: dt.date | None = None) -> dict[str, Any]:
     """Validate every field of a draft; returns the column values (without people)."""
     grounds = [v.clean_enum(Ground, g, "grounds", _label("grounds")) for g in draft.grounds]
-    received = v.clean_date(draft.received, "received", _label("received"), required=True,
-                            today=today)
-    incident = v.clean_date(draft.incident_date, "incident_date", _label("incident_date"),
-                            today=today)
+    received = v.clean_date(draft.received, "received", _label("received"), required=True, today=today)
+    incident = v.clean_date(draft.incident_date, "incident_date", _label("incident_date"), today=today)
     if incident is not None and received is not None and incident > received:
-        raise ValidationError("incident_date", _label("incident_date"),
-                              "ligt na de datum waarop de melding binnenkwam")
+        raise ValidationError(
+            "incident_date",
+            _label("incident_date"),
+            "ligt na de datum waarop de melding binnenkwam",
+        )
     return {
-        "reference": v.optional_line(draft.reference, "reference", _label("reference"),
-                                     v.REFERENCE_MAX),
+        "reference": v.optional_line(draft.reference, "reference", _label("reference"), v.REFERENCE_MAX),
         "channel": v.clean_enum(Channel, draft.channel, "channel", _label("channel")),
         "received": received,
         "incident_date": incident,
@@ -163,20 +169,20 @@ def clean_case(draft: CaseDraft, today: dt.date | None = None) -> dict[str, Any]
         "grounds": list(dict.fromkeys(grounds)),
         "org_unit_id": draft.org_unit_id,
         "facts": v.clean_text(draft.facts, "facts", _label("facts"), max_length=v.LONG_TEXT_MAX),
-        "question": v.clean_text(draft.question, "question", _label("question"),
-                                 max_length=v.QUESTION_MAX),
-        "prior_advice": v.clean_text(draft.prior_advice, "prior_advice", _label("prior_advice"),
-                                     max_length=v.LONG_TEXT_MAX),
-        "owner_party": v.clean_optional_enum(Party, draft.owner_party, "owner_party",
-                                             _label("owner_party")),
-        "handling": v.clean_optional_enum(Handling, draft.handling, "handling",
-                                          _label("handling")),
+        "question": v.clean_text(draft.question, "question", _label("question"), max_length=v.QUESTION_MAX),
+        "prior_advice": v.clean_text(
+            draft.prior_advice, "prior_advice", _label("prior_advice"), max_length=v.LONG_TEXT_MAX
+        ),
+        "owner_party": v.clean_optional_enum(Party, draft.owner_party, "owner_party", _label("owner_party")),
+        "handling": v.clean_optional_enum(Handling, draft.handling, "handling", _label("handling")),
         "violation_established": draft.violation_established
         if draft.violation_established is None
-        else v.clean_bool(draft.violation_established, "violation_established",
-                          _label("violation_established")),
-        "retention_date": v.clean_date(draft.retention_date, "retention_date",
-                                       _label("retention_date"), allow_future=True),
+        else v.clean_bool(
+            draft.violation_established, "violation_established", _label("violation_established")
+        ),
+        "retention_date": v.clean_date(
+            draft.retention_date, "retention_date", _label("retention_date"), allow_future=True
+        ),
     }
 
 
@@ -188,70 +194,147 @@ def clean_people(drafts: Sequence[PersonDraft]) -> list[CleanPerson]:
     return people
 
 
-def find_or_add_person(session: Session, person: CleanPerson) -> Person:
-    """The same person across cases is matched on employee number or e-mail address only:
-    a name alone is too weak a match to merge two people's records."""
-    existing: Person | None = None
-    if person.employee_number:
-        existing = session.scalars(
-            select(Person).where(Person.employee_number == person.employee_number)
-        ).first()
-    if existing is None and person.email:
-        existing = session.scalars(
-            select(Person).where(func.lower(Person.email) == person.email.lower())
-        ).first()
-    if existing is None:
-        existing = Person(name=person.name)
-        session.add(existing)
-    existing.name = person.name
-    existing.email = person.email or existing.email
-    existing.phone = person.phone or existing.phone
-    existing.employee_number = person.employee_number or existing.employee_number
-    return existing
+def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
 
 
-def add_case(
-    session: Session, actor: str, values: dict[str, Any], people: Sequence[CleanPerson]
-) -> Case:
-    """Insert a validated case with its people, inside the caller's transaction."""
-    values = dict(values)
-    grounds = values.pop("grounds")
-    if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
-        raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
-    reference = values.pop("reference") or _next_reference(session, values["received"])
-    if session.scalar(select(Case.id).where(Case.reference == reference)) is not None:
-        raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
-    case = Case(reference=reference, **values)
-    case.grounds = [CaseGround(ground=g) for g in grounds]
-    # In the session before its people, so that a person added earlier in this transaction
-    # (an import of several cases) is found by autoflush and linked, not duplicated.
-    session.add(case)
-    for person in people:
-        case.involvements.append(_involvement(session, person))
-    session.flush()
-    record(session, actor, "create", "case", case.id, ["reference", *values, "grounds", "people"])
-    return case
+class CaseWriter:
+    """Adds validated cases within the caller's transaction, one or thousands (an import).
+
+    It remembers the people and references it added, so its look-ups run without autoflush:
+    flushing a growing session before every query made large imports quadratic. `finish()`
+    flushes once and writes the audit events.
+    """
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session = session
+        self.actor = actor
+        self._by_number: dict[str, Person] = {}
+        self._by_email: dict[str, Person] = {}
+        self._references: set[str] = set()
+        self._taken: set[str] = set()
+        self._added: list[tuple[Case, list[str]]] = []
+        # After prefetch(), the caches are complete for the batch: no per-person queries.
+        self._prefetched = False
+
+    def prefetch(self, batch: Sequence[tuple[dict[str, Any], Sequence[CleanPerson]]]) -> None:
+        """Load, in a few queries, the people and references a batch could collide with."""
+        numbers = {p.employee_number for _, people in batch for p in people if p.employee_number}
+        emails = {p.email for _, people in batch for p in people if p.email}
+        references = {values["reference"] for values, _ in batch if values.get("reference")}
+        with self.session.no_autoflush:
+            for column, keys, cache in (
+                (Person.employee_number, numbers, self._by_number),
+                (Person.email, emails, self._by_email),
+            ):
+                for chunk in _chunks(sorted(keys)):
+                    for person in self.session.scalars(select(Person).where(column.in_(chunk))):
+                        cache[str(getattr(person, column.key))] = person
+            for chunk in _chunks(sorted(references)):
+                self._taken.update(
+                    self.session.scalars(select(Case.reference).where(Case.reference.in_(chunk)))
+                )
+        self._prefetched = True
+
+    def add(self, values: dict[str, Any], people: Sequence[CleanPerson]) -> Case:
+        values = dict(values)
+        grounds = values.pop("grounds")
+        session = self.session
+        with session.no_autoflush:
+            if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
+                raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
+            reference = values.pop("reference") or self._next_reference(values["received"])
+            if (
+                reference in self._references
+                or session.scalar(select(Case.id).where(Case.reference == reference)) is not None
+            ):
+                raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
+            self._references.add(reference)
+            case = Case(reference=reference, **values)
+            case.grounds = [CaseGround(ground=g) for g in grounds]
+            case.involvements = [self.involvement(person) for person in people]
+        session.add(case)
+        self._added.append((case, ["reference", *values, "grounds", "people"]))
+        return case
+
+    def finish(self) -> list[Case]:
+        self.session.flush()
+        for case, changed in self._added:
+            record(self.session, self.actor, "create", "case", case.id, changed)
+        cases = [case for case, _ in self._added]
+        self._added.clear()
+        return cases
+
+    def involvement(self, person: CleanPerson) -> Involvement:
+        return Involvement(
+            key=person.key,
+            role=person.role,
+            function=person.function,
+            salary_scale=person.salary_scale,
+            notes=person.notes,
+            person=self._person(person),
+        )
+
+    def _person(self, person: CleanPerson) -> Person:
+        """The same person across cases is matched on employee number or e-mail address only:
+        a name alone is too weak a match to merge two people's records."""
+        existing = self._lookup(person)
+        if existing is None:
+            existing = Person(name=person.name)
+            self.session.add(existing)
+        existing.name = person.name
+        existing.email = person.email or existing.email
+        existing.phone = person.phone or existing.phone
+        existing.employee_number = person.employee_number or existing.employee_number
+        if existing.employee_number:
+            self._by_number[existing.employee_number] = existing
+        if existing.email:
+            self._by_email[existing.email] = existing
+        return existing
+
+    def _lookup(self, person: CleanPerson) -> Person | None:
+        if self._prefetched:
+            return (person.employee_number and self._by_number.get(person.employee_number)) or (
+                person.email and self._by_email.get(person.email)
+            ) or None
+        with self.session.no_autoflush:
+            if person.employee_number:
+                found = (
+                    self._by_number.get(person.employee_number)
+                    or self.session.scalars(
+                        select(Person).where(Person.employee_number == person.employee_number)
+                    ).first()
+                )
+                if found is not None:
+                    return found
+            if person.email:
+                return (
+                    self._by_email.get(person.email)
+                    or self.session.scalars(select(Person).where(Person.email == person.email)).first()
+                )
+        return None
+
+    def _next_reference(self, received: dt.date) -> str:
+        prefix = f"C-{received.year}-"
+        count = self.session.scalar(select(func.count()).where(Case.reference.like(prefix + "%"))) or 0
+        while True:
+            count += 1
+            reference = f"{prefix}{count:04d}"
+            if (
+                reference not in self._references
+                and self.session.scalar(select(Case.id).where(Case.reference == reference)) is None
+            ):
+                return reference
 
 
-def _involvement(session: Session, person: CleanPerson) -> Involvement:
-    return Involvement(
-        key=person.key,
-        role=person.role,
-        function=person.function,
-        salary_scale=person.salary_scale,
-        notes=person.notes,
-        person=find_or_add_person(session, person),
-    )
-
-
-def _next_reference(session: Session, received: dt.date) -> str:
-    prefix = f"C-{received.year}-"
-    count = session.scalar(select(func.count()).where(Case.reference.like(prefix + "%"))) or 0
-    while True:
-        count += 1
-        reference = f"{prefix}{count:04d}"
-        if session.scalar(select(Case.id).where(Case.reference == reference)) is None:
-            return reference
+def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
+    """"Stadsdeel Oost › Team Handhaving": a team's name alone is ambiguous."""
+    if name is None:
+        return None
+    if kind in (OrgUnitKind.TEAM, OrgUnitKind.DEPARTMENT) and parent:
+        return f"{parent} › {name}"
+    return name
 
 
 class CaseService:
@@ -262,7 +345,9 @@ class CaseService:
         values = clean_case(draft)
         people = clean_people(draft.people)
         with self.vault.session() as session:
-            return add_case(session, self.vault.actor, values, people).id
+            writer = CaseWriter(session, self.vault.actor)
+            writer.add(values, people)
+            return writer.finish()[0].id
 
     def get(self, case_id: int) -> Case:
         """The case with its people, grounds, interventions and advice loaded."""
@@ -275,7 +360,11 @@ class CaseService:
                     selectinload(Case.involvements).selectinload(Involvement.person),
                     selectinload(Case.interventions),
                     selectinload(Case.repair_advice),
-                    selectinload(Case.org_unit),
+                    # team > directie > cluster: the whole path, for display and generalisation
+                    selectinload(Case.org_unit)
+                    .selectinload(OrgUnit.parent)
+                    .selectinload(OrgUnit.parent)
+                    .selectinload(OrgUnit.parent),
                 )
             ).first()
             if case is None:
@@ -283,18 +372,30 @@ class CaseService:
             return case
 
     def summaries(self, status: CaseStatus | None = None) -> list[CaseSummary]:
+        parent = aliased(OrgUnit)
         query = (
             select(
-                Case.id, Case.reference, Case.received, Case.channel, Case.category,
-                Case.status, OrgUnit.name,
+                Case.id,
+                Case.reference,
+                Case.received,
+                Case.channel,
+                Case.category,
+                Case.status,
+                OrgUnit.name,
+                OrgUnit.kind,
+                parent.name,
             )
             .outerjoin(OrgUnit, Case.org_unit_id == OrgUnit.id)
+            .outerjoin(parent, OrgUnit.parent_id == parent.id)
             .order_by(Case.received.desc(), Case.id.desc())
         )
         if status is not None:
             query = query.where(Case.status == status)
         with self.vault.session() as session:
-            return [CaseSummary(*row) for row in session.execute(query)]
+            return [
+                CaseSummary(*row[:6], _unit_label(row[6], row[7], row[8]))
+                for row in session.execute(query)
+            ]
 
     def count(self) -> int:
         with self.vault.session() as session:
@@ -333,7 +434,9 @@ class CaseService:
             if case is None:
                 raise NotFoundError()
             if case.status is CaseStatus.DESTROYED:
-                raise ValidationError("status", _label("status"), "een vernietigde casus kan niet meer veranderen")
+                raise ValidationError(
+                    "status", _label("status"), "een vernietigde casus kan niet meer veranderen"
+                )
             case.status = v.clean_enum(CaseStatus, status, "status", _label("status"))
             record(session, self.vault.actor, "status", "case", case_id, ["status"])
 
@@ -347,11 +450,17 @@ class CaseService:
             person = clean_person(draft, fallback)
             if person.key in taken:
                 raise ValidationError("key", _label("key"), "komt twee keer voor in dezelfde casus")
-            involvement = _involvement(session, person)
+            involvement = CaseWriter(session, self.vault.actor).involvement(person)
             case.involvements.append(involvement)
             session.flush()
-            record(session, self.vault.actor, "add_person", "case", case_id,
-                   [f.name for f in fields(PersonDraft)])
+            record(
+                session,
+                self.vault.actor,
+                "add_person",
+                "case",
+                case_id,
+                [f.name for f in fields(PersonDraft)],
+            )
             return involvement.id
 
     def remove_person(self, case_id: int, involvement_id: int) -> None:
@@ -383,5 +492,11 @@ class CaseService:
             orphans = select(Person).where(~Person.involvements.any())
             for person in session.scalars(orphans):
                 session.delete(person)
-            record(session, self.vault.actor, "destroy", "case", case_id,
-                   ["facts", "question", "prior_advice", "people", "status"])
+            record(
+                session,
+                self.vault.actor,
+                "destroy",
+                "case",
+                case_id,
+                ["facts", "question", "prior_advice", "people", "status"],
+            )

@@ -39,8 +39,9 @@ def _clean_intervention(draft: InterventionDraft) -> dict[str, Any]:
         "type": v.clean_enum(InterventionType, draft.type, "type", "Soort maatregel"),
         "status": v.clean_enum(InterventionStatus, draft.status, "status", "Status"),
         "decided_on": v.clean_date(draft.decided_on, "decided_on", "Besloten op"),
-        "deciding_role": v.optional_line(draft.deciding_role, "deciding_role", "Besloten door",
-                                         v.SHORT_TEXT_MAX),
+        "deciding_role": v.optional_line(
+            draft.deciding_role, "deciding_role", "Besloten door", v.SHORT_TEXT_MAX
+        ),
         "note": v.clean_text(draft.note, "note", "Toelichting", max_length=v.LONG_TEXT_MAX),
     }
 
@@ -49,11 +50,11 @@ def _clean_repair(draft: RepairAdviceDraft) -> dict[str, Any]:
     return {
         "type": v.clean_enum(RepairType, draft.type, "type", "Soort advies"),
         "addressed_to": v.clean_enum(Role, draft.addressed_to, "addressed_to", "Gericht aan"),
-        "rationale": v.clean_text(draft.rationale, "rationale", "Onderbouwing",
-                                  max_length=v.LONG_TEXT_MAX),
+        "rationale": v.clean_text(draft.rationale, "rationale", "Onderbouwing", max_length=v.LONG_TEXT_MAX),
         # A follow-up is planned, so it may lie ahead.
-        "follow_up_date": v.clean_date(draft.follow_up_date, "follow_up_date", "Opvolgen op",
-                                       allow_future=True),
+        "follow_up_date": v.clean_date(
+            draft.follow_up_date, "follow_up_date", "Opvolgen op", allow_future=True
+        ),
         "status": v.clean_enum(RepairStatus, draft.status, "status", "Status"),
     }
 

@@ -40,18 +40,25 @@ class MeetingService:
             if previous is not None:
                 for action in previous.actions:
                     if action.status is ActionStatus.OPEN:
-                        meeting.actions.append(Action(
-                            description=action.description, owner_party=action.owner_party,
-                            due_date=action.due_date, carried_over_from_id=action.id,
-                        ))
+                        meeting.actions.append(
+                            Action(
+                                description=action.description,
+                                owner_party=action.owner_party,
+                                due_date=action.due_date,
+                                carried_over_from_id=action.id,
+                            )
+                        )
             record(session, self.vault.actor, "create", "meeting", meeting.id, ["held_on", "parties"])
             return meeting.id
 
     def get(self, meeting_id: int) -> Meeting:
         with self.vault.session() as session:
             meeting = session.scalars(
-                select(Meeting).where(Meeting.id == meeting_id).options(
-                    selectinload(Meeting.attendance), selectinload(Meeting.agenda),
+                select(Meeting)
+                .where(Meeting.id == meeting_id)
+                .options(
+                    selectinload(Meeting.attendance),
+                    selectinload(Meeting.agenda),
                     selectinload(Meeting.actions),
                 )
             ).first()
@@ -67,9 +74,12 @@ class MeetingService:
                 raise NotFoundError()
             if case.status is not CaseStatus.RELEASED:
                 raise ValidationError("case_id", "Casus", "is niet vrijgegeven voor het overleg")
-            position = (session.scalar(
-                select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
-            ) or 0) + 1
+            position = (
+                session.scalar(
+                    select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+                )
+                or 0
+            ) + 1
             item = AgendaItem(meeting_id=meeting_id, case_id=case_id, position=position)
             session.add(item)
             session.flush()
@@ -104,12 +114,23 @@ class MeetingService:
         with self.vault.session() as session:
             if session.get(Meeting, meeting_id) is None:
                 raise NotFoundError()
-            action = Action(meeting_id=meeting_id, description=text, owner_party=party,
-                            due_date=due, agenda_item_id=agenda_item_id)
+            action = Action(
+                meeting_id=meeting_id,
+                description=text,
+                owner_party=party,
+                due_date=due,
+                agenda_item_id=agenda_item_id,
+            )
             session.add(action)
             session.flush()
-            record(session, self.vault.actor, "create", "action", action.id,
-                   ["description", "owner_party", "due_date"])
+            record(
+                session,
+                self.vault.actor,
+                "create",
+                "action",
+                action.id,
+                ["description", "owner_party", "due_date"],
+            )
             return action.id
 
     def set_action_status(self, action_id: int, status: ActionStatus | str) -> None:

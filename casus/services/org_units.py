@@ -54,15 +54,14 @@ class OrgUnitRow:
 def _clean(draft: OrgUnitDraft) -> dict[str, Any]:
     return {
         "kind": v.clean_enum(OrgUnitKind, draft.kind, "kind", "Soort"),
-        "name": v.clean_text(draft.name, "name", "Naam", max_length=v.NAME_MAX, required=True,
-                             multiline=False),
+        "name": v.clean_text(
+            draft.name, "name", "Naam", max_length=v.NAME_MAX, required=True, multiline=False
+        ),
         "parent_id": draft.parent_id,
         "abbreviations": v.clean_names(draft.abbreviations, "abbreviations", "Afkortingen"),
-        "alternative_names": v.clean_names(draft.alternative_names, "alternative_names",
-                                           "Andere namen"),
+        "alternative_names": v.clean_names(draft.alternative_names, "alternative_names", "Andere namen"),
         "headcount": v.clean_count(draft.headcount, "headcount", "Aantal medewerkers"),
-        "meeting_party": v.clean_optional_enum(Party, draft.meeting_party, "meeting_party",
-                                               "Overlegpartij"),
+        "meeting_party": v.clean_optional_enum(Party, draft.meeting_party, "meeting_party", "Overlegpartij"),
     }
 
 
@@ -76,9 +75,7 @@ def _check_parent(session: Session, kind: OrgUnitKind, parent_id: int | None) ->
 
 
 def _find(session: Session, name: str, parent_id: int | None) -> OrgUnit | None:
-    same_parent = (
-        OrgUnit.parent_id.is_(None) if parent_id is None else OrgUnit.parent_id == parent_id
-    )
+    same_parent = OrgUnit.parent_id.is_(None) if parent_id is None else OrgUnit.parent_id == parent_id
     return session.scalars(select(OrgUnit).where(OrgUnit.name == name, same_parent)).first()
 
 
@@ -121,13 +118,16 @@ def ensure_unit_path(
         unit = _find(session, name, parent_id)
         if unit is None and parent is None and kind is not OrgUnitKind.CLUSTER:
             # A directie given without its cluster: use the one the vault already knows.
-            unit = session.scalars(
-                select(OrgUnit).where(OrgUnit.name == name, OrgUnit.kind == kind)
-            ).first()
+            unit = session.scalars(select(OrgUnit).where(OrgUnit.name == name, OrgUnit.kind == kind)).first()
         if unit is None:
             values: dict[str, Any] = {
-                "kind": kind, "name": name, "parent_id": parent_id, "abbreviations": [],
-                "alternative_names": [], "headcount": None, "meeting_party": None,
+                "kind": kind,
+                "name": name,
+                "parent_id": parent_id,
+                "abbreviations": [],
+                "alternative_names": [],
+                "headcount": None,
+                "meeting_party": None,
             }
             if kind in (OrgUnitKind.DIRECTORATE, OrgUnitKind.DISTRICT):
                 values["abbreviations"] = v.clean_names(
@@ -148,33 +148,70 @@ class OrgUnitService:
 
     def load_defaults(self) -> int:
         """Load resources/org_units.json (a starting point, editable afterwards)."""
-        data = json.loads(
-            resources.files("casus.resources").joinpath("org_units.json").read_text("utf-8")
-        )
+        data = json.loads(resources.files("casus.resources").joinpath("org_units.json").read_text("utf-8"))
         added = 0
         with self.vault.session() as session:
             for cluster in data["clusters"]:
-                c = add_unit(session, self.vault.actor, _clean(OrgUnitDraft(
-                    OrgUnitKind.CLUSTER, cluster["name"], None, cluster["abbreviations"],
-                    cluster["alternative_names"])))
+                c = add_unit(
+                    session,
+                    self.vault.actor,
+                    _clean(
+                        OrgUnitDraft(
+                            OrgUnitKind.CLUSTER,
+                            cluster["name"],
+                            None,
+                            cluster["abbreviations"],
+                            cluster["alternative_names"],
+                        )
+                    ),
+                )
                 added += 1
                 for directie in cluster["directies"]:
-                    d = add_unit(session, self.vault.actor, _clean(OrgUnitDraft(
-                        directie["kind"], directie["name"], c.id, directie["abbreviations"],
-                        directie["alternative_names"], directie["headcount"],
-                        directie["meeting_party"])))
+                    d = add_unit(
+                        session,
+                        self.vault.actor,
+                        _clean(
+                            OrgUnitDraft(
+                                directie["kind"],
+                                directie["name"],
+                                c.id,
+                                directie["abbreviations"],
+                                directie["alternative_names"],
+                                directie["headcount"],
+                                directie["meeting_party"],
+                            )
+                        ),
+                    )
                     added += 1
                     for team in directie["teams"]:
-                        add_unit(session, self.vault.actor, _clean(OrgUnitDraft(
-                            OrgUnitKind.TEAM, team["name"], d.id, headcount=team["headcount"])))
+                        add_unit(
+                            session,
+                            self.vault.actor,
+                            _clean(
+                                OrgUnitDraft(
+                                    OrgUnitKind.TEAM,
+                                    team["name"],
+                                    d.id,
+                                    headcount=team["headcount"],
+                                )
+                            ),
+                        )
                         added += 1
         return added
 
     def list(self) -> list[OrgUnitRow]:
         with self.vault.session() as session:
             return [
-                OrgUnitRow(u.id, u.kind, u.name, u.parent_id, tuple(u.abbreviations),
-                           tuple(u.alternative_names), u.headcount, u.meeting_party)
+                OrgUnitRow(
+                    u.id,
+                    u.kind,
+                    u.name,
+                    u.parent_id,
+                    tuple(u.abbreviations),
+                    tuple(u.alternative_names),
+                    u.headcount,
+                    u.meeting_party,
+                )
                 for u in session.scalars(select(OrgUnit).order_by(OrgUnit.parent_id, OrgUnit.name))
             ]
 
@@ -203,10 +240,9 @@ class OrgUnitService:
             unit = session.get(OrgUnit, unit_id)
             if unit is None:
                 raise NotFoundError()
-            if unit.children or session.scalar(
-                select(Case.id).where(Case.org_unit_id == unit_id).limit(1)
-            ):
-                raise ValidationError("id", "Organisatieonderdeel",
-                                      "is nog in gebruik door onderdelen of casussen")
+            if unit.children or session.scalar(select(Case.id).where(Case.org_unit_id == unit_id).limit(1)):
+                raise ValidationError(
+                    "id", "Organisatieonderdeel", "is nog in gebruik door onderdelen of casussen"
+                )
             session.delete(unit)
             record(session, self.vault.actor, "delete", "org_unit", unit_id)

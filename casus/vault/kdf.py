@@ -45,9 +45,7 @@ class KdfProfile:
 
 
 PRODUCTION = KdfProfile(profile_id=0x01, memory_kib=256 * 1024, iterations=2, lanes=4)
-INSECURE_TEST = KdfProfile(
-    profile_id=0x7E, memory_kib=64, iterations=1, lanes=1, for_tests_only=True
-)
+INSECURE_TEST = KdfProfile(profile_id=0x7E, memory_kib=64, iterations=1, lanes=1, for_tests_only=True)
 
 PROFILES: dict[int, KdfProfile] = {p.profile_id: p for p in (PRODUCTION, INSECURE_TEST)}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -19,10 +21,17 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+@cache
+def _scripts() -> tuple[str, frozenset[str]]:
+    """Head and all known revisions: fixed for a release, so read from disk once."""
+    scripts = ScriptDirectory.from_config(_config())
+    head = scripts.get_current_head()
     assert head is not None
-    return head
+    return head, frozenset(rev.revision for rev in scripts.walk_revisions())
+
+
+def head_revision() -> str:
+    return _scripts()[0]
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -40,8 +49,7 @@ def needs_upgrade(connection: Connection) -> bool:
         raise NotAVaultError()
     if current == head_revision():
         return False
-    known = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if current not in known:
+    if current not in _scripts()[1]:
         raise VaultFromNewerVersionError()
     return True
 

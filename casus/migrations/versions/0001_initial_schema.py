@@ -93,9 +93,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_email"), ["email"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_person_employee_number"), ["employee_number"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_person_employee_number"), ["employee_number"], unique=False)
 
     op.create_table(
         "case_file",
