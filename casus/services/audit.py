@@ -36,6 +36,14 @@ def record(
     )
 
 
+def apply_changes(entity: object, values: dict[str, object]) -> list[str]:
+    """Set the values that differ on `entity`; returns their names, for the audit event."""
+    changed = [name for name, value in values.items() if getattr(entity, name) != value]
+    for name in changed:
+        setattr(entity, name, values[name])
+    return changed
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     at: dt.datetime

@@ -23,7 +23,7 @@ from casus.model.enums import (
     Role,
 )
 from casus.services import validation as v
-from casus.services.audit import record
+from casus.services.audit import apply_changes, record
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -295,9 +295,11 @@ class CaseWriter:
 
     def _lookup(self, person: CleanPerson) -> Person | None:
         if self._prefetched:
-            return (person.employee_number and self._by_number.get(person.employee_number)) or (
-                person.email and self._by_email.get(person.email)
-            ) or None
+            return (
+                (person.employee_number and self._by_number.get(person.employee_number))
+                or (person.email and self._by_email.get(person.email))
+                or None
+            )
         with self.session.no_autoflush:
             if person.employee_number:
                 found = (
@@ -329,7 +331,7 @@ class CaseWriter:
 
 
 def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
-    """"Stadsdeel Oost › Team Handhaving": a team's name alone is ambiguous."""
+    """ "Stadsdeel Oost › Team Handhaving": a team's name alone is ambiguous."""
     if name is None:
         return None
     if kind in (OrgUnitKind.TEAM, OrgUnitKind.DEPARTMENT) and parent:
@@ -393,8 +395,7 @@ class CaseService:
             query = query.where(Case.status == status)
         with self.vault.session() as session:
             return [
-                CaseSummary(*row[:6], _unit_label(row[6], row[7], row[8]))
-                for row in session.execute(query)
+                CaseSummary(*row[:6], _unit_label(row[6], row[7], row[8])) for row in session.execute(query)
             ]
 
     def count(self) -> int:
@@ -413,9 +414,7 @@ class CaseService:
                 raise NotFoundError()
             if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
                 raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
-            changed = [name for name, value in values.items() if getattr(case, name) != value]
-            for name in changed:
-                setattr(case, name, values[name])
+            changed = apply_changes(case, values)
             if sorted(grounds) != sorted(case.ground_values):
                 case.grounds = [CaseGround(ground=g) for g in grounds]
                 changed.append("grounds")

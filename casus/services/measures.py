@@ -10,10 +10,12 @@ from casus.errors import NotFoundError
 from casus.model import Case, Intervention, RepairAdvice
 from casus.model.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
 from casus.services import validation as v
-from casus.services.audit import record
+from casus.services.audit import apply_changes, record
 
 if TYPE_CHECKING:
     from casus.vault import Vault
+
+Measure = Intervention | RepairAdvice
 
 
 @dataclass
@@ -64,45 +66,32 @@ class MeasureService:
         self.vault = vault
 
     def add_intervention(self, case_id: int, draft: InterventionDraft) -> int:
-        values = _clean_intervention(draft)
-        with self.vault.session() as session:
-            if session.get(Case, case_id) is None:
-                raise NotFoundError()
-            item = Intervention(case_id=case_id, **values)
-            session.add(item)
-            session.flush()
-            record(session, self.vault.actor, "create", "intervention", item.id, values)
-            return item.id
+        return self._add(Intervention, "intervention", case_id, _clean_intervention(draft))
 
     def update_intervention(self, intervention_id: int, draft: InterventionDraft) -> None:
-        values = _clean_intervention(draft)
-        with self.vault.session() as session:
-            item = session.get(Intervention, intervention_id)
-            if item is None:
-                raise NotFoundError()
-            changed = [k for k, value in values.items() if getattr(item, k) != value]
-            for name in changed:
-                setattr(item, name, values[name])
-            record(session, self.vault.actor, "update", "intervention", item.id, changed)
+        self._update(Intervention, "intervention", intervention_id, _clean_intervention(draft))
 
     def add_repair_advice(self, case_id: int, draft: RepairAdviceDraft) -> int:
-        values = _clean_repair(draft)
+        return self._add(RepairAdvice, "repair_advice", case_id, _clean_repair(draft))
+
+    def update_repair_advice(self, advice_id: int, draft: RepairAdviceDraft) -> None:
+        self._update(RepairAdvice, "repair_advice", advice_id, _clean_repair(draft))
+
+    def _add(self, kind: type[Measure], entity: str, case_id: int, values: dict[str, Any]) -> int:
         with self.vault.session() as session:
             if session.get(Case, case_id) is None:
                 raise NotFoundError()
-            item = RepairAdvice(case_id=case_id, **values)
+            item = kind(case_id=case_id, **values)
             session.add(item)
             session.flush()
-            record(session, self.vault.actor, "create", "repair_advice", item.id, values)
+            record(session, self.vault.actor, "create", entity, item.id, values)
             return item.id
 
-    def update_repair_advice(self, advice_id: int, draft: RepairAdviceDraft) -> None:
-        values = _clean_repair(draft)
+    def _update(self, kind: type[Measure], entity: str, item_id: int, values: dict[str, Any]) -> None:
         with self.vault.session() as session:
-            item = session.get(RepairAdvice, advice_id)
+            item = session.get(kind, item_id)
             if item is None:
                 raise NotFoundError()
-            changed = [k for k, value in values.items() if getattr(item, k) != value]
-            for name in changed:
-                setattr(item, name, values[name])
-            record(session, self.vault.actor, "update", "repair_advice", item.id, changed)
+            changed = apply_changes(item, values)
+            if changed:
+                record(session, self.vault.actor, "update", entity, item_id, changed)

@@ -14,7 +14,7 @@ from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, OrgUnit
 from casus.model.enums import OrgUnitKind, Party
 from casus.services import validation as v
-from casus.services.audit import record
+from casus.services.audit import apply_changes, record
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -229,9 +229,7 @@ class OrgUnitService:
             _check_parent(session, values["kind"], values["parent_id"])
             if values["parent_id"] == unit_id:
                 raise ValidationError("parent_id", "Valt onder", "kan niet het onderdeel zelf zijn")
-            changed = [k for k, value in values.items() if getattr(unit, k) != value]
-            for name in changed:
-                setattr(unit, name, values[name])
+            changed = apply_changes(unit, values)
             if changed:
                 record(session, self.vault.actor, "update", "org_unit", unit_id, changed)
 

@@ -21,6 +21,7 @@ from typing import Any
 import sqlcipher3
 
 from casus.errors import BackupError, DiskFullError
+from casus.vault.connection import open_keyed
 from casus.vault.files import durable_replace, remove_if_present
 
 DEFAULT_KEEP = 10
@@ -60,16 +61,13 @@ def verify_connection(connection: Any) -> VerifyReport:
     return VerifyReport(not cipher, not integrity, not foreign, tuple(problems))
 
 
-def open_keyed(path: Path, key_spec: str, *, exclusive: bool = True) -> Any:
-    """A raw connection for checks and copies. Exclusive locking keeps SQLite from making a
-    `-shm` file beside a WAL-mode database; a new file being written by the backup API is not
-    in WAL mode yet and must not be exclusive, or SQLite keeps its rollback journal."""
-    connection = sqlcipher3.connect(str(path), check_same_thread=False)
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f'PRAGMA key = "{key_spec}"')
-    if exclusive:
-        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-    return connection
+def verify_file(path: Path, key_spec: str) -> VerifyReport:
+    """Every check on a closed file (a backup, a re-keyed copy) opened with the given key."""
+    connection = open_keyed(path, key_spec)
+    try:
+        return verify_connection(connection)
+    finally:
+        connection.close()
 
 
 class BackupStore:
@@ -103,12 +101,7 @@ class BackupStore:
                 source_connection.backup(destination)
             finally:
                 destination.close()
-            check = open_keyed(partial, key_spec)
-            try:
-                report = verify_connection(check)
-            finally:
-                check.close()
-            if not report.ok:
+            if not verify_file(partial, key_spec).ok:
                 raise BackupError()
             durable_replace(partial, target)
         except (OSError, sqlcipher3.DatabaseError) as error:

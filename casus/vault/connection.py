@@ -7,7 +7,7 @@ Choices, and why:
   rest, after a clean close, the vault is one file again.
 - One connection (StaticPool) shared by the process, guarded by the vault's lock: the exclusive
   lock belongs to that connection, and a desktop app's few writers are simpler serialised than
-  coordinated.
+  coordinated. It is the connection `open` verified the key on (see `make_engine`).
 - `secure_delete` overwrites deleted content; `temp_store=MEMORY` keeps sorts and temporary
   tables off the disk; `foreign_keys` lets the schema protect references.
 - SQLCipher's own log is silenced: it writes to stderr, which is nobody's business.
@@ -18,12 +18,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 PAGE_SIZE = 4096
 
-# Run on every new connection, after the dialect's `PRAGMA key`; the key has been verified by
+# Run on every new connection, after `open_keyed` set the key; the key has been verified by
 # then (casus.vault.store.check_key_and_pages).
 _CONNECTION_PRAGMAS = (
     "PRAGMA cipher_log_level = NONE",
@@ -45,21 +46,41 @@ def _configure(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(path: Path, key_spec: str) -> Engine:
-    """An engine for the vault at `path`. Nothing touches the file until the first query.
+def open_keyed(path: Path, key_spec: str, *, exclusive: bool = True) -> Any:
+    """A raw SQLCipher connection with the key set first, before anything reads the file.
 
-    The key travels as the URL's password: the dialect sends it as `PRAGMA key` (quoted since
-    SQLAlchemy 2.0.50) on the raw driver cursor, and SQLAlchemy masks passwords in every
-    rendering of the URL, so it appears in no message.
+    Exclusive locking keeps SQLite from making a `-shm` file beside a WAL-mode database; a new
+    file being written by the backup API is not in WAL mode yet and must not be exclusive, or
+    SQLite keeps its rollback journal beside it.
     """
-    url = URL.create("sqlite+pysqlcipher", password=key_spec, database=str(path))
+    connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=0.2)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f'PRAGMA key = "{key_spec}"')
+    if exclusive:
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+    return connection
+
+
+def make_engine(path: Path, key_spec: str, verified_connection: Any = None) -> Engine:
+    """An engine over one SQLCipher connection.
+
+    SQLAlchemy's pysqlite dialect drives the sqlcipher3 module (same DB-API, SQLCipher inside),
+    and the connection comes from our own `open_keyed`: so the key is set by us, first, and
+    never travels in a URL, and the connection whose key `open` just verified is adopted as it
+    is instead of opening the file a second time.
+    """
+    adopt = [verified_connection] if verified_connection is not None else []
+
+    def connect() -> Any:
+        return adopt.pop() if adopt else open_keyed(path, key_spec)
+
     engine = create_engine(
-        url,
+        "sqlite+pysqlite://",
+        module=sqlcipher3.dbapi2,
+        creator=connect,
         poolclass=StaticPool,
         # Statement parameters are case data: keep them out of every exception message.
         hide_parameters=True,
-        # Waiting is pointless: the exclusive lock is held for a whole session.
-        connect_args={"check_same_thread": False, "timeout": 0.2},
     )
     event.listen(engine, "connect", _configure)
     return engine

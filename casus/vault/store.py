@@ -39,8 +39,8 @@ from casus.errors import (
     WrongPassphraseError,
 )
 from casus.vault import schema
-from casus.vault.backup import BackupStore, VerifyReport, open_keyed, verify_connection
-from casus.vault.connection import PAGE_SIZE, make_engine
+from casus.vault.backup import BackupStore, VerifyReport, verify_connection, verify_file
+from casus.vault.connection import PAGE_SIZE, make_engine, open_keyed
 from casus.vault.files import (
     durable_copy,
     durable_replace,
@@ -199,8 +199,7 @@ class Vault:
         try:
             salt = read_salt(path)
             key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
-            check_key_and_pages(path, key_spec)
-            engine = make_engine(path, key_spec)
+            engine = make_engine(path, key_spec, check_key_and_pages(path, key_spec))
             remove_if_present(sidecar(path, _REKEY_SUFFIX))  # left by a crash mid passphrase change
             backups = BackupStore(path, backup_dir)
             vault = cls(path, engine, lock, salt, key_spec, backups, actor or _default_actor())
@@ -293,12 +292,8 @@ class Vault:
                     raw.execute(f'ATTACH DATABASE ? AS rekeyed KEY "{new_spec}"', (str(rekeyed),))
                     raw.execute("SELECT sqlcipher_export('rekeyed')")
                     raw.execute("DETACH DATABASE rekeyed")
-                check = open_keyed(rekeyed, new_spec)
-                try:
-                    if not verify_connection(check).ok:
-                        raise DamagedVaultError()
-                finally:
-                    check.close()
+                if not verify_file(rekeyed, new_spec).ok:
+                    raise DamagedVaultError()
             except BaseException:
                 remove_if_present(rekeyed)
                 raise
@@ -323,9 +318,9 @@ class Vault:
                 schema.upgrade(connection)
 
 
-def check_key_and_pages(path: Path, key_spec: str) -> None:
-    """Steps 3 and 4 of opening (see the module docstring), on a raw connection that reads
-    only. The caller holds the vault's lock."""
+def check_key_and_pages(path: Path, key_spec: str) -> Any:
+    """Steps 3 and 4 of opening (see the module docstring), reading only; returns the verified
+    connection, or closes it and raises. The caller holds the vault's lock."""
     probe = open_keyed(path, key_spec)
     try:
         try:
@@ -340,8 +335,10 @@ def check_key_and_pages(path: Path, key_spec: str) -> None:
         # (its header counts more pages). SQLite's structural checks run in verify().
         if probe.execute("PRAGMA cipher_integrity_check").fetchall():
             raise DamagedVaultError()
-    finally:
+    except BaseException:
         probe.close()
+        raise
+    return probe
 
 
 def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: str) -> Path:
@@ -357,13 +354,9 @@ def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: 
     key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
     lock = acquire_lock(vault_path)
     try:
-        check_key_and_pages(backup_path, key_spec)
-        probe = open_keyed(backup_path, key_spec)
-        try:
-            if not verify_connection(probe).ok:
-                raise DamagedVaultError()
-        finally:
-            probe.close()
+        check_key_and_pages(backup_path, key_spec).close()
+        if not verify_file(backup_path, key_spec).ok:
+            raise DamagedVaultError()
         store = BackupStore(vault_path)
         store.folder.mkdir(parents=True, exist_ok=True)
         kept = store.new_path("voor-herstel")
