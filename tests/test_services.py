@@ -110,6 +110,19 @@ def test_editing_released_content_withdraws_the_release(vault: Vault) -> None:
     assert service.get(case_id).status is CaseStatus.IN_PROGRESS
 
 
+def test_reference_stays_unique_on_create_and_rename(vault: Vault) -> None:
+    service = CaseService(vault)
+    first = service.create(draft(reference="K-1"))
+    service.create(draft(reference="K-2"))
+    with pytest.raises(ValidationError, match="bestaat al"):
+        service.create(draft(reference="K-1"))
+    with pytest.raises(ValidationError, match="bestaat al"):
+        service.update(first, draft(reference="K-2"))
+    assert service.get(first).reference == "K-1"
+    generated = service.get(service.create(draft()))
+    assert generated.reference == "C-2025-0001"
+
+
 def test_person_add_remove_and_destroy(vault: Vault) -> None:
     service = CaseService(vault)
     case_id = service.create(draft())

@@ -247,7 +247,11 @@ class CaseWriter:
             reference = values.pop("reference") or self._next_reference(values["received"])
             if (
                 reference in self._references
-                or session.scalar(select(Case.id).where(Case.reference == reference)) is not None
+                or reference in self._taken
+                or (
+                    not self._prefetched
+                    and session.scalar(select(Case.id).where(Case.reference == reference)) is not None
+                )
             ):
                 raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
             self._references.add(reference)
@@ -419,6 +423,8 @@ class CaseService:
                 case.grounds = [CaseGround(ground=g) for g in grounds]
                 changed.append("grounds")
             if reference and reference != case.reference:
+                if session.scalar(select(Case.id).where(Case.reference == reference)) is not None:
+                    raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
                 case.reference = reference
                 changed.append("reference")
             if case.status is CaseStatus.RELEASED and RELEASED_CONTENT & set(changed):
