@@ -59,9 +59,13 @@ def test_start_dialog_controls_have_accessible_names(qtbot) -> None:
     assert unnamed_controls(dialog) == []
     dialog._set_creating(True)
     assert dialog.confirm_edit.isVisible()
-    assert "kan niemand herstellen" in dialog.feedback.text()
+    assert dialog.warning.isVisible() and "kan niemand herstellen" in dialog.warning.text()
     dialog.passphrase_edit.setText("kort")
     assert "minstens 15 tekens" in dialog.feedback.text()
+    assert dialog.warning.isVisible(), "the warning stays while the user types"
+    assert unnamed_controls(dialog) == []
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert not dialog.confirm_edit.isVisible() and dialog.unlock_button.isVisible()
 
 
 def test_main_window_lists_filters_and_locks(qtbot, demo_vault: Vault) -> None:

@@ -289,3 +289,23 @@ def test_passphrase_is_normalised(vault_path: Path) -> None:
     Vault.create(vault_path, composed).close()
     with Vault.open(vault_path, decomposed) as vault:
         assert vault.verify().ok
+
+
+def test_full_disk_is_a_clear_error_and_loses_nothing(vault: Vault, corpus_file: Path) -> None:
+    """SQLite's own 'database or disk is full' (forced with max_page_count) reaches the user
+    as a Dutch DiskFullError; the transaction rolls back and what was committed stays."""
+    from casus.errors import DiskFullError
+    from casus.importing import import_cases
+
+    add_case(vault, "VOOR-VOL")
+    with vault._raw() as raw:
+        pages = raw.execute("PRAGMA page_count").fetchone()[0]
+        raw.execute(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(DiskFullError) as error:
+        import_cases(vault, corpus_file)
+    assert "schijf is vol" in str(error.value)
+    assert references(vault) == {"VOOR-VOL"}
+    assert vault.verify().ok
+    with vault._raw() as raw:
+        raw.execute("PRAGMA max_page_count = 1073741823")
+    assert import_cases(vault, corpus_file) > 0

@@ -66,6 +66,15 @@ class StartDialog(QDialog):
         self.confirm_label = QLabel("&Herhaal wachtwoordzin:")
         self.confirm_label.setBuddy(self.confirm_edit)
 
+        self.warning = QLabel(
+            "Let op: een vergeten wachtwoordzin kan niemand herstellen. Zonder wachtwoordzin zijn "
+            "de gegevens in de kluis voorgoed onleesbaar. Kies minstens 15 tekens, bijvoorbeeld "
+            "een zin van vier of vijf losse woorden, en bewaar hem op een veilige plek."
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Waarschuwing")
+        self.warning.setStyleSheet("font-weight: bold;")
+
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setAccessibleName("Melding")
@@ -92,7 +101,11 @@ class StartDialog(QDialog):
         self.create_button = QPushButton("&Nieuwe kluis maken")
         self.create_button.setAccessibleName("Nieuwe kluis maken")
         self.create_button.clicked.connect(self._create)
+        self.back_button = QPushButton("&Terug")
+        self.back_button.setAccessibleName("Terug naar kluis openen")
+        self.back_button.clicked.connect(lambda: self._set_creating(False))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.unlock_button)
@@ -100,6 +113,7 @@ class StartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.warning)
         layout.addWidget(self.feedback)
         layout.addWidget(self.busy)
         layout.addLayout(buttons)
@@ -115,13 +129,12 @@ class StartDialog(QDialog):
         self.confirm_edit.setVisible(creating)
         self.create_button.setText("&Kluis aanmaken" if creating else "&Nieuwe kluis maken")
         self.unlock_button.setVisible(not creating)
+        self.back_button.setVisible(creating)
+        self.warning.setVisible(creating)
         self.create_button.setDefault(creating)
-        if creating:
-            self.feedback.setText(
-                "Let op: een vergeten wachtwoordzin kan niemand herstellen. Zonder wachtwoordzin "
-                "zijn de gegevens in de kluis voorgoed onleesbaar. Kies minstens 15 tekens, "
-                "bijvoorbeeld een zin van vier of vijf losse woorden."
-            )
+        self.unlock_button.setDefault(not creating)
+        self.feedback.clear()
+        self.confirm_edit.clear()
 
     def _live_feedback(self, text: str) -> None:
         if not self._creating or not text:
