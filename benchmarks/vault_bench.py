@@ -86,12 +86,8 @@ def fill(store: Vault | PlainStore, count: int, seed: int, per_commit: bool) -> 
             service.create(draft)
         return
     with store.session() as session:
-        writer = CaseWriter(session, store.actor)
         batch = [(clean_case(draft), clean_people(draft.people)) for draft in drafts]
-        writer.prefetch(batch)
-        for values, people in batch:
-            writer.add(values, people)
-        writer.finish()
+        CaseWriter(session, store.actor).add_all(batch)
 
 
 def main() -> None:

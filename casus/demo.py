@@ -183,10 +183,6 @@ def fill_demo_vault(vault: Vault, count: int = 24, seed: int = 2026) -> int:
     """Add `count` invented cases in one transaction."""
     teams = team_ids(vault)
     with vault.session() as session:
-        writer = CaseWriter(session, vault.actor)
         batch = [(clean_case(d), clean_people(d.people)) for d in demo_cases(count, teams, seed)]
-        writer.prefetch(batch)
-        for values, people in batch:
-            writer.add(values, people)
-        writer.finish()
+        CaseWriter(session, vault.actor).add_all(batch)
     return count

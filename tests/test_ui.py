@@ -64,8 +64,11 @@ def test_start_dialog_controls_have_accessible_names(qtbot) -> None:
     assert "minstens 15 tekens" in dialog.feedback.text()
     assert dialog.warning.isVisible(), "the warning stays while the user types"
     assert unnamed_controls(dialog) == []
-    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
-    assert not dialog.confirm_edit.isVisible() and dialog.unlock_button.isVisible()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # &Terug
+    qtbot.waitUntil(lambda: dialog.unlock_button.isVisible(), timeout=2_000)
+    assert not dialog.confirm_edit.isVisible()
 
 
 def test_main_window_lists_filters_and_locks(qtbot, demo_vault: Vault) -> None:
@@ -87,6 +90,19 @@ def test_main_window_lists_filters_and_locks(qtbot, demo_vault: Vault) -> None:
     assert window.model.rowCount() == 0
     assert not demo_vault.is_open
     assert not window.isVisible()
+
+
+def test_qt_standard_texts_are_dutch(qapp) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.app import install_dutch_translations
+
+    translator = install_dutch_translations(qapp)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuleren"
+    finally:
+        qapp.removeTranslator(translator)
 
 
 def test_case_table_model_contract(qtmodeltester, demo_vault: Vault) -> None:

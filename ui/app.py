@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casus.demo import DEMO_PASSPHRASE, fill_demo_vault
@@ -57,6 +58,16 @@ class Application:
         self.window.show()
 
 
+def install_dutch_translations(app: QApplication) -> QTranslator:
+    """Qt's own texts (file dialogs, standard buttons, context menus) in Dutch, from the
+    translations PySide6 ships. Keep the returned translator alive as long as the app."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    if translator.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return translator
+
+
 def run(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="casus")
     parser.add_argument(
@@ -66,6 +77,7 @@ def run(argv: Sequence[str]) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    translator = install_dutch_translations(app)  # noqa: F841  (kept alive for the app's life)
     vault = None
     if args.demo:
         try:

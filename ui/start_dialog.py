@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -111,10 +112,13 @@ class StartDialog(QDialog):
         buttons.addWidget(self.unlock_button)
 
         layout = QVBoxLayout(self)
+        # Grow and shrink with what is shown (create mode, messages), never overlap.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.warning)
         layout.addWidget(self.feedback)
+        self.feedback.hide()
         layout.addWidget(self.busy)
         layout.addLayout(buttons)
         self._set_creating(False)
@@ -127,21 +131,21 @@ class StartDialog(QDialog):
         self._creating = creating
         self.confirm_label.setVisible(creating)
         self.confirm_edit.setVisible(creating)
-        self.create_button.setText("&Kluis aanmaken" if creating else "&Nieuwe kluis maken")
+        self.create_button.setText("Kluis &aanmaken" if creating else "&Nieuwe kluis maken")
         self.unlock_button.setVisible(not creating)
         self.back_button.setVisible(creating)
         self.warning.setVisible(creating)
         self.create_button.setDefault(creating)
         self.unlock_button.setDefault(not creating)
-        self.feedback.clear()
+        self._set_feedback("")
         self.confirm_edit.clear()
+        self.adjustSize()
 
     def _live_feedback(self, text: str) -> None:
         if not self._creating or not text:
             return
         assessment = assess_passphrase(text)
-        self.feedback.setStyleSheet("")
-        self.feedback.setText("Sterk genoeg." if assessment.acceptable else " ".join(assessment.reasons))
+        self._set_feedback("Sterk genoeg." if assessment.acceptable else " ".join(assessment.reasons))
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -205,5 +209,11 @@ class StartDialog(QDialog):
             widget.setEnabled(not busy)
 
     def _show_error(self, text: str) -> None:
+        self._set_feedback(text, error=True)
+
+    def _set_feedback(self, text: str, *, error: bool = False) -> None:
+        """One place for the message line: hidden while empty, red for errors."""
         self.feedback.setText(text)
-        self.feedback.setStyleSheet("color: #a00000;")
+        self.feedback.setStyleSheet("color: #a00000;" if error else "")
+        self.feedback.setVisible(bool(text))
+        self.adjustSize()

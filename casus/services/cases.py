@@ -212,7 +212,7 @@ class CaseWriter:
         self.actor = actor
         self._by_number: dict[str, Person] = {}
         self._by_email: dict[str, Person] = {}
-        self._references: set[str] = set()
+        # References in use: those this writer added, and (after prefetch) the vault's.
         self._taken: set[str] = set()
         self._added: list[tuple[Case, list[str]]] = []
         # After prefetch(), the caches are complete for the batch: no per-person queries.
@@ -245,22 +245,25 @@ class CaseWriter:
             if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
                 raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
             reference = values.pop("reference") or self._next_reference(values["received"])
-            if (
-                reference in self._references
-                or reference in self._taken
-                or (
-                    not self._prefetched
-                    and session.scalar(select(Case.id).where(Case.reference == reference)) is not None
-                )
-            ):
+            in_vault = not self._prefetched and (
+                session.scalar(select(Case.id).where(Case.reference == reference)) is not None
+            )
+            if reference in self._taken or in_vault:
                 raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
-            self._references.add(reference)
+            self._taken.add(reference)
             case = Case(reference=reference, **values)
             case.grounds = [CaseGround(ground=g) for g in grounds]
             case.involvements = [self.involvement(person) for person in people]
         session.add(case)
         self._added.append((case, ["reference", *values, "grounds", "people"]))
         return case
+
+    def add_all(self, batch: Sequence[tuple[dict[str, Any], Sequence[CleanPerson]]]) -> list[Case]:
+        """A whole validated batch: prefetch, add, flush once."""
+        self.prefetch(batch)
+        for values, people in batch:
+            self.add(values, people)
+        return self.finish()
 
     def finish(self) -> list[Case]:
         self.session.flush()
@@ -298,27 +301,20 @@ class CaseWriter:
         return existing
 
     def _lookup(self, person: CleanPerson) -> Person | None:
-        if self._prefetched:
-            return (
-                (person.employee_number and self._by_number.get(person.employee_number))
-                or (person.email and self._by_email.get(person.email))
-                or None
-            )
-        with self.session.no_autoflush:
-            if person.employee_number:
-                found = (
-                    self._by_number.get(person.employee_number)
-                    or self.session.scalars(
-                        select(Person).where(Person.employee_number == person.employee_number)
-                    ).first()
-                )
-                if found is not None:
-                    return found
-            if person.email:
-                return (
-                    self._by_email.get(person.email)
-                    or self.session.scalars(select(Person).where(Person.email == person.email)).first()
-                )
+        """Employee number first, then e-mail; from memory, and from the vault unless the
+        batch was prefetched (then memory already holds every match)."""
+        for key, cache, column in (
+            (person.employee_number, self._by_number, Person.employee_number),
+            (person.email, self._by_email, Person.email),
+        ):
+            if not key:
+                continue
+            found = cache.get(key)
+            if found is None and not self._prefetched:
+                with self.session.no_autoflush:
+                    found = self.session.scalars(select(Person).where(column == key)).first()
+            if found is not None:
+                return found
         return None
 
     def _next_reference(self, received: dt.date) -> str:
@@ -327,15 +323,15 @@ class CaseWriter:
         while True:
             count += 1
             reference = f"{prefix}{count:04d}"
-            if (
-                reference not in self._references
-                and self.session.scalar(select(Case.id).where(Case.reference == reference)) is None
+            if reference not in self._taken and (
+                self.session.scalar(select(Case.id).where(Case.reference == reference)) is None
             ):
                 return reference
 
 
 def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
-    """ "Stadsdeel Oost › Team Handhaving": a team's name alone is ambiguous."""
+    """A team's name alone is ambiguous ("Team Handhaving" is in every stadsdeel), so a team
+    is shown with its directie: "Stadsdeel Oost › Team Handhaving"."""
     if name is None:
         return None
     if kind in (OrgUnitKind.TEAM, OrgUnitKind.DEPARTMENT) and parent:

@@ -35,7 +35,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def durable_copy(source: Path, target: Path) -> None:
-    """Copy `source` over `target` atomically and durably."""
+    """Copy `source` over `target` atomically and durably.
+
+    Only ever given SQLCipher files (a vault, its WAL, a verified backup): the bytes it copies
+    are ciphertext, so neither the copy nor its `.partial` name ever holds plaintext.
+    """
     partial = target.with_name(target.name + ".partial")
     try:
         with open(source, "rb") as src, open(partial, "wb") as dst:

@@ -354,9 +354,12 @@ def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: 
     key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
     lock = acquire_lock(vault_path)
     try:
-        check_key_and_pages(backup_path, key_spec).close()
-        if not verify_file(backup_path, key_spec).ok:
-            raise DamagedVaultError()
+        probe = check_key_and_pages(backup_path, key_spec)
+        try:
+            if not verify_connection(probe).ok:
+                raise DamagedVaultError()
+        finally:
+            probe.close()
         store = BackupStore(vault_path)
         store.folder.mkdir(parents=True, exist_ok=True)
         kept = store.new_path("voor-herstel")
