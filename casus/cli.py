@@ -13,6 +13,7 @@ from pathlib import Path
 
 from casus.errors import CasusError
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
+from casus.pseudonymise.replacement import UnitGeneralisation
 from casus.vault import Vault, restore_backup
 
 EXIT_OK = 0
@@ -90,6 +91,21 @@ def cmd_list(args: argparse.Namespace) -> None:
             )
 
 
+def cmd_pseudonymise(args: argparse.Namespace) -> None:
+    """Streams: reads standard input to its end, writes one line per case as it goes."""
+    import io
+
+    from casus.pseudonymise.replacement import UnitGeneralisation
+    from casus.pseudonymise.stream import pseudonymise_stream
+
+    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+    target = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True)
+    try:
+        pseudonymise_stream(source, target, UnitGeneralisation(args.unit))
+    except UnicodeDecodeError:
+        raise CasusError("De invoer is geen UTF-8.") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casus",
@@ -124,6 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_passphrase,
     )
     command("list", "toon de casussen (kenmerk, datum, kanaal, aard, status)", cmd_list)
+    pseudonymise = commands.add_parser(
+        "pseudonymise",
+        help="pseudonimiseer casussen: JSON Lines op standaardinvoer, JSON Lines op standaarduitvoer",
+        description="Leest per regel een casus (formaat van ../shared/corpus/README.md) en schrijft per "
+        "regel de gepseudonimiseerde teksten met hun spans. Organisatiecodes gelden alleen voor deze run.",
+    )
+    pseudonymise.add_argument(
+        "--unit",
+        choices=[level.value for level in UnitGeneralisation],
+        default=UnitGeneralisation.CODE.value,
+        help="weergave van organisatieonderdelen: code (standaard), cluster of none",
+    )
+    pseudonymise.set_defaults(handler=cmd_pseudonymise)
     return parser
 
 

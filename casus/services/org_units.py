@@ -192,6 +192,7 @@ class OrgUnitService:
                                     OrgUnitKind.TEAM,
                                     team["name"],
                                     d.id,
+                                    team.get("abbreviations"),
                                     headcount=team["headcount"],
                                 )
                             ),

@@ -1,0 +1,94 @@
+"""deduce as a detector: people, places and dates that nobody registered."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from casus.pseudonymise import patterns
+from casus.pseudonymise.folding import fold
+from casus.pseudonymise.lexicon import PARTICLES, TITLES, common_words
+from casus.pseudonymise.spans import PRIORITY_DEDUCE, Span, SpanKind
+
+_KINDS = {
+    "persoon": SpanKind.PERSON,
+    "patient": SpanKind.PERSON,
+    "locatie": SpanKind.LOCATION,
+    "datum": SpanKind.DATE,
+    "telefoonnummer": SpanKind.PHONE,
+    "emailadres": SpanKind.EMAIL,
+    "bsn": SpanKind.ID,
+    "id": SpanKind.ID,
+}
+# Words deduce's name context pulls into a name ("Collega Job Zwart", "Volgens Samira").
+_NOT_NAME_WORDS = frozenset(
+    {
+        "collega", "collegas", "melder", "melders", "teamleider", "leidinggevende", "directeur",
+        "manager", "medewerker", "volgens", "toen", "ook", "maar", "want", "omdat", "coordinator",
+        "teammanager", "afdelingsmanager", "vertrouwenspersoon", "getuige", "betrokkene", "klant",
+        "client", "bewoner", "voorganger", "opvolger", "stagiair", "stagiaire", "senior", "junior",
+        "beleidsadviseur", "adviseur", "controller", "meldster", "dat", "en", "of", "met",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"\S+")
+_SURNAME_INITIAL = re.compile(r" [A-Z]\.")
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+
+    def unwanted(span: tuple[int, int]) -> bool:
+        word = fold(text[span[0] : span[1]].strip(".,;:'\"()"))
+        return (
+            word in _NOT_NAME_WORDS
+            or word in TITLES
+            or word in PARTICLES
+            or word in common_words()
+            or not word[:1].isalnum()
+        )
+
+    while words and unwanted(words[0]):
+        words.pop(0)
+    while words and unwanted(words[-1]):
+        words.pop()
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _date_detail(surface: str) -> str:
+    for span in patterns.dates(surface):
+        return span.detail
+    return ""
+
+
+class DeduceDetector:
+    name = "deduce"
+
+    def __init__(self, deduce: Any) -> None:
+        self.deduce = deduce
+
+    def detect(self, text: str) -> list[Span]:
+        if not text.strip():
+            return []
+        document = self.deduce.deidentify(text)
+        spans = []
+        for annotation in document.annotations:
+            kind = _KINDS.get(annotation.tag)
+            if kind is None:
+                continue
+            start, end = annotation.start_char, annotation.end_char
+            detail = ""
+            if kind is SpanKind.PERSON:
+                trimmed = _trim_name(text, start, end)
+                if trimmed is None:
+                    continue
+                start, end = trimmed
+                # "Dennis K.": the initial of a surname belongs to the name.
+                initial = _SURNAME_INITIAL.match(text, end)
+                if initial:
+                    end = initial.end()
+            elif kind is SpanKind.DATE:
+                detail = _date_detail(text[start:end])
+            spans.append(Span(start, end, kind, priority=PRIORITY_DEDUCE, detector=self.name, detail=detail))
+        return spans

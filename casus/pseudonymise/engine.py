@@ -1,0 +1,186 @@
+"""The pseudonymiser: detectors propose, resolution decides, the replacer writes.
+
+`propose` is what the review screen shows the case owner; `render` turns the spans the
+owner kept into the text the meeting sees. deduce is loaded once, on first use, and
+shared by every case the engine handles.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from casus.pseudonymise.case_input import CaseInput, KnownUnit
+from casus.pseudonymise.deduce_detector import DeduceDetector
+from casus.pseudonymise.deduce_support import load_deduce
+from casus.pseudonymise.locations import LocationDetector
+from casus.pseudonymise.numbers import phone_key
+from casus.pseudonymise.orgs import OrgDetector, build_index
+from casus.pseudonymise.patterns import PatternDetector
+from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
+from casus.pseudonymise.registry import RegistryDetector
+from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook, UnitGeneralisation
+from casus.pseudonymise.resolution import resolve
+from casus.pseudonymise.spans import PRIORITY_REGISTRY, UNREGISTERED, Span, SpanKind
+
+
+@dataclass(frozen=True)
+class ReplacedSpan:
+    start: int
+    end: int
+    kind: SpanKind
+    ref: str
+    replacement: str
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    text: str
+    spans: tuple[ReplacedSpan, ...]
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case_id: str
+    fields: dict[str, FieldResult]
+    warnings: tuple[Warning, ...]
+
+
+def _capitalise_at_sentence_start(text: str, start: int, replacement: str) -> str:
+    before = text[:start].rstrip(" '\"‘“(")
+    if (not before or before[-1] in ".!?:\n") and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+class Pseudonymiser:
+    """One per vault (or per `casus pseudonymise` run); thread-safe after construction."""
+
+    def __init__(
+        self,
+        units: Sequence[KnownUnit],
+        deduce_loader: Callable[[], Any] | None = load_deduce,
+    ) -> None:
+        self.units: dict[str, KnownUnit] = {u.id: u for u in units}
+        self._index = build_index(units)
+        self._patterns = PatternDetector()
+        self._locations = LocationDetector()
+        self._deduce_loader = deduce_loader
+        self._deduce: DeduceDetector | None = None
+        self._lock = threading.Lock()
+
+    def add_units(self, units: Iterable[KnownUnit]) -> None:
+        """Learn units (or new facts about known ones, same id) the catalogue lacked."""
+        changed = False
+        for unit in units:
+            if self.units.get(unit.id) != unit:
+                self.units[unit.id] = unit
+                changed = True
+        if changed:
+            self._index = build_index(self.units.values())
+
+    def warm_up(self) -> None:
+        """Load deduce now (in the background, from the window) rather than on first use."""
+        self._deduce_detector()
+
+    def _deduce_detector(self) -> DeduceDetector | None:
+        if self._deduce_loader is None:
+            return None
+        with self._lock:
+            if self._deduce is None:
+                self._deduce = DeduceDetector(self._deduce_loader())
+            return self._deduce
+
+    # -- proposing ---------------------------------------------------------------------------
+
+    def _attribute_accounts(self, registry: RegistryDetector, spans: Iterable[Span], text: str) -> list[Span]:
+        """Pattern-found addresses, numbers and handles that belong to a registered person."""
+        result = []
+        for span in spans:
+            if span.ref == UNREGISTERED and span.kind in (SpanKind.EMAIL, SpanKind.PHONE, SpanKind.ID):
+                surface = text[span.start : span.end]
+                owner = None
+                if span.kind is SpanKind.PHONE:
+                    owner = next(
+                        (
+                            k
+                            for k, p in registry.persons.items()
+                            if p.phone and phone_key(p.phone) == phone_key(surface)
+                        ),
+                        None,
+                    )
+                elif span.kind is SpanKind.EMAIL or span.detail in ("handle", "url"):
+                    owner = registry.owner_of_account(surface)
+                if owner:
+                    span = Span(
+                        span.start, span.end, span.kind, owner, span.priority, span.detector, span.detail
+                    )
+            result.append(span)
+        return result
+
+    def propose(self, case: CaseInput) -> dict[str, list[Span]]:
+        """Disjoint proposed spans per text field."""
+        registry = RegistryDetector(case.persons)
+        orgs = OrgDetector(list(self.units.values()), case.unit_id, self._index)
+        deduce = self._deduce_detector()
+        fields = [name for name, text in case.texts.items() if text]
+        others: dict[str, list[Span]] = {}
+        for name in fields:
+            text = case.texts[name]
+            found = orgs.detect(text) + self._patterns.detect(text) + self._locations.detect(text)
+            if deduce is not None:
+                found += deduce.detect(text)
+            others[name] = self._attribute_accounts(registry, found, text)
+        people = {name: registry.detect(case.texts[name]) for name in fields}
+        # A nickname introduced in one text ("('Segun')") counts in all of them.
+        if registry.learn_aliases([case.texts[n] for n in fields], [people[n] for n in fields]):
+            people = {name: registry.detect(case.texts[name]) for name in fields}
+        proposals = {name: resolve(people[name] + others[name]) for name in fields}
+        for name in case.texts:
+            proposals.setdefault(name, [])
+        return proposals
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render(
+        self,
+        case: CaseInput,
+        spans: Mapping[str, Sequence[Span]],
+        generalisation: UnitGeneralisation,
+        codes: UnitCodeBook,
+    ) -> CaseResult:
+        """The texts with `spans` replaced. Spans must be disjoint (as propose returns them
+        and the review keeps them)."""
+        people = PseudonymBook(case.persons)
+        replacer = Replacer(people, self.units, codes, generalisation)
+        fields: dict[str, FieldResult] = {}
+        for name, text in case.texts.items():
+            parts: list[str] = []
+            replaced: list[ReplacedSpan] = []
+            position = 0
+            for span in sorted(spans.get(name, ()), key=lambda s: s.start):
+                if span.start < position or span.end > len(text):
+                    raise ValueError("spans overlap or run past the text")
+                replacement = _capitalise_at_sentence_start(
+                    text, span.start, replacer.text_for(span, text[span.start : span.end])
+                )
+                parts += [text[position : span.start], replacement]
+                replaced.append(ReplacedSpan(span.start, span.end, span.kind, span.ref, replacement))
+                position = span.end
+            parts.append(text[position:])
+            fields[name] = FieldResult("".join(parts), tuple(replaced))
+        warnings = warnings_for(case.persons, self.units, case.unit_id, people)
+        return CaseResult(case.case_id, fields, tuple(warnings))
+
+    def pseudonymise(
+        self,
+        case: CaseInput,
+        codes: UnitCodeBook,
+        generalisation: UnitGeneralisation = UnitGeneralisation.CODE,
+    ) -> CaseResult:
+        return self.render(case, self.propose(case), generalisation, codes)
+
+
+__all__ = ["PRIORITY_REGISTRY", "CaseResult", "FieldResult", "Pseudonymiser", "ReplacedSpan"]

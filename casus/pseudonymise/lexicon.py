@@ -1,0 +1,49 @@
+"""Dutch word knowledge the detectors share: common words, particles, determiners.
+
+The common words come from deduce's own lookup lists (its stop words and frequent words),
+read once from the installed package, so that Casus keeps no name or word list of its own
+beyond the few grammatical closed classes below.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from casus.pseudonymise import deduce_support
+from casus.pseudonymise.folding import fold
+
+# Name particles (tussenvoegsels and their Arabic, Berber, Romance and German kin), folded.
+PARTICLES = frozenset(
+    {
+        "van", "de", "der", "den", "het", "t", "te", "ter", "ten", "in", "op", "el", "al", "ait",
+        "ben", "bin", "bint", "ibn", "abu", "da", "das", "di", "do", "dos", "du", "la", "le",
+        "von", "zu", "vander", "vande", "d", "l",
+    }
+)  # fmt: skip
+
+# A lower-case word after one of these is a noun ("de kok", "deze zomer"), not a name.
+DETERMINERS = frozenset(
+    {
+        "de", "het", "een", "deze", "die", "dit", "dat", "onze", "ons", "zijn", "haar", "hun",
+        "mijn", "jouw", "uw", "elke", "iedere", "ieder", "geen", "welke", "zo'n", "dezelfde",
+        "hetzelfde", "andere", "veel", "weinig", "alle", "sommige",
+    }
+)  # fmt: skip
+
+# Courtesy titles written before a name; kept out of person spans but never a name.
+TITLES = frozenset({"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "dr", "mr", "ir", "drs", "ing"})
+
+# Words that start an organisation unit's name in running text ("directie Wonen").
+UNIT_WORDS = frozenset({"directie", "stadsdeel", "team", "afdeling", "cluster", "bureau"})
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Folded frequent Dutch words and stop words, from deduce's whitelist sources."""
+    words = deduce_support.raw_word_list("whitelist/lst_common_word")
+    words |= deduce_support.raw_word_list("whitelist/lst_stop_word")
+    return frozenset(fold(w) for w in words if w)
+
+
+def is_common_word(folded_word: str) -> bool:
+    return folded_word in common_words() or folded_word in DETERMINERS or folded_word in TITLES

@@ -1,0 +1,68 @@
+"""Detector for places people write by name: addresses, streets and squares, buildings.
+
+deduce finds towns and streets it knows; the places in case files are mostly a
+municipality's own buildings and squares ("buurthuis De Kolk", "Kantoor Havenkade",
+"Lelieplein 3"), found here by shape: a building noun followed by a name, a word ending
+in a street suffix, optionally with a house number, and "Het ..." in mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casus.pseudonymise.spans import PRIORITY_PATTERN, Span, SpanKind
+
+_STREET_SUFFIX = (
+    "straat|weg|plein|kade|laan|gracht|steeg|werf|brug|dijk|singel|park|hof|markt|pad|dreef|baan|"
+    "wal|haven|plantsoen|burgwal|erf|poort|veld|dam|hoven|boulevard|promenade|allee"
+)
+_STREET = re.compile(
+    rf"(?<![\w\-])(?P<street>(?:[A-Z][\w\-]*\s+){{0,2}}[A-Z][a-zà-ÿ\-]{{2,}}(?:{_STREET_SUFFIX}))"
+    r"(?P<number>\s+\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,4})?)?(?![\w\-])"
+)
+_BUILDING_NOUN = (
+    "buurthuis|gebouw|kantoor|hotel|theater|zaal|trouwzaal|vergaderzaal|consultatiebureau|school|"
+    "wijkcentrum|buurtcentrum|stadsloket|loket|restaurant|café|sporthal|zwembad|bibliotheek|pand|"
+    "vestiging|locatie|werklocatie|clubhuis|kerk|moskee|werf|depot|museum|muziekcentrum|centrum|"
+    "zorgcentrum|verzorgingshuis|station|winkelcentrum|kinderboerderij|gemeentewerf|stadhuis|"
+    "stadswinkel|servicepunt|wijkpost|wijkkantoor|milieustraat|parkeergarage|garage|camping"
+)
+_BUILDING = re.compile(
+    rf"(?<![\w])(?P<noun>(?i:{_BUILDING_NOUN}))\s+(?P<name>(?:(?:De|Het|'t|Den)\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)"
+)
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:de|het|'t)\s+$")
+# "in Het Pakhuis": "Het" capitalised in mid-sentence starts a proper name; no person's
+# name starts with it.
+_HET_NAME = re.compile(r"(?<=[a-z,] )(?P<name>Het\s+[A-Z][a-z][\w\-]*)")
+
+
+class LocationDetector:
+    name = "location"
+
+    def detect(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _STREET.finditer(text):
+            detail = "address" if match.group("number") else "street"
+            # Without a house number a street-like word may be a surname ("Stellingwerf",
+            # "Verhof"); only "de Merelplein", "het Vogelzangplein" make it a place.
+            if detail == "street" and not _ARTICLE_BEFORE.search(text, 0, match.start()):
+                continue
+            spans.append(Span(*match.span(), SpanKind.LOCATION, priority=PRIORITY_PATTERN, detector=self.name,
+                              detail=detail))  # fmt: skip
+        for match in _BUILDING.finditer(text):
+            # The noun goes into the span so the replacement can say "een buurthuis".
+            noun = match.group("noun")
+            spans.append(Span(match.start(), match.end(), SpanKind.LOCATION, priority=PRIORITY_PATTERN - 1,
+                              detector=self.name, detail="building:" + noun.lower()))  # fmt: skip
+        for match in _HET_NAME.finditer(text):
+            spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_PATTERN - 2,
+                              detector=self.name, detail="building"))  # fmt: skip
+        return [_with_article(text, span) for span in spans]
+
+
+def _with_article(text: str, span: Span) -> Span:
+    """ "aan de Molenwerf 8" becomes "aan een adres", not "aan de een adres"."""
+    article = _ARTICLE_BEFORE.search(text, max(0, span.start - 5), span.start)
+    if article is None or span.detail == "postcode":
+        return span
+    return Span(article.start(), span.end, span.kind, span.ref, span.priority, span.detector, span.detail)

@@ -1,0 +1,168 @@
+"""Detector for organisation units: the vault's catalogue and the way people write units.
+
+Names, abbreviations, alternative names and teams come from the vault's own unit list
+(or the default list plus the case's own unit, for `casus pseudonymise`). Running text
+also names units the list does not know ("stadsdeel Noord", "directie Handhaving"):
+those are found by their phrasing. A single-word name that is also a Dutch word
+("Wonen", "Control") counts only when it is capitalised.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from casus.model.enums import OrgUnitKind
+from casus.pseudonymise.case_input import KnownUnit
+from casus.pseudonymise.folding import FoldedText, fold
+from casus.pseudonymise.lexicon import is_common_word
+from casus.pseudonymise.spans import OWN_UNIT, PRIORITY_ORG, UNREGISTERED, Span, SpanKind
+from casus.pseudonymise.tokens import Token, tokenise
+
+_WORD = re.compile(r"[^\W_]+")
+_MAX_WORDS = 7
+_UNIT_NOUN = re.compile(r"(?i)(?:directie|stadsdeel|team|afdeling|cluster|bureau)\s+$")
+# "stadsdeel Noord", "directie Zorg en Welzijn", "team Handhaving Oost": a unit the list
+# may not know. Connecting words join capitalised words into one name.
+_PHRASED = re.compile(
+    r"(?<![\w])(?P<noun>[Ss]tadsdeel|[Dd]irectie|[Aa]fdeling|[Tt]eam)\s+"
+    r"(?P<name>[A-Z][\w&'\-]*(?:\s+(?:en|&)\s+[A-Z][\w&'\-]*|\s+[A-Z][\w&'\-]*)*)"
+)
+_NOT_A_UNIT_NAME = frozenset({"integriteit", "p&o"})
+
+
+@dataclass(frozen=True)
+class UnitIndex:
+    """Folded word sequences and case-sensitive abbreviations, each to the units they name."""
+
+    names: dict[tuple[str, ...], tuple[str, ...]]
+    abbreviations: dict[str, tuple[str, ...]]
+
+
+def _surface_forms(unit: KnownUnit) -> Iterable[str]:
+    yield unit.name
+    yield from unit.alternative_names
+    for prefix in ("Team ", "Afdeling ", "Directie "):
+        if unit.name.startswith(prefix) and len(unit.name) > len(prefix) + 1:
+            yield unit.name[len(prefix) :]
+
+
+def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
+    names: dict[tuple[str, ...], list[str]] = {}
+    abbreviations: dict[str, list[str]] = {}
+    for unit in units:
+        if unit.kind is OrgUnitKind.CLUSTER:
+            continue  # a cluster is the generalisation itself, not an identifier
+        for surface in _surface_forms(unit):
+            words = tuple(_WORD.findall(fold(surface)))
+            if words and len(words) <= _MAX_WORDS:
+                names.setdefault(words, []).append(unit.id)
+        for abbreviation in unit.abbreviations:
+            if len(abbreviation) >= 2:
+                abbreviations.setdefault(abbreviation, []).append(unit.id)
+    return UnitIndex(
+        {k: tuple(dict.fromkeys(v)) for k, v in names.items()},
+        {k: tuple(dict.fromkeys(v)) for k, v in abbreviations.items()},
+    )
+
+
+def own_unit_ids(units: dict[str, KnownUnit], unit_id: str | None) -> set[str]:
+    """The case's unit and its directie: both are "the own unit" in the texts."""
+    own = units.get(unit_id or "")
+    if own is None:
+        return set()
+    return {own.id, own.directie_id} - {None}  # type: ignore[return-value]
+
+
+class OrgDetector:
+    name = "org"
+
+    def __init__(
+        self, units: Sequence[KnownUnit], own_unit_id: str | None, index: UnitIndex | None = None
+    ) -> None:
+        self.units = {u.id: u for u in units}
+        self.index = index or build_index(units)
+        self.own_ids = own_unit_ids(self.units, own_unit_id)
+
+    def _counts(self, unit_ids: Sequence[str]) -> bool:
+        """A meeting party's own unit ("Bureau Integriteit", "P&O") acts in every case;
+        naming it identifies nobody, unless the case is set in it."""
+        return any(i in self.own_ids or self.units[i].meeting_party is None for i in unit_ids)
+
+    def _ref(self, unit_ids: Sequence[str]) -> tuple[str, str]:
+        """Own unit first (a name shared by the own team and another unit is the own one)."""
+        for unit_id in unit_ids:
+            if unit_id in self.own_ids:
+                return OWN_UNIT, unit_id
+        return UNREGISTERED, unit_ids[0]
+
+    def _span(self, text: str, start: int, end: int, unit_ids: Sequence[str]) -> Span | None:
+        if not self._counts(unit_ids):
+            return None
+        # Take the unit noun before the name into the span, so the replacement carries it.
+        noun = _UNIT_NOUN.search(text, max(0, start - 12), start)
+        if noun:
+            start = noun.start()
+        ref, unit_id = self._ref(unit_ids)
+        return Span(start, end, SpanKind.ORG, ref, PRIORITY_ORG, self.name, unit_id)
+
+    def _names(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
+        spans = []
+        text = folded.original
+        for position, token in enumerate(tokens):
+            for length in range(min(_MAX_WORDS, len(tokens) - position), 0, -1):
+                window = tokens[position : position + length]
+                words = tuple(t.folded for t in window)
+                unit_ids = self.index.names.get(words)
+                if not unit_ids:
+                    continue
+                if any(
+                    "\n" in text[a.end : b.start] or len(text[a.end : b.start].strip(" &-")) > 0
+                    for a, b in itertools.pairwise(window)
+                ):
+                    continue
+                if length == 1 and (
+                    token.lowercase or (is_common_word(token.folded) and token.sentence_start)
+                ):
+                    continue
+                if length == 2 and token.lowercase:
+                    continue  # "re-integratie", "klant contact": words, not the unit
+                span = self._span(text, window[0].start, window[-1].end, unit_ids)
+                if span is not None:
+                    spans.append(span)
+                break
+        return spans
+
+    def _abbreviations(self, text: str) -> list[Span]:
+        spans = []
+        for abbreviation, unit_ids in self.index.abbreviations.items():
+            # Not "BI" in "BI-2023-007": a case number that starts with a unit's letters.
+            pattern = r"(?<![\w&])" + re.escape(abbreviation) + r"(?![\w&]|-\d)"
+            for match in re.finditer(pattern, text):
+                span = self._span(text, match.start(), match.end(), unit_ids)
+                if span is not None:
+                    spans.append(span)
+        return spans
+
+    def _phrased(self, text: str) -> list[Span]:
+        spans = []
+        for match in _PHRASED.finditer(text):
+            name = match.group("name")
+            if fold(name) in _NOT_A_UNIT_NAME:
+                continue
+            start = match.start() if match.group("noun").lower() == "stadsdeel" else match.start("name")
+            known = self.index.names.get(tuple(_WORD.findall(fold(name))))
+            if known:
+                span = self._span(text, start, match.end(), known)
+                if span is not None:
+                    spans.append(span)
+            else:
+                spans.append(Span(match.start(), match.end(), SpanKind.ORG, UNREGISTERED, PRIORITY_ORG - 1,
+                                  self.name, "?" + fold(name)))  # fmt: skip
+        return spans
+
+    def detect(self, text: str) -> list[Span]:
+        folded = FoldedText.of(text)
+        return self._names(folded, tokenise(folded)) + self._abbreviations(text) + self._phrased(text)

@@ -1,0 +1,186 @@
+"""Pattern detector: what has a shape rather than a name.
+
+E-mail addresses, Dutch phone numbers in every common notation (and "toestel 1234"),
+postcodes, IBANs, case, report and dossier numbers, licence plates, URLs with a path,
+social-media handles, long numbers, and dates in Dutch notation. Each match carries in
+`detail` what the replacement needs (a date's month and year, a number's sort).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casus.pseudonymise.numbers import phone_key
+from casus.pseudonymise.spans import PRIORITY_PATTERN, Span, SpanKind
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4,
+    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_WRITTEN = re.compile(
+    rf"(?<![\w])(?P<day>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>(?:19|20)\d\d|'\d\d))?(?![\w])",
+    re.IGNORECASE,
+)
+_DATE_NUMERIC = re.compile(
+    r"(?<![\w.\-/])(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\w\-/]|\.\d)"
+)
+_DATE_ISO = re.compile(r"(?<![\w\-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w\-])")
+# "op 21-9", "sinds 3/6": a day and month without a year, only after a word that dates it.
+_DATE_DAY_MONTH = re.compile(
+    r"(?i:\b(?:op|sinds|vanaf|tot|per|d\.d\.|datum|voor|na|rond|omstreeks|van)\s+)"
+    r"(?P<day>[0-3]?\d)(?P<sep>[-/])(?P<month>[01]?\d)(?![\w\-/]|[.,]\d)"
+)
+
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])")
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')]+|(?<![\w@.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:nl|com|org|net|eu|be|nu|info|io|me)/[^\s<>\"')]+"
+)
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{6,18}\d(?![\d])")
+_EXTENSION = re.compile(
+    r"(?i)\b(?:toestel(?:nummer)?|tst\.?|doorkiesnummer|doorkies|intern nummer)\s*:?\s*\d{3,5}\b"
+)
+_POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?[A-Z]{2}(?![\w])")
+_IBAN = re.compile(
+    r"(?<![\w])[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}(?![\w])|(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])"
+)
+_CASE_NUMBER = re.compile(r"(?<![\w\-])[A-Z]{1,5}-\d{2,4}-\d{2,7}(?![\w\-])")
+_PLATE = re.compile(r"(?<![\w\-])[A-Z0-9]{1,3}-[A-Z0-9]{1,3}-[A-Z0-9]{1,3}(?![\w\-])")
+_NUMBER_AFTER_WORD = re.compile(
+    r"(?i)\b(?:zaak|melding|meldings|dossier|aangifte|registratie|referentie|klant|cliënt|client|"
+    r"personeels|medewerkers|werknemers|bsn|burgerservice|kenteken|kvk|polis|factuur|ticket|incident)"
+    r"(?:nummer|nr\.?|no\.?)?\s*:?\s*(?P<number>[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9]*)"
+)
+_PERS_NR = re.compile(r"(?i)\bpers(?:oneels)?\.?\s?nr\.?\s*:?\s*(?P<number>\d[\d\-]*\d)")
+_LONG_NUMBER = re.compile(r"(?<![\w\-/.,])\d{7,}(?![\w\-/]|[.,]\d)")
+
+
+_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+_ON = re.compile(rf"(?i)(?<![\w])(?:op\s+(?:{_WEEKDAY}\s+)?|{_WEEKDAY}\s+)$")
+
+
+def _valid_day_month(day: str, month: int) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= month <= 12
+
+
+def _year(raw: str | None) -> str:
+    if not raw:
+        return ""
+    raw = raw.lstrip("'")
+    return raw if len(raw) == 4 else ("20" + raw if int(raw) < 70 else "19" + raw)
+
+
+def _date(match: re.Match[str], month: int) -> Span | None:
+    if not _valid_day_month(match.group("day"), month):
+        return None
+    year = _year(match.groupdict().get("year"))
+    start, end = match.span("day")[0], match.end()
+    # "op 3 januari 2023" reads "in januari 2023" once the day is gone: take "op" along.
+    before = _ON.search(match.string, max(0, start - 14), start)
+    if before:
+        start = before.start()
+    return Span(
+        start, end, SpanKind.DATE, priority=PRIORITY_PATTERN, detector="pattern", detail=f"{month}/{year}"
+    )
+
+
+def dates(text: str) -> Iterator[Span]:
+    for match in _DATE_WRITTEN.finditer(text):
+        span = _date(match, MONTHS[match.group("month").lower()])
+        if span:
+            yield span
+    for pattern in (_DATE_NUMERIC, _DATE_ISO, _DATE_DAY_MONTH):
+        for match in pattern.finditer(text):
+            span = _date(match, int(match.group("month")))
+            if span:
+                yield span
+
+
+def _is_phone(raw: str) -> bool:
+    if raw.count("(") != raw.count(")") or "--" in raw or "  " in raw.replace(" - ", " "):
+        return False
+    if re.search(r"\d[./]\d{1,2}[./]\d", raw):  # a date or a version number
+        return False
+    national = phone_key(raw)
+    if national.startswith("+"):
+        return 10 <= len(national) <= 16
+    if national.startswith(("0800", "0900", "0906", "0909")):
+        return 8 <= len(national) <= 11
+    return national.startswith("0") and not national.startswith("00") and len(national) == 10
+
+
+def phones(text: str) -> Iterator[Span]:
+    for match in _PHONE.finditer(text):
+        raw = match.group().rstrip(" -./(")
+        if raw.startswith("(") and ")" not in raw:
+            raw = raw[1:]
+        if _is_phone(raw):
+            start = match.start() + match.group().index(raw)
+            yield Span(start, start + len(raw), SpanKind.PHONE, priority=PRIORITY_PATTERN, detector="pattern")
+    for match in _EXTENSION.finditer(text):
+        yield Span(
+            *match.span(), SpanKind.PHONE, priority=PRIORITY_PATTERN, detector="pattern", detail="extension"
+        )
+
+
+def _plate(raw: str) -> bool:
+    groups = raw.split("-")
+    compact = "".join(groups)
+    has_letters = any(g.isalpha() for g in groups)
+    has_digits = any(g.isdigit() for g in groups)
+    mixed_group = any(not g.isalpha() and not g.isdigit() for g in groups)
+    return len(compact) == 6 and has_letters and has_digits and not mixed_group
+
+
+def numbers(text: str) -> Iterator[Span]:
+    def number(start: int, end: int, detail: str) -> Span:
+        return Span(start, end, SpanKind.ID, priority=PRIORITY_PATTERN, detector="pattern", detail=detail)
+
+    for match in _CASE_NUMBER.finditer(text):
+        yield number(*match.span(), "case")
+    for match in _PLATE.finditer(text):
+        if _plate(match.group()):
+            yield number(*match.span(), "plate")
+    for match in _IBAN.finditer(text):
+        yield number(*match.span(), "iban")
+    for pattern in (_NUMBER_AFTER_WORD, _PERS_NR):
+        for match in pattern.finditer(text):
+            raw = match.group("number").rstrip(".-/")
+            start = match.start("number")
+            yield number(start, start + len(raw), "number")
+    for match in _LONG_NUMBER.finditer(text):
+        yield number(*match.span(), "number")
+
+
+def accounts(text: str) -> Iterator[Span]:
+    for match in _EMAIL.finditer(text):
+        yield Span(*match.span(), SpanKind.EMAIL, priority=PRIORITY_PATTERN, detector="pattern")
+    for match in _HANDLE.finditer(text):
+        yield Span(*match.span(), SpanKind.ID, priority=PRIORITY_PATTERN, detector="pattern", detail="handle")
+    for match in _URL.finditer(text):
+        raw = match.group().rstrip(".,;:!?")
+        yield Span(match.start(), match.start() + len(raw), SpanKind.ID, priority=PRIORITY_PATTERN,
+                   detector="pattern", detail="url")  # fmt: skip
+
+
+def postcodes(text: str) -> Iterator[Span]:
+    for match in _POSTCODE.finditer(text):
+        yield Span(
+            *match.span(), SpanKind.LOCATION, priority=PRIORITY_PATTERN, detector="pattern", detail="postcode"
+        )
+
+
+class PatternDetector:
+    name = "pattern"
+
+    def detect(self, text: str) -> list[Span]:
+        return [*dates(text), *phones(text), *numbers(text), *accounts(text), *postcodes(text)]

@@ -1,0 +1,204 @@
+"""What replaces a span: role pseudonyms, unit codes and generalisations.
+
+People get a role and a letter per case ("Melder A", "Betrokkene B", "Persoon D"), one and
+the same for every form of their name. Units get a code that reveals nothing: the letter
+comes from a keyed hash (HMAC-SHA256 with a key kept in the vault), so it follows neither
+the alphabet nor the name's first letter, and nobody without the key can rebuild the
+table. Or, by the owner's choice, only the cluster or nothing of the unit is shown.
+Exact dates become month and year; places become what kind of place they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+
+from casus.model.enums import OrgUnitKind
+from casus.pseudonymise.case_input import KnownUnit, RegisteredPerson
+from casus.pseudonymise.folding import fold
+from casus.pseudonymise.patterns import MONTH_NAMES
+from casus.pseudonymise.spans import UNREGISTERED, Span, SpanKind
+
+# No I, O, Q or Y: they read as digits or as each other on a shared screen.
+CODE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"
+_WORD = re.compile(r"[^\W_]+")
+
+
+class UnitGeneralisation(StrEnum):
+    """How much of the organisation unit the meeting sees (the case owner's choice)."""
+
+    CODE = "code"
+    CLUSTER = "cluster"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return {
+            UnitGeneralisation.CODE: "Code per overleg (bijv. directie K)",
+            UnitGeneralisation.CLUSTER: "Alleen het cluster",
+            UnitGeneralisation.NONE: "Geen onderdeel",
+        }[self]
+
+
+class UnitCodeBook:
+    """Codes for units, stable for one key (one meeting) and meaningless without it."""
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) < 16:
+            raise ValueError("code key too short")
+        self._key = key
+        self._codes: dict[str, str] = {}
+        self._teams: dict[str, dict[str, int]] = {}
+
+    def _rank(self, name: str, salt: int) -> int:
+        digest = hmac.new(self._key, f"{salt}:{name}".encode(), hashlib.sha256).digest()
+        return int.from_bytes(digest[:8], "big")
+
+    def code(self, unit: str) -> str:
+        if unit not in self._codes:
+            taken = set(self._codes.values())
+            salt = 0
+            while True:
+                letters = CODE_LETTERS if salt < 4 else [a + b for a in CODE_LETTERS for b in CODE_LETTERS]
+                candidate = letters[self._rank(unit, salt) % len(letters)]
+                if candidate not in taken:
+                    break
+                salt += 1
+            self._codes[unit] = candidate
+        return self._codes[unit]
+
+    def team_number(self, directie: str, team: str) -> int:
+        """Teams of one directie are numbered in the order the texts first name them."""
+        numbers = self._teams.setdefault(directie, {})
+        return numbers.setdefault(team, len(numbers) + 1)
+
+
+class PseudonymBook:
+    """The replacement of every person of one case, registered or not."""
+
+    def __init__(self, persons: Sequence[RegisteredPerson]) -> None:
+        self._names: dict[str, str] = {}
+        for letter_index, person in enumerate(persons):
+            self._names[person.key] = f"{person.role.label} {self._letter(letter_index)}"
+        self._next = len(persons)
+        self._unregistered: list[tuple[set[str], str]] = []
+
+    @staticmethod
+    def _letter(index: int) -> str:
+        count = len(CODE_LETTERS)
+        if index < count:
+            return CODE_LETTERS[index]
+        return CODE_LETTERS[index // count - 1] + CODE_LETTERS[index % count]
+
+    def is_registered(self, key: str) -> bool:
+        return key in self._names
+
+    def registered(self, key: str) -> str:
+        return self._names[key]
+
+    def unregistered(self, surface: str) -> str:
+        """ "Persoon D" for a name nobody registered; the same name, in full or in part,
+        gets the same pseudonym ("Ruud Stellingwerf" ... "Stellingwerf")."""
+        words = {w for w in _WORD.findall(fold(surface)) if len(w) >= 3}
+        for known, pseudonym in self._unregistered:
+            if words & known:
+                known |= words
+                return pseudonym
+        pseudonym = f"Persoon {self._letter(self._next)}"
+        self._next += 1
+        self._unregistered.append((words or {fold(surface)}, pseudonym))
+        return pseudonym
+
+
+def _month_year(detail: str) -> str:
+    month, _, year = detail.partition("/")
+    if not month.isdigit():
+        return "[datum]"
+    name = MONTH_NAMES[int(month) - 1]
+    return f"{name} {year}" if year else name
+
+
+_LOCATION_WORDS = {
+    "address": "een adres",
+    "street": "een straat",
+    "postcode": "[postcode]",
+}
+_ID_WORDS = {
+    "employee": "[personeelsnummer]",
+    "case": "[nummer]",
+    "plate": "[kenteken]",
+    "iban": "[rekeningnummer]",
+    "handle": "[account]",
+    "url": "[link]",
+    "number": "[nummer]",
+}
+
+
+def _location(span: Span, surface: str) -> str:
+    if span.detail.startswith("building:"):
+        return "een " + span.detail.split(":", 1)[1]
+    if span.detail in _LOCATION_WORDS:
+        return _LOCATION_WORDS[span.detail]
+    if span.detail == "building":
+        return "een gebouw"
+    return "[plaats]"
+
+
+class Replacer:
+    """Renders the replacement text of a span; one per case and generalisation choice."""
+
+    def __init__(
+        self,
+        people: PseudonymBook,
+        units: Mapping[str, KnownUnit],
+        codes: UnitCodeBook,
+        generalisation: UnitGeneralisation,
+    ) -> None:
+        self.people = people
+        self.units = units
+        self.codes = codes
+        self.generalisation = generalisation
+
+    def _unit(self, span: Span, surface: str) -> str:
+        unit = self.units.get(span.detail)
+        if unit is not None:
+            is_team = unit.kind in (OrgUnitKind.TEAM, OrgUnitKind.DEPARTMENT)
+        else:
+            is_team = fold(surface).startswith(("team", "afdeling"))
+        noun = "team" if is_team else "directie"
+        other = span.ref == UNREGISTERED
+        article = ("een ander" if is_team else "een andere") if other else "een"
+        if self.generalisation is UnitGeneralisation.NONE:
+            return f"{article} {noun}"
+        if self.generalisation is UnitGeneralisation.CLUSTER:
+            cluster = unit.cluster_name if unit is not None else None
+            return f"{article} {noun} in cluster {cluster}" if cluster else f"{article} {noun}"
+        directie_key = (unit.directie_id or unit.id) if unit is not None else span.detail
+        letter = self.codes.code(directie_key)
+        if is_team:
+            return f"team {letter}{self.codes.team_number(directie_key, span.detail)}"
+        return f"directie {letter}"
+
+    def text_for(self, span: Span, surface: str) -> str:
+        if span.kind is SpanKind.PERSON:
+            name = (
+                self.people.registered(span.ref)
+                if self.people.is_registered(span.ref)
+                else self.people.unregistered(surface)
+            )
+            return name + "'s" if span.detail == "possessive" else name
+        if span.kind is SpanKind.ORG:
+            return self._unit(span, surface)
+        if span.kind is SpanKind.DATE:
+            general = _month_year(span.detail)
+            return "in " + general if fold(surface).startswith("op ") else general
+        if span.kind is SpanKind.LOCATION:
+            return _location(span, surface)
+        if span.kind is SpanKind.EMAIL:
+            return "[e-mailadres]"
+        if span.kind is SpanKind.PHONE:
+            return "[toestelnummer]" if span.detail == "extension" else "[telefoonnummer]"
+        return _ID_WORDS.get(span.detail, "[nummer]")

@@ -1,0 +1,59 @@
+"""Word tokens of a folded text, with the facts about their original spelling that matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casus.pseudonymise.folding import FoldedText
+
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between the end of a sentence (or a list bullet) and the next word.
+_SENTENCE_END = re.compile(r"(?:[.!?:;\n•*]|\s-)[\s'\"‘’“”(]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    index: int
+    folded: str
+    start: int  # original offsets
+    end: int
+    fstart: int  # folded offsets
+    fend: int
+    capitalised: bool
+    sentence_start: bool
+
+    @property
+    def lowercase(self) -> bool:
+        return not self.capitalised
+
+
+def tokenise(text: FoldedText) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text.folded):
+        start, end = text.original_span(match.start(), match.end())
+        first = text.original[start]
+        previous = tokens[-1] if tokens else None
+        # "R. Kerk": the full stop of an initial ends no sentence.
+        sentence_start = previous is None or (
+            bool(_SENTENCE_END.search(text.original[previous.end : start]))
+            and not (len(previous.folded) == 1 and previous.capitalised)
+        )
+        tokens.append(
+            Token(
+                index=len(tokens),
+                folded=match.group(),
+                start=start,
+                end=end,
+                fstart=match.start(),
+                fend=match.end(),
+                capitalised=first.isupper(),
+                sentence_start=sentence_start,
+            )
+        )
+    return tokens
+
+
+def gap(text: str, left: Token, right: Token) -> str:
+    """The original characters between two tokens."""
+    return text[left.end : right.start]
