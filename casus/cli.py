@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casus.errors import CasusError
+from casus.model.enums import UnitGeneralisation
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
-from casus.pseudonymise.replacement import UnitGeneralisation
 from casus.vault import Vault, restore_backup
 
 EXIT_OK = 0
@@ -95,7 +95,7 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
     """Streams: reads standard input to its end, writes one line per case as it goes."""
     import io
 
-    from casus.pseudonymise.replacement import UnitGeneralisation
+    from casus.model.enums import UnitGeneralisation
     from casus.pseudonymise.stream import pseudonymise_stream
 
     source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")

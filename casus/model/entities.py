@@ -41,6 +41,7 @@ from casus.model.enums import (
     RepairType,
     ReviewDecision,
     Role,
+    UnitGeneralisation,
 )
 
 
@@ -75,6 +76,7 @@ class Base(DeclarativeBase):
         RepairStatus: enum_column(RepairStatus),
         ActionStatus: enum_column(ActionStatus),
         ReviewDecision: enum_column(ReviewDecision),
+        UnitGeneralisation: enum_column(UnitGeneralisation),
         list[str]: JSON,
         dt.date: Date,
         dt.datetime: DateTime,
@@ -141,6 +143,10 @@ class Case(Base):
     handling: Mapped[Handling | None]
     violation_established: Mapped[bool | None]
     retention_date: Mapped[dt.date | None]
+    # How the meeting sees the unit; the case owner chooses it when preparing the release.
+    unit_generalisation: Mapped[UnitGeneralisation] = mapped_column(
+        default=UnitGeneralisation.CODE, server_default=UnitGeneralisation.CODE.value
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
@@ -321,6 +327,9 @@ class ReviewSpan(Base):
     kind: Mapped[str] = mapped_column(String(20))
     ref: Mapped[str] = mapped_column(String(20))
     decision: Mapped[ReviewDecision]
+    # What the replacement needs (a date's month and year, a unit's id, a number's sort);
+    # never text from the case.
+    detail: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
     review: Mapped[Review] = relationship(back_populates="spans")
 

@@ -175,6 +175,14 @@ class ActionStatus(DutchEnum):
     DROPPED = "dropped"
 
 
+class UnitGeneralisation(DutchEnum):
+    """How much of the organisation unit the meeting sees (the case owner's choice)."""
+
+    CODE = "code"
+    CLUSTER = "cluster"
+    NONE = "none"
+
+
 class ReviewDecision(DutchEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
@@ -294,6 +302,9 @@ _LABELS: dict[DutchEnum, str] = {
     ActionStatus.DONE: "Gelukt",
     ActionStatus.NOT_DONE: "Niet gelukt",
     ActionStatus.DROPPED: "Vervallen",
+    UnitGeneralisation.CODE: "Code per overleg (bijvoorbeeld 'directie K')",
+    UnitGeneralisation.CLUSTER: "Alleen het cluster",
+    UnitGeneralisation.NONE: "Geen onderdeel",
     ReviewDecision.PROPOSED: "Voorgesteld",
     ReviewDecision.ACCEPTED: "Geaccepteerd",
     ReviewDecision.REJECTED: "Afgewezen",

@@ -4,9 +4,10 @@ Detectors (registry, orgs, patterns, locations, deduce) propose spans; resolutio
 them disjoint; the replacer writes role pseudonyms, unit codes and generalisations.
 """
 
+from casus.model.enums import UnitGeneralisation
 from casus.pseudonymise.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.pseudonymise.engine import CaseResult, FieldResult, Pseudonymiser, ReplacedSpan
-from casus.pseudonymise.replacement import UnitCodeBook, UnitGeneralisation
+from casus.pseudonymise.replacement import UnitCodeBook
 from casus.pseudonymise.spans import Span, SpanKind
 
 __all__ = [

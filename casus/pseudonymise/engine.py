@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from casus.model.enums import UnitGeneralisation
 from casus.pseudonymise.case_input import CaseInput, KnownUnit
+from casus.pseudonymise.context_names import ContextNameDetector
 from casus.pseudonymise.deduce_detector import DeduceDetector
 from casus.pseudonymise.deduce_support import load_deduce
 from casus.pseudonymise.locations import LocationDetector
@@ -21,7 +23,7 @@ from casus.pseudonymise.orgs import OrgDetector, build_index
 from casus.pseudonymise.patterns import PatternDetector
 from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
 from casus.pseudonymise.registry import RegistryDetector
-from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook, UnitGeneralisation
+from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
 from casus.pseudonymise.resolution import resolve
 from casus.pseudonymise.spans import PRIORITY_REGISTRY, UNREGISTERED, Span, SpanKind
 
@@ -67,9 +69,15 @@ class Pseudonymiser:
         self._index = build_index(units)
         self._patterns = PatternDetector()
         self._locations = LocationDetector()
+        self._context_names = ContextNameDetector()
         self._deduce_loader = deduce_loader
         self._deduce: DeduceDetector | None = None
         self._lock = threading.Lock()
+
+    def set_units(self, units: Iterable[KnownUnit]) -> None:
+        """Replace the catalogue (the vault's unit list changed, or another vault opened)."""
+        self.units = {u.id: u for u in units}
+        self._index = build_index(self.units.values())
 
     def add_units(self, units: Iterable[KnownUnit]) -> None:
         """Learn units (or new facts about known ones, same id) the catalogue lacked."""
@@ -129,7 +137,12 @@ class Pseudonymiser:
         others: dict[str, list[Span]] = {}
         for name in fields:
             text = case.texts[name]
-            found = orgs.detect(text) + self._patterns.detect(text) + self._locations.detect(text)
+            found = (
+                orgs.detect(text)
+                + self._patterns.detect(text)
+                + self._locations.detect(text)
+                + self._context_names.detect(text)
+            )
             if deduce is not None:
                 found += deduce.detect(text)
             others[name] = self._attribute_accounts(registry, found, text)

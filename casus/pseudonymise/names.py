@@ -34,6 +34,19 @@ class NameForms:
         return self.cores | self.aliases
 
 
+_VOWELS = "aeiouy"
+
+
+def short_forms(given: str) -> set[str]:
+    """Dutch short forms that double the first vowel of the first syllable: Ruben → Ruub,
+    Peter → Peet, Sofie → Soof. (Prefixes, "Gio" for Giovanni, are matched elsewhere.)"""
+    match = re.match(rf"^([^{_VOWELS}]+)([{_VOWELS}])([^{_VOWELS}])[{_VOWELS}]", given)
+    if not match or len(given) < 5:
+        return set()
+    onset, vowel, consonant = match.groups()
+    return {onset + vowel + vowel + consonant}
+
+
 def name_forms(person: RegisteredPerson) -> NameForms:
     words = tuple(_NAME_PART.findall(fold(person.name)))
     non_particles = [w for w in words if w not in PARTICLES]
@@ -57,6 +70,8 @@ def name_forms(person: RegisteredPerson) -> NameForms:
         tail = [w for w in surname_words if w not in PARTICLES]
         if len(tail) > 1:
             forms.cores.add("".join(tail))
+    if given:
+        forms.cores |= short_forms(given)
     if non_particles:
         forms.initials = non_particles[0][0] + (non_particles[-1][0] if len(non_particles) > 1 else "")
     return forms

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from casus.model.enums import Role
 from casus.pseudonymise.case_input import RegisteredPerson
 from casus.pseudonymise.folding import FoldedText, fold
 from casus.pseudonymise.lexicon import DETERMINERS, PARTICLES, TITLES, is_common_word
@@ -30,6 +31,12 @@ _INITIALS = re.compile(r"(?<![^\W\d_])([A-ZÀ-Ý])\.\s?([A-ZÀ-Ý])\.(?![^\W\d_]
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
 _APPOSITION = re.compile(
     r"""^\s*\((?:[^()\n]{0,40}?(?:hierna:?\s*|['‘’"“”]))?([A-ZÀ-Ý][\w.]*?)[.]?['‘’"“”]?(?:\s[^()\n]{0,30})?\)"""
+)
+
+
+_FORMER_NAME = re.compile(
+    r"(?i:\b(?:haar|zijn|hun|mijn|de|het)\s+(?:oude|vorige|eerdere|voormalige|oorspronkelijke|dode|"
+    r"geboorte|oude\s+voor)\s*naam)[,:]?\s*(?:\(|['‘’\"“”])?([A-ZÀ-Ý][\w\-]+)"
 )
 
 
@@ -273,7 +280,7 @@ class RegistryDetector:
     def learn_aliases(self, texts: Sequence[str], spans_per_text: Sequence[Sequence[Span]]) -> bool:
         """Nicknames a text introduces right after a name: "Olusegun Adeyemi ('Segun')",
         "Małgorzata Dąbrowska (door collega's 'Gosia' genoemd)", "(hierna: M.S.)"."""
-        learnt = False
+        learnt = self._learn_former_names(texts)
         for text, spans in zip(texts, spans_per_text, strict=True):
             for span in spans:
                 if span.kind is not SpanKind.PERSON or span.ref not in self.forms:
@@ -284,6 +291,21 @@ class RegistryDetector:
                 alias = fold(match.group(1)).replace(".", "")
                 if len(alias) >= 3 and not is_common_word(alias) and not self._owners(alias):
                     self.forms[span.ref].aliases.add(alias)
+                    learnt = True
+        return learnt
+
+    def _learn_former_names(self, texts: Sequence[str]) -> bool:
+        """ "haar oude naam, 'Kevin'": a former name (a deadname) identifies as surely as
+        the name in use. It belongs to the reporter, whose case this is."""
+        reporters = [key for key, person in self.persons.items() if person.role is Role.REPORTER]
+        if len(reporters) != 1:
+            return False
+        learnt = False
+        for text in texts:
+            for match in _FORMER_NAME.finditer(text):
+                alias = fold(match.group(1))
+                if len(alias) >= 2 and not is_common_word(alias) and not self._owners(alias):
+                    self.forms[reporters[0]].aliases.add(alias)
                     learnt = True
         return learnt
 

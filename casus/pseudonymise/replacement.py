@@ -14,9 +14,8 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping, Sequence
-from enum import StrEnum
 
-from casus.model.enums import OrgUnitKind
+from casus.model.enums import OrgUnitKind, UnitGeneralisation
 from casus.pseudonymise.case_input import KnownUnit, RegisteredPerson
 from casus.pseudonymise.folding import fold
 from casus.pseudonymise.patterns import MONTH_NAMES
@@ -25,22 +24,6 @@ from casus.pseudonymise.spans import UNREGISTERED, Span, SpanKind
 # No I, O, Q or Y: they read as digits or as each other on a shared screen.
 CODE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"
 _WORD = re.compile(r"[^\W_]+")
-
-
-class UnitGeneralisation(StrEnum):
-    """How much of the organisation unit the meeting sees (the case owner's choice)."""
-
-    CODE = "code"
-    CLUSTER = "cluster"
-    NONE = "none"
-
-    @property
-    def label(self) -> str:
-        return {
-            UnitGeneralisation.CODE: "Code per overleg (bijv. directie K)",
-            UnitGeneralisation.CLUSTER: "Alleen het cluster",
-            UnitGeneralisation.NONE: "Geen onderdeel",
-        }[self]
 
 
 class UnitCodeBook:

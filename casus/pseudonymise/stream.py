@@ -8,10 +8,11 @@ from dataclasses import replace
 from typing import TextIO
 
 from casus.errors import CasusError
+from casus.model.enums import UnitGeneralisation
 from casus.pseudonymise.catalogue import default_units
 from casus.pseudonymise.contract import ContractError, case_from_line, own_unit, result_to_line
 from casus.pseudonymise.engine import Pseudonymiser
-from casus.pseudonymise.replacement import UnitCodeBook, UnitGeneralisation
+from casus.pseudonymise.replacement import UnitCodeBook
 
 
 def pseudonymise_stream(

@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from casus.errors import NotFoundError, ValidationError
-from casus.model import Case, CaseGround, Involvement, OrgUnit, Person
+from casus.model import Case, CaseGround, Involvement, OrgUnit, Person, Review
 from casus.model.enums import (
     BehaviourCategory,
     CaseStatus,
@@ -329,6 +329,13 @@ class CaseWriter:
                 return reference
 
 
+def _people_changed(session: Session, case: Case) -> None:
+    """Other people means other names to find: the review must be redone, the release goes."""
+    session.execute(update(Review).where(Review.case_id == case.id).values(source_sha256=""))
+    if case.status is CaseStatus.RELEASED:
+        case.status = CaseStatus.IN_PROGRESS
+
+
 def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
     """A team's name alone is ambiguous ("Team Handhaving" is in every stadsdeel), so a team
     is shown with its directie: "Stadsdeel Oost › Team Handhaving"."""
@@ -438,7 +445,13 @@ class CaseService:
                 raise ValidationError(
                     "status", _label("status"), "een vernietigde casus kan niet meer veranderen"
                 )
-            case.status = v.clean_enum(CaseStatus, status, "status", _label("status"))
+            status = v.clean_enum(CaseStatus, status, "status", _label("status"))
+            if status is CaseStatus.RELEASED and case.status is not CaseStatus.RELEASED:
+                # Release only through the review (services.review), never around it.
+                raise ValidationError(
+                    "status", _label("status"), "vrijgeven kan alleen na controle van de namen"
+                )
+            case.status = status
             record(session, self.vault.actor, "status", "case", case_id, ["status"])
 
     def add_person(self, case_id: int, draft: PersonDraft) -> int:
@@ -453,6 +466,7 @@ class CaseService:
                 raise ValidationError("key", _label("key"), "komt twee keer voor in dezelfde casus")
             involvement = CaseWriter(session, self.vault.actor).involvement(person)
             case.involvements.append(involvement)
+            _people_changed(session, case)
             session.flush()
             record(
                 session,
@@ -469,6 +483,7 @@ class CaseService:
             involvement = session.get(Involvement, involvement_id)
             if involvement is None or involvement.case_id != case_id:
                 raise NotFoundError()
+            _people_changed(session, involvement.case)
             session.delete(involvement)
             record(session, self.vault.actor, "remove_person", "case", case_id, ["people"])
 
