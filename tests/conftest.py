@@ -24,6 +24,7 @@ for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STA
 os.environ.pop("CASUS_PASSPHRASE", None)
 os.environ.pop("CASUS_NEW_PASSPHRASE", None)
 
+from casus.pseudonymise import Pseudonymiser  # noqa: E402
 from casus.vault import Vault  # noqa: E402
 
 PASSPHRASE = "paarse olifant danst op het dak"
@@ -73,6 +74,26 @@ def corpus_file(corpus_cases: list[dict], tmp_path_factory: pytest.TempPathFacto
         for case in corpus_cases:
             handle.write(json.dumps(case, ensure_ascii=False) + "\n")
     return path
+
+
+@pytest.fixture(scope="session")
+def engine() -> Pseudonymiser:
+    """One pseudonymiser with deduce for the whole run: deduce loads once (its trimmed
+    lookup cache is built in the temporary user cache folder on first use)."""
+    from casus.pseudonymise import Pseudonymiser
+    from casus.pseudonymise.catalogue import default_units
+
+    pseudonymiser = Pseudonymiser(default_units())
+    pseudonymiser.warm_up()
+    return pseudonymiser
+
+
+@pytest.fixture
+def light_engine() -> Pseudonymiser:
+    """Without deduce: for service tests where only the registry and patterns matter."""
+    from casus.pseudonymise import Pseudonymiser
+
+    return Pseudonymiser([], deduce_loader=None)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -8,12 +8,14 @@ import pytest
 
 from casus.errors import NotFoundError, ValidationError
 from casus.model.enums import ActionStatus, CaseStatus, Party, RepairStatus, Role
+from casus.pseudonymise import Pseudonymiser
 from casus.services.audit import AuditService
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
 from casus.services.meetings import MeetingService
 from casus.services.org_units import OrgUnitDraft, OrgUnitService
 from casus.vault import Vault
+from tests.helpers import release
 
 
 def draft(**changes: object) -> CaseDraft:
@@ -100,10 +102,12 @@ def test_people_are_shared_across_cases_by_employee_number_or_email(vault: Vault
     )
 
 
-def test_editing_released_content_withdraws_the_release(vault: Vault) -> None:
+def test_editing_released_content_withdraws_the_release(vault: Vault, light_engine: Pseudonymiser) -> None:
     service = CaseService(vault)
     case_id = service.create(draft())
-    service.set_status(case_id, CaseStatus.RELEASED)
+    with pytest.raises(ValidationError, match="controle van de namen"):
+        service.set_status(case_id, CaseStatus.RELEASED)
+    release(vault, case_id, light_engine)
     service.update(case_id, draft(category="subtle_racism"))
     assert service.get(case_id).status is CaseStatus.RELEASED
     service.update(case_id, draft(category="subtle_racism", facts="Aangevulde feiten."))
@@ -169,11 +173,13 @@ def test_interventions_and_repair_advice(vault: Vault) -> None:
         measures.add_intervention(9999, InterventionDraft(type="coaching"))
 
 
-def test_meeting_agenda_takes_only_released_cases_and_open_actions_carry_over(vault: Vault) -> None:
+def test_meeting_agenda_takes_only_released_cases_and_open_actions_carry_over(
+    vault: Vault, light_engine: Pseudonymiser
+) -> None:
     cases = CaseService(vault)
     released = cases.create(draft())
     not_released = cases.create(draft())
-    cases.set_status(released, CaseStatus.RELEASED)
+    release(vault, released, light_engine)
     meetings = MeetingService(vault)
     first = meetings.create("2025-05-01", [Party.HR, Party.INTEGRITY_BUREAU])
     meetings.add_agenda_item(first, released)

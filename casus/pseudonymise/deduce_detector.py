@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -32,6 +33,7 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"\S+")
 _SURNAME_INITIAL = re.compile(r" [A-Z]\.")
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?;:]\s+")
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -78,17 +80,28 @@ class DeduceDetector:
             if kind is None:
                 continue
             start, end = annotation.start_char, annotation.end_char
-            detail = ""
             if kind is SpanKind.PERSON:
-                trimmed = _trim_name(text, start, end)
-                if trimmed is None:
-                    continue
-                start, end = trimmed
-                # "Dennis K.": the initial of a surname belongs to the name.
-                initial = _SURNAME_INITIAL.match(text, end)
-                if initial:
-                    end = initial.end()
-            elif kind is SpanKind.DATE:
-                detail = _date_detail(text[start:end])
+                spans += self._names(text, start, end)
+                continue
+            detail = _date_detail(text[start:end]) if kind is SpanKind.DATE else ""
             spans.append(Span(start, end, kind, priority=PRIORITY_DEDUCE, detector=self.name, detail=detail))
+        return spans
+
+    def _names(self, text: str, start: int, end: int) -> list[Span]:
+        """deduce joins adjacent names across a full stop ("Ruud Stellingwerf. Stellingwerf");
+        a sentence boundary separates two mentions, an initial's full stop does not."""
+        spans = []
+        pieces = [start, *(m.end() for m in _SENTENCE_BREAK.finditer(text, start, end)), end]
+        for piece_start, piece_end in itertools.pairwise(pieces):
+            trimmed = _trim_name(text, piece_start, piece_end)
+            if trimmed is None:
+                continue
+            name_start, name_end = trimmed
+            # "Dennis K.": the initial of a surname belongs to the name.
+            initial = _SURNAME_INITIAL.match(text, name_end)
+            if initial:
+                name_end = initial.end()
+            spans.append(
+                Span(name_start, name_end, SpanKind.PERSON, priority=PRIORITY_DEDUCE, detector=self.name)
+            )
         return spans

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casus.model.enums import UnitGeneralisation
-from casus.pseudonymise.case_input import CaseInput, KnownUnit
+from casus.model.enums import Role, UnitGeneralisation
+from casus.pseudonymise.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.pseudonymise.context_names import ContextNameDetector
 from casus.pseudonymise.deduce_detector import DeduceDetector
 from casus.pseudonymise.deduce_support import load_deduce
+from casus.pseudonymise.folding import FoldedText
 from casus.pseudonymise.locations import LocationDetector
 from casus.pseudonymise.numbers import phone_key
 from casus.pseudonymise.orgs import OrgDetector, build_index
@@ -25,7 +26,8 @@ from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
 from casus.pseudonymise.registry import RegistryDetector
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
 from casus.pseudonymise.resolution import resolve
-from casus.pseudonymise.spans import PRIORITY_REGISTRY, UNREGISTERED, Span, SpanKind
+from casus.pseudonymise.spans import PRIORITY_DEDUCE, PRIORITY_REGISTRY, UNREGISTERED, Span, SpanKind
+from casus.pseudonymise.tokens import tokenise
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,13 @@ class Pseudonymiser:
         self._deduce_loader = deduce_loader
         self._deduce: DeduceDetector | None = None
         self._lock = threading.Lock()
+
+    def with_units(self, units: Sequence[KnownUnit]) -> Pseudonymiser:
+        """Another engine over another unit list that shares this one's deduce (loaded once)."""
+        other = Pseudonymiser(units, deduce_loader=None)
+        other._deduce_loader = self._deduce_loader
+        other._deduce = self._deduce_detector()
+        return other
 
     def set_units(self, units: Iterable[KnownUnit]) -> None:
         """Replace the catalogue (the vault's unit list changed, or another vault opened)."""
@@ -151,9 +160,38 @@ class Pseudonymiser:
         if registry.learn_aliases([case.texts[n] for n in fields], [people[n] for n in fields]):
             people = {name: registry.detect(case.texts[name]) for name in fields}
         proposals = {name: resolve(people[name] + others[name]) for name in fields}
+        # Every mention of a name nobody registered, once one of them was found
+        # ("Ruud Stellingwerf" ... "Stellingwerf deed niets").
+        again = self._unregistered_mentions(case, proposals)
+        if again:
+            proposals = {name: resolve(people[name] + others[name] + again[name]) for name in fields}
         for name in case.texts:
             proposals.setdefault(name, [])
         return proposals
+
+    @staticmethod
+    def _unregistered_mentions(case: CaseInput, proposals: Mapping[str, list[Span]]) -> dict[str, list[Span]]:
+        surfaces = {
+            case.texts[name][s.start : s.end]
+            for name, spans in proposals.items()
+            for s in spans
+            if s.kind is SpanKind.PERSON and s.ref == UNREGISTERED
+        }
+        if not surfaces:
+            return {}
+        stand_ins = [
+            RegisteredPerson(f"x{number}", Role.BYSTANDER, surface)
+            for number, surface in enumerate(sorted(surfaces))
+        ]
+        finder = RegistryDetector(stand_ins)
+        return {
+            name: [
+                Span(s.start, s.end, s.kind, UNREGISTERED, PRIORITY_DEDUCE, "unregistered", s.detail)
+                for s in finder.find_names(FoldedText.of(text), tokenise(FoldedText.of(text)))
+            ]
+            for name, text in case.texts.items()
+            if name in proposals
+        }
 
     # -- rendering ---------------------------------------------------------------------------
 

@@ -21,12 +21,13 @@ PARTICLES = frozenset(
     }
 )  # fmt: skip
 
-# A lower-case word after one of these is a noun ("de kok", "deze zomer"), not a name.
+# A lower-case word after one of these is a noun ("de kok", "deze zomer", "als bakker"),
+# not a name.
 DETERMINERS = frozenset(
     {
         "de", "het", "een", "deze", "die", "dit", "dat", "onze", "ons", "zijn", "haar", "hun",
         "mijn", "jouw", "uw", "elke", "iedere", "ieder", "geen", "welke", "zo'n", "dezelfde",
-        "hetzelfde", "andere", "veel", "weinig", "alle", "sommige",
+        "hetzelfde", "andere", "veel", "weinig", "alle", "sommige", "als", "welk", "zulke",
     }
 )  # fmt: skip
 

@@ -323,7 +323,8 @@ class RegistryDetector:
                     )
             if person.employee_number and digits_key(person.employee_number):
                 number = re.escape(person.employee_number.strip())
-                for found in re.finditer(r"(?<![\w])" + number + r"(?![\w])", text):
+                # Not inside a longer number ("020-1234567" holds no employee number 1234567).
+                for found in re.finditer(r"(?<![\w\-/.])" + number + r"(?![\w\-/]|[.,]\d)", text):
                     spans.append(
                         Span(
                             found.start(),

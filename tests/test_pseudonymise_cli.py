@@ -1,0 +1,104 @@
+"""`casus pseudonymise` per the corpus contract, deduce loaded lightly and outside
+site-packages, and the engine held to its targets on the development corpus."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from casus.pseudonymise import Pseudonymiser
+from casus.pseudonymise.deduce_support import default_cache_dir
+from casus.pseudonymise.scoring import score_corpus
+from casus.pseudonymise.stream import pseudonymise_stream
+
+CASUS = [sys.executable, "-m", "ui.launch"]
+
+
+def plain_lines(cases: list[dict], count: int | None = None) -> str:
+    return "".join(json.dumps(case, ensure_ascii=False) + "\n" for case in cases[:count])
+
+
+def test_the_contract_line_for_line(corpus_cases: list[dict]) -> None:
+    source = plain_lines(corpus_cases, 3)
+    done = subprocess.run(
+        [*CASUS, "pseudonymise"], input=source, capture_output=True, text=True, encoding="utf-8", timeout=300,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert len(lines) == 3, "one line out per line in, and nothing else on standard output"
+    for case, line in zip(corpus_cases[:3], lines, strict=True):
+        out = json.loads(line)
+        assert out["id"] == case["id"] and set(out["fields"]) == {"narrative", "question", "advice"}
+        for field, result in out["fields"].items():
+            text = case.get(field) or ""
+            rebuilt, position = [], 0
+            for span in result["spans"]:
+                assert set(span) == {"start", "end", "kind", "ref", "replacement"}
+                assert position <= span["start"] < span["end"] <= len(text)
+                assert span["kind"] in {"person", "org", "email", "phone", "date", "location", "id"}
+                rebuilt += [text[position : span["start"]], span["replacement"]]
+                position = span["end"]
+            rebuilt.append(text[position:])
+            assert "".join(rebuilt) == result["text"], "the spans are offsets into the input text"
+        for person in case["persons"]:
+            assert person["name"] not in line
+
+
+def test_a_bad_line_stops_with_its_number_and_no_content() -> None:
+    source = (
+        '{"id": "A1", "persons": [], "narrative": "Geen namen."}\n{"id": "A2", "narrative": "geheim Jansen\n'
+    )
+    done = subprocess.run([*CASUS, "pseudonymise"], input=source, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "casus: Regel 2 is geen geldige JSON."
+    assert "Jansen" not in done.stderr and "Traceback" not in done.stderr
+    assert json.loads(done.stdout.splitlines()[0])["id"] == "A1"
+
+
+def test_deduce_is_trimmed_cached_in_the_user_cache_and_leaves_logging_alone(engine: Pseudonymiser) -> None:
+    deduce = engine._deduce_detector().deduce  # type: ignore[union-attr]
+    cache = Path(deduce.cache_path)
+    assert cache == default_cache_dir()
+    assert cache.is_relative_to(platformdirs.user_cache_path("Casus", appauthor=False))
+    assert (cache / "cache" / "lookup_structs.pickle").is_file()
+    assert "street" not in deduce.lookup_structs or len(deduce.lookup_structs["street"].children) < 5
+    assert not logging.getLogger().handlers or all(
+        getattr(h, "stream", None) is not sys.stdout for h in logging.getLogger().handlers
+    )
+    script = (
+        "import logging; from casus.pseudonymise.deduce_support import import_deduce; import_deduce(); "
+        "print(len(logging.getLogger().handlers), logging.getLogger().level)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["0", str(logging.WARNING)], done.stdout
+
+
+@pytest.mark.slow
+def test_targets_on_the_development_corpus(corpus_cases: list[dict], engine: Pseudonymiser) -> None:
+    """The issue's targets; the held-out corpus is judged the same way (benchmarks/)."""
+    output = io.StringIO()
+    pseudonymise_stream(io.StringIO(plain_lines(corpus_cases)), output, engine=engine.with_units(
+        list(engine.units.values())))  # fmt: skip
+    outputs = {json.loads(line)["id"]: json.loads(line) for line in output.getvalue().splitlines()}
+    score = score_corpus(corpus_cases, outputs)
+    tallies = score.tallies
+    for kind in ("person", "org", "email", "phone", "id"):
+        tally = tallies[(kind, "registered")]
+        assert tally.recall == 1.0, (kind, tally.missed)
+        assert tally.leaks_beyond_text == 0, kind
+    assert tallies[("person", "unregistered")].recall >= 0.97
+    dates = [tallies[("date", g)] for g in ("registered", "unregistered")]
+    assert sum(t.caught for t in dates) / sum(t.gold for t in dates) >= 0.95
+    assert tallies[("location", "unregistered")].recall >= 0.90
+    assert score.total().precision >= 0.90
+    assert score.consistent_persons == score.persons, score.inconsistent

@@ -1,0 +1,144 @@
+"""Review and release: stored in the vault, tied to the text, refused while undecided."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.errors import ValidationError
+from casus.model.enums import CaseStatus, ReviewDecision, UnitGeneralisation
+from casus.pseudonymise import Pseudonymiser, UnitCodeBook
+from casus.pseudonymise.spans import SpanKind
+from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.org_units import OrgUnitService
+from casus.services.review import ReviewService
+from casus.vault import Vault
+from tests.conftest import PASSPHRASE
+
+FACTS = (
+    "Op 3 maart 2025 zei Pieter Smit tegen Yasmina Amrani dat zij 'terug moest naar haar land'. "
+    "Smit ontkent. Collega Ruud Stellingwerf hoorde het."
+)
+CODES = UnitCodeBook(b"review-test-key-0123456789abcdef")
+
+
+def draft(vault: Vault, team_name: str = "Team Klantmanagement", **changes: object) -> CaseDraft:
+    team = next(u for u in OrgUnitService(vault).list() if u.name == team_name)
+    base = CaseDraft(
+        channel="internal_reporting_point",
+        received="2025-03-04",
+        category="racism",
+        grounds=["origin_race"],
+        org_unit_id=team.id,
+        facts=FACTS,
+        question="Hoe beschermen we Yasmina?",
+        people=[
+            PersonDraft(role="reporter", name="Yasmina Amrani", function="klantmanager", salary_scale=8),
+            PersonDraft(role="accused", name="Pieter Smit"),
+        ],
+    )
+    for key, value in changes.items():
+        setattr(base, key, value)
+    return base
+
+
+@pytest.fixture
+def review(vault: Vault, engine: Pseudonymiser) -> ReviewService:
+    return ReviewService(vault, engine.with_units([]))
+
+
+def test_release_needs_a_decision_on_every_proposed_span(vault: Vault, review: ReviewService) -> None:
+    case_id = CaseService(vault).create(draft(vault))
+    with pytest.raises(ValidationError, match="gecontroleerd"):
+        review.release(case_id)
+    reviews = review.propose(case_id)
+    facts = next(r for r in reviews if r.field == "facts")
+    assert {(facts.text[s.start : s.end], s.kind, s.ref) for s in facts.spans} >= {
+        ("Pieter Smit", SpanKind.PERSON, "p2"),
+        ("Yasmina Amrani", SpanKind.PERSON, "p1"),
+        ("Smit", SpanKind.PERSON, "p2"),
+        ("Ruud Stellingwerf", SpanKind.PERSON, "x"),
+    }
+    assert all(s.decision is ReviewDecision.PROPOSED for s in facts.spans)
+    with pytest.raises(ValidationError, match="zonder besluit"):
+        review.release(case_id)
+    with pytest.raises(ValidationError, match="zonder besluit"):
+        review.render(case_id, CODES)
+    assert review.accept_all(case_id) == sum(len(r.spans) for r in reviews)
+    review.release(case_id)
+    assert CaseService(vault).get(case_id).status is CaseStatus.RELEASED
+    shown = review.render(case_id, CODES)
+    for name in ("Yasmina", "Amrani", "Smit", "Stellingwerf", "3 maart"):
+        assert all(name not in field.text for field in shown.fields.values())
+    assert shown.fields["facts"].text.startswith("In maart 2025 zei Betrokkene B tegen Melder A")
+
+
+def test_decisions_survive_reopening_and_a_changed_text_withdraws_the_release(
+    vault_path, vault: Vault, engine: Pseudonymiser
+) -> None:
+    engine = engine.with_units([])
+    review = ReviewService(vault, engine)
+    case_id = CaseService(vault).create(draft(vault))
+    facts = next(r for r in review.propose(case_id) if r.field == "facts")
+    colleague = next(s for s in facts.spans if facts.text[s.start : s.end] == "Ruud Stellingwerf")
+    review.accept_all(case_id)
+    review.decide(case_id, colleague.id, ReviewDecision.REJECTED)
+    review.release(case_id)
+    vault.close()
+    reopened = Vault.open(vault_path, PASSPHRASE, actor="test")
+    try:
+        review = ReviewService(reopened, engine)
+        again = next(r for r in review.propose(case_id) if r.field == "facts")
+        assert next(s for s in again.spans if s.id == colleague.id).decision is ReviewDecision.REJECTED
+        assert "Ruud Stellingwerf" in review.render(case_id, CODES).fields["facts"].text
+        CaseService(reopened).update(case_id, draft(reopened, facts=FACTS + " Ook Bram Vos was erbij."))
+        assert CaseService(reopened).get(case_id).status is CaseStatus.IN_PROGRESS
+        assert next(r for r in review.reviews(case_id) if r.field == "facts").stale
+        with pytest.raises(ValidationError, match="gecontroleerd"):
+            review.render(case_id, CODES)
+        renewed = next(r for r in review.propose(case_id) if r.field == "facts")
+        assert not renewed.stale and all(s.decision is ReviewDecision.PROPOSED for s in renewed.spans)
+    finally:
+        reopened.close()
+
+
+def test_owner_adds_a_span_and_chooses_the_unit_generalisation(vault: Vault, review: ReviewService) -> None:
+    case_id = CaseService(vault).create(
+        draft(vault, facts="Het gebeurde bij de Koffiehoek van Team Klantmanagement, zei Smit.")
+    )
+    facts = next(r for r in review.propose(case_id) if r.field == "facts")
+    start = facts.text.index("Koffiehoek")
+    review.add_span(case_id, "facts", start, start + len("Koffiehoek"), SpanKind.LOCATION)
+    with pytest.raises(ValidationError, match="overlapt"):
+        review.add_span(case_id, "facts", start + 2, start + 14, SpanKind.LOCATION)
+    review.accept_all(case_id)
+    shown = review.render(case_id, CODES).fields["facts"].text
+    assert "Koffiehoek" not in shown and "Klantmanagement" not in shown and "[plaats]" in shown
+    assert "team " in shown
+    review.release(case_id)
+    review.set_generalisation(case_id, UnitGeneralisation.CLUSTER)
+    assert CaseService(vault).get(case_id).status is CaseStatus.IN_PROGRESS, (
+        "a new choice needs a new release"
+    )
+    assert "een team in cluster Sociaal Domein" in review.render(case_id, CODES).fields["facts"].text
+
+
+def test_new_people_make_the_review_stale(vault: Vault, review: ReviewService) -> None:
+    cases = CaseService(vault)
+    case_id = cases.create(draft(vault))
+    review.propose(case_id)
+    review.accept_all(case_id)
+    review.release(case_id)
+    cases.add_person(case_id, PersonDraft(role="witness", name="Ruud Stellingwerf"))
+    assert cases.get(case_id).status is CaseStatus.IN_PROGRESS
+    assert all(r.stale for r in review.reviews(case_id) if r.text)
+    facts = next(r for r in review.propose(case_id) if r.field == "facts")
+    assert any(s.ref == "p3" for s in facts.spans), "the new person is now found as registered"
+
+
+def test_warnings_reach_the_owner_without_names(vault: Vault, review: ReviewService) -> None:
+    case_id = CaseService(vault).create(draft(vault, "Team Leerplicht"))  # about 40 people
+    review.propose(case_id)
+    review.accept_all(case_id)
+    warnings = review.render(case_id, CODES).warnings
+    assert [w.code for w in warnings] == ["quasi_identifier"]
+    assert "Yasmina" not in warnings[0].message and "Melder A" in warnings[0].message
