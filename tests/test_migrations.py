@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
-from sqlalchemy.orm import Session
 
 from casus.errors import VaultFromNewerVersionError
-from casus.model import Case, CaseGround, Involvement, OrgUnit, Person
-from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Role
+from casus.model.enums import Ground
 from casus.services.cases import CaseService
 from casus.vault import Vault, schema
 from casus.vault.connection import make_engine
@@ -22,30 +19,45 @@ FIRST_REVISION = "0001"
 
 
 def make_vault_at_revision(path: Path, revision: str, cases: int) -> None:
-    """A vault as the first released schema left it, with data in it."""
+    """A vault as the first released schema left it, with data in it.
+
+    Written in plain SQL against that schema, not through today's ORM classes: the model
+    moves on, the old file does not.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     salt = new_salt(INSECURE_TEST)
     engine = make_engine(path, sqlcipher_key_spec(derive_key(PASSPHRASE, salt), salt))
+    now = "2022-01-01 09:00:00.000000"
     with engine.begin() as connection:
         schema.upgrade(connection, revision)
-        session = Session(bind=connection)
-        unit = OrgUnit(kind=OrgUnitKind.CLUSTER, name="Oud Cluster")
-        session.add(unit)
-        for number in range(cases):
-            case = Case(
-                reference=f"OUD-{number}",
-                channel=Channel.HR,
-                received=dt.date(2022, 1, 1),
-                category=BehaviourCategory.BULLYING,
-                org_unit=unit,
-                facts=f"Feiten {number}",
+        connection.execute(
+            text(
+                "INSERT INTO org_unit (id, kind, name, abbreviations, alternative_names) "
+                "VALUES (1, 'cluster', 'Oud Cluster', '[]', '[]')"
             )
-            case.grounds = [CaseGround(ground=Ground.AGE)]
-            case.involvements = [
-                Involvement(key="p1", role=Role.REPORTER, person=Person(name=f"Persoon {number}"))
-            ]
-            session.add(case)
-        session.flush()
+        )
+        for number in range(cases):
+            values = {"id": number + 1, "ref": f"OUD-{number}", "facts": f"Feiten {number}", "now": now}
+            connection.execute(
+                text(
+                    "INSERT INTO case_file (id, reference, channel, received, anonymous, category, status, "
+                    "org_unit_id, facts, question, prior_advice, created_at, updated_at) VALUES (:id, :ref, "
+                    "'hr', '2022-01-01', 0, 'bullying', 'new', 1, :facts, '', '', :now, :now)"
+                ),
+                values,
+            )
+            connection.execute(text("INSERT INTO case_ground (case_id, ground) VALUES (:id, 'age')"), values)
+            connection.execute(
+                text("INSERT INTO person (id, name, created_at) VALUES (:id, :name, :now)"),
+                {**values, "name": f"Persoon {number}"},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO involvement (id, case_id, person_id, key, role, notes) "
+                    "VALUES (:id, :id, :id, 'p1', 'reporter', '')"
+                ),
+                values,
+            )
     engine.dispose()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -93,15 +94,20 @@ def default_units() -> list[KnownUnit]:
     return units
 
 
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> str:
+    return fold(name)
+
+
 def find_unit(
     units: Iterable[KnownUnit], name: str, kinds: Iterable[OrgUnitKind], directie_id: str | None = None
 ) -> KnownUnit | None:
-    wanted = fold(name)
+    wanted = _folded(name)
     allowed = tuple(kinds)
     for unit in units:
         if (
             unit.kind in allowed
-            and fold(unit.name) == wanted
+            and _folded(unit.name) == wanted
             and (directie_id is None or unit.directie_id == directie_id)
         ):
             return unit

@@ -32,7 +32,7 @@ _NOT_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\S+")
-_SURNAME_INITIAL = re.compile(r" [A-Z]\.")
+_SURNAME_INITIAL = re.compile(r" (?:(?:van|de|der|den|ter|ten|te|van de|van der|van den) )?[A-Z]\.")
 _SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?;:]\s+")
 
 

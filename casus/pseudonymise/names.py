@@ -27,6 +27,7 @@ class NameForms:
     cores: set[str] = field(default_factory=set)
     particle_runs: set[tuple[str, ...]] = field(default_factory=set)
     initials: str = ""
+    acronyms: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
 
     @property
@@ -72,6 +73,10 @@ def name_forms(person: RegisteredPerson) -> NameForms:
             forms.cores.add("".join(tail))
     if given:
         forms.cores |= short_forms(given)
+    if len(words) >= 2:
+        # "JdVB" for Johannes de Vries-Bakker, "FZB" for Fatima Zahra Benali.
+        forms.acronyms = {"".join(w[0] for w in words), "".join(w[0] for w in non_particles)}
+        forms.acronyms = {a for a in forms.acronyms if len(a) >= 3}
     if non_particles:
         forms.initials = non_particles[0][0] + (non_particles[-1][0] if len(non_particles) > 1 else "")
     return forms

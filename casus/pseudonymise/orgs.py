@@ -39,6 +39,9 @@ class UnitIndex:
 
     names: dict[tuple[str, ...], tuple[str, ...]]
     abbreviations: dict[str, tuple[str, ...]]
+    # The lengths of the names that start with a word: most words start none.
+    lengths_by_first_word: dict[str, tuple[int, ...]]
+    abbreviation_pattern: re.Pattern[str] | None
 
 
 def _surface_forms(unit: KnownUnit) -> Iterable[str]:
@@ -62,9 +65,18 @@ def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
         for abbreviation in unit.abbreviations:
             if len(abbreviation) >= 2:
                 abbreviations.setdefault(abbreviation, []).append(unit.id)
+    lengths: dict[str, set[int]] = {}
+    for words in names:
+        lengths.setdefault(words[0], set()).add(len(words))
+    # Longest first, so "V&OR" wins over a shorter abbreviation inside it; not "BI" in
+    # "BI-2023-007", a case number that starts with a unit's letters.
+    alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&]|-\d)") if abbreviations else None
     return UnitIndex(
         {k: tuple(dict.fromkeys(v)) for k, v in names.items()},
         {k: tuple(dict.fromkeys(v)) for k, v in abbreviations.items()},
+        {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+        pattern,
     )
 
 
@@ -112,7 +124,9 @@ class OrgDetector:
         spans = []
         text = folded.original
         for position, token in enumerate(tokens):
-            for length in range(min(_MAX_WORDS, len(tokens) - position), 0, -1):
+            for length in self.index.lengths_by_first_word.get(token.folded, ()):
+                if position + length > len(tokens):
+                    continue
                 window = tokens[position : position + length]
                 words = tuple(t.folded for t in window)
                 unit_ids = self.index.names.get(words)
@@ -136,14 +150,13 @@ class OrgDetector:
         return spans
 
     def _abbreviations(self, text: str) -> list[Span]:
-        spans = []
-        for abbreviation, unit_ids in self.index.abbreviations.items():
-            # Not "BI" in "BI-2023-007": a case number that starts with a unit's letters.
-            pattern = r"(?<![\w&])" + re.escape(abbreviation) + r"(?![\w&]|-\d)"
-            for match in re.finditer(pattern, text):
-                span = self._span(text, match.start(), match.end(), unit_ids)
-                if span is not None:
-                    spans.append(span)
+        spans: list[Span] = []
+        if self.index.abbreviation_pattern is None:
+            return spans
+        for match in self.index.abbreviation_pattern.finditer(text):
+            span = self._span(text, match.start(), match.end(), self.index.abbreviations[match.group()])
+            if span is not None:
+                spans.append(span)
         return spans
 
     def _phrased(self, text: str) -> list[Span]:

@@ -28,6 +28,8 @@ EXACT, AFFIX, NEAR = 3, 2, 1
 _POSSESSIVE = ("s",)
 _DIMINUTIVE = ("tje", "pje", "je", "ke")
 _INITIALS = re.compile(r"(?<![^\W\d_])([A-ZÀ-Ý])\.\s?([A-ZÀ-Ý])\.(?![^\W\d_])")
+_ACRONYM = re.compile(r"(?<![\w.])(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{2,5}(?![\w])")
+_QUOTES = "'‘’\"“”"
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
 _APPOSITION = re.compile(
     r"""^\s*\((?:[^()\n]{0,40}?(?:hierna:?\s*|['‘’"“”]))?([A-ZÀ-Ý][\w.]*?)[.]?['‘’"“”]?(?:\s[^()\n]{0,30})?\)"""
@@ -224,6 +226,17 @@ class RegistryDetector:
                 neighbours = [n for n in (index - 1, index + 1) if n in matches and n != index]
                 if not any(m.key in keys and m.quality > NEAR for n in neighbours for m in matches[n]):
                     del matches[index]
+        # A quoted nickname that starts like a first name: "noemt haar 'Fatoe'" (Fatima).
+        for token in tokens:
+            if token.index in matches or not token.capitalised or len(token.folded) < 3:
+                continue
+            quoted = (
+                text[token.start - 1 : token.start] in _QUOTES and text[token.end : token.end + 1] in _QUOTES
+            )
+            if quoted and not is_common_word(token.folded):
+                owners = [k for k, f in self.forms.items() if f.given and f.given[:3] == token.folded[:3]]
+                if len(owners) == 1:
+                    matches[token.index] = [Match(owners[0], NEAR)]
         chosen = self._choose(matches, tokens)
         spans: list[Span] = []
         index = 0
@@ -271,6 +284,12 @@ class RegistryDetector:
         spans = []
         for match in _INITIALS.finditer(text):
             owners = by_initials.get(fold(match.group(1) + match.group(2)), [])
+            if len(owners) == 1:
+                spans.append(
+                    Span(match.start(), match.end(), SpanKind.PERSON, owners[0], PRIORITY_REGISTRY, self.name)
+                )
+        for match in _ACRONYM.finditer(text):
+            owners = [key for key, forms in self.forms.items() if fold(match.group()) in forms.acronyms]
             if len(owners) == 1:
                 spans.append(
                     Span(match.start(), match.end(), SpanKind.PERSON, owners[0], PRIORITY_REGISTRY, self.name)
