@@ -260,6 +260,8 @@ class RegistryDetector:
             possessive = chosen[last].possessive
             if text[end : end + 2] in ("'s", "’s"):
                 end, possessive = end + 2, True
+            elif text[end - 1 : end] in "sxz" and re.match(r"['’](?=\s)", text[end : end + 2]):
+                end, possessive = end + 1, True  # "Spaans' opmerkingen"
             spans.append(
                 Span(
                     start,
@@ -308,7 +310,10 @@ class RegistryDetector:
                 if not match:
                     continue
                 alias = fold(match.group(1)).replace(".", "")
-                if len(alias) >= 3 and not is_common_word(alias) and not self._owners(alias):
+                initials = (
+                    alias == self.forms[span.ref].initials and match.group(1).replace(".", "").isupper()
+                )
+                if (len(alias) >= 3 or initials) and not is_common_word(alias) and not self._owners(alias):
                     self.forms[span.ref].aliases.add(alias)
                     learnt = True
         return learnt
