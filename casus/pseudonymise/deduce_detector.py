@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 from typing import Any
 
-from casus.pseudonymise import patterns
+from casus.pseudonymise import deduce_support, patterns
 from casus.pseudonymise.folding import fold
 from casus.pseudonymise.lexicon import PARTICLES, TITLES, common_words
 from casus.pseudonymise.spans import PRIORITY_DEDUCE, Span, SpanKind
@@ -32,6 +33,7 @@ _NOT_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\S+")
+_CULTURAL_FIGURE = re.compile(r"(?i)\bzwarte\s+piet(?:en)?$")
 _SURNAME_INITIAL = re.compile(r" (?:(?:van|de|der|den|ter|ten|te|van de|van der|van den) )?[A-Z]\.")
 _SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?;:]\s+")
 
@@ -58,6 +60,15 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return words[0][0], words[-1][1]
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    """Folded Dutch place names from deduce's own lists."""
+    places: set[str] = set()
+    for sub_list in ("lst_municipality", "lst_residence", "lst_province", "lst_region"):
+        places |= deduce_support.raw_word_list(f"locations/lst_placename/{sub_list}")
+    return frozenset(fold(p) for p in places)
+
+
 def _date_detail(surface: str) -> str:
     for span in patterns.dates(surface):
         return span.detail
@@ -80,6 +91,9 @@ class DeduceDetector:
             if kind is None:
                 continue
             start, end = annotation.start_char, annotation.end_char
+            if kind is SpanKind.PERSON and fold(text[start:end]).removeprefix("van ") in _place_names():
+                # "Hogeschool van Amsterdam": deduce reads "van Amsterdam" as a name.
+                kind = SpanKind.LOCATION
             if kind is SpanKind.PERSON:
                 spans += self._names(text, start, end)
                 continue
@@ -97,6 +111,8 @@ class DeduceDetector:
             if trimmed is None:
                 continue
             name_start, name_end = trimmed
+            if _CULTURAL_FIGURE.search(text, max(0, name_start - 8), name_end):
+                continue  # "Zwarte Piet" is what a case may be about, not a person in it
             # "Dennis K.": the initial of a surname belongs to the name.
             initial = _SURNAME_INITIAL.match(text, name_end)
             if initial:
