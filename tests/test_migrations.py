@@ -104,3 +104,15 @@ def test_a_vault_from_a_newer_version_is_refused_untouched(vault_path: Path) -> 
     with pytest.raises(VaultFromNewerVersionError):
         Vault.open(vault_path, PASSPHRASE)
     assert vault_path.read_bytes() == before
+
+
+def test_the_model_and_the_migrations_agree(vault: Vault) -> None:
+    """A column added to the model without a migration would break every existing vault."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from casus.model.entities import Base
+
+    with vault.session() as session:
+        context = MigrationContext.configure(session.connection(), opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []

@@ -43,7 +43,7 @@ def draft(vault: Vault, team_name: str = "Team Klantmanagement", **changes: obje
 
 @pytest.fixture
 def review(vault: Vault, engine: Pseudonymiser) -> ReviewService:
-    return ReviewService(vault, engine.with_units([]))
+    return ReviewService(vault, engine)
 
 
 def test_release_needs_a_decision_on_every_proposed_span(vault: Vault, review: ReviewService) -> None:
@@ -75,7 +75,6 @@ def test_release_needs_a_decision_on_every_proposed_span(vault: Vault, review: R
 def test_decisions_survive_reopening_and_a_changed_text_withdraws_the_release(
     vault_path, vault: Vault, engine: Pseudonymiser
 ) -> None:
-    engine = engine.with_units([])
     review = ReviewService(vault, engine)
     case_id = CaseService(vault).create(draft(vault))
     facts = next(r for r in review.propose(case_id) if r.field == "facts")

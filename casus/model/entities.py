@@ -41,6 +41,7 @@ from casus.model.enums import (
     RepairType,
     ReviewDecision,
     Role,
+    SpanKind,
     UnitGeneralisation,
 )
 
@@ -49,12 +50,12 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def enum_column(enum: type[PyEnum]) -> Enum:
+def enum_column(enum: type[PyEnum], length: int = 40) -> Enum:
     return Enum(
         enum,
         native_enum=False,
         create_constraint=False,
-        length=40,
+        length=length,
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
@@ -324,7 +325,7 @@ class ReviewSpan(Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
     start: Mapped[int]
     end: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[SpanKind] = mapped_column(enum_column(SpanKind, length=20))
     ref: Mapped[str] = mapped_column(String(20))
     decision: Mapped[ReviewDecision]
     # What the replacement needs (a date's month and year, a unit's id, a number's sort);

@@ -183,6 +183,18 @@ class UnitGeneralisation(DutchEnum):
     NONE = "none"
 
 
+class SpanKind(DutchEnum):
+    """What a pseudonymised span hides; the values are the corpus contract's kinds."""
+
+    PERSON = "person"
+    ORG = "org"
+    EMAIL = "email"
+    PHONE = "phone"
+    DATE = "date"
+    LOCATION = "location"
+    ID = "id"
+
+
 class ReviewDecision(DutchEnum):
     PROPOSED = "proposed"
     ACCEPTED = "accepted"
@@ -305,6 +317,13 @@ _LABELS: dict[DutchEnum, str] = {
     UnitGeneralisation.CODE: "Code per overleg (bijvoorbeeld 'directie K')",
     UnitGeneralisation.CLUSTER: "Alleen het cluster",
     UnitGeneralisation.NONE: "Geen onderdeel",
+    SpanKind.PERSON: "Persoon",
+    SpanKind.ORG: "Organisatieonderdeel",
+    SpanKind.EMAIL: "E-mailadres",
+    SpanKind.PHONE: "Telefoonnummer",
+    SpanKind.DATE: "Datum",
+    SpanKind.LOCATION: "Locatie",
+    SpanKind.ID: "Nummer of account",
     ReviewDecision.PROPOSED: "Voorgesteld",
     ReviewDecision.ACCEPTED: "Geaccepteerd",
     ReviewDecision.REJECTED: "Afgewezen",

@@ -19,14 +19,13 @@ from casus.pseudonymise.deduce_detector import DeduceDetector
 from casus.pseudonymise.deduce_support import load_deduce
 from casus.pseudonymise.folding import FoldedText
 from casus.pseudonymise.locations import LocationDetector
-from casus.pseudonymise.numbers import phone_key
 from casus.pseudonymise.orgs import OrgDetector, build_index
 from casus.pseudonymise.patterns import PatternDetector
 from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
 from casus.pseudonymise.registry import RegistryDetector
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
 from casus.pseudonymise.resolution import resolve
-from casus.pseudonymise.spans import PRIORITY_DEDUCE, PRIORITY_REGISTRY, UNREGISTERED, Span, SpanKind
+from casus.pseudonymise.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
 from casus.pseudonymise.tokens import tokenise
 
 
@@ -60,7 +59,8 @@ def _capitalise_at_sentence_start(text: str, start: int, replacement: str) -> st
 
 
 class Pseudonymiser:
-    """One per vault (or per `casus pseudonymise` run); thread-safe after construction."""
+    """One per process: deduce loads once. `propose` and `render` only read the engine, so
+    threads may share it; a different unit list gets its own engine (`with_units`)."""
 
     def __init__(
         self,
@@ -82,11 +82,6 @@ class Pseudonymiser:
         other._deduce_loader = self._deduce_loader
         other._deduce = self._deduce_detector()
         return other
-
-    def set_units(self, units: Iterable[KnownUnit]) -> None:
-        """Replace the catalogue (the vault's unit list changed, or another vault opened)."""
-        self.units = {u.id: u for u in units}
-        self._index = build_index(self.units.values())
 
     def add_units(self, units: Iterable[KnownUnit]) -> None:
         """Learn units (or new facts about known ones, same id) the catalogue lacked."""
@@ -117,19 +112,9 @@ class Pseudonymiser:
         result = []
         for span in spans:
             if span.ref == UNREGISTERED and span.kind in (SpanKind.EMAIL, SpanKind.PHONE, SpanKind.ID):
-                surface = text[span.start : span.end]
                 owner = None
-                if span.kind is SpanKind.PHONE:
-                    owner = next(
-                        (
-                            k
-                            for k, p in registry.persons.items()
-                            if p.phone and phone_key(p.phone) == phone_key(surface)
-                        ),
-                        None,
-                    )
-                elif span.kind is SpanKind.EMAIL or span.detail in ("handle", "url"):
-                    owner = registry.owner_of_account(surface)
+                if span.kind is not SpanKind.ID or span.detail in ("handle", "url"):
+                    owner = registry.owner_of_account(text[span.start : span.end])
                 if owner:
                     span = Span(
                         span.start, span.end, span.kind, owner, span.priority, span.detector, span.detail
@@ -184,14 +169,14 @@ class Pseudonymiser:
             for number, surface in enumerate(sorted(surfaces))
         ]
         finder = RegistryDetector(stand_ins)
-        return {
-            name: [
+        found: dict[str, list[Span]] = {}
+        for name in proposals:
+            folded = FoldedText.of(case.texts[name])
+            found[name] = [
                 Span(s.start, s.end, s.kind, UNREGISTERED, PRIORITY_DEDUCE, "unregistered", s.detail)
-                for s in finder.find_names(FoldedText.of(text), tokenise(FoldedText.of(text)))
+                for s in finder.find_names(folded, tokenise(folded))
             ]
-            for name, text in case.texts.items()
-            if name in proposals
-        }
+        return found
 
     # -- rendering ---------------------------------------------------------------------------
 
@@ -232,6 +217,3 @@ class Pseudonymiser:
         generalisation: UnitGeneralisation = UnitGeneralisation.CODE,
     ) -> CaseResult:
         return self.render(case, self.propose(case), generalisation, codes)
-
-
-__all__ = ["PRIORITY_REGISTRY", "CaseResult", "FieldResult", "Pseudonymiser", "ReplacedSpan"]

@@ -85,7 +85,7 @@ def own_unit_ids(units: dict[str, KnownUnit], unit_id: str | None) -> set[str]:
     own = units.get(unit_id or "")
     if own is None:
         return set()
-    return {own.id, own.directie_id} - {None}  # type: ignore[return-value]
+    return {own.id, own.directie_id} if own.directie_id else {own.id}
 
 
 class OrgDetector:

@@ -1,36 +1,12 @@
-"""The unit every detector produces and every later stage consumes: a proposed span."""
+"""The unit every detector produces and every later stage consumes: a proposed span.
+
+SpanKind lives with the other enumerations (casus.model.enums), since the review stores it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class SpanKind(StrEnum):
-    """The kinds of the corpus contract; the values are what `casus pseudonymise` writes."""
-
-    PERSON = "person"
-    ORG = "org"
-    EMAIL = "email"
-    PHONE = "phone"
-    DATE = "date"
-    LOCATION = "location"
-    ID = "id"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-
-_LABELS = {
-    SpanKind.PERSON: "Persoon",
-    SpanKind.ORG: "Organisatieonderdeel",
-    SpanKind.EMAIL: "E-mailadres",
-    SpanKind.PHONE: "Telefoonnummer",
-    SpanKind.DATE: "Datum",
-    SpanKind.LOCATION: "Locatie",
-    SpanKind.ID: "Nummer of account",
-}
+from casus.model.enums import SpanKind
 
 # Who proposed a span decides which one wins an overlap: what the case itself registered
 # is certain, a pattern is nearly so, deduce's guesses come last.
@@ -70,3 +46,15 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+__all__ = [
+    "OWN_UNIT",
+    "PRIORITY_DEDUCE",
+    "PRIORITY_ORG",
+    "PRIORITY_PATTERN",
+    "PRIORITY_REGISTRY",
+    "UNREGISTERED",
+    "Span",
+    "SpanKind",
+]

@@ -52,8 +52,3 @@ def tokenise(text: FoldedText) -> list[Token]:
             )
         )
     return tokens
-
-
-def gap(text: str, left: Token, right: Token) -> str:
-    """The original characters between two tokens."""
-    return text[left.end : right.start]

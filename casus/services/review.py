@@ -96,16 +96,17 @@ class ReviewService:
             raise NotFoundError()
         return case
 
-    def _refresh_units(self) -> None:
-        self.engine.set_units(units_from_rows(OrgUnitService(self.vault).list()))
+    def _engine(self) -> Pseudonymiser:
+        """The shared engine over this vault's units as they are now."""
+        return self.engine.with_units(units_from_rows(OrgUnitService(self.vault).list()))
 
     def propose(self, case_id: int) -> list[FieldReview]:
         """Run the detectors; keep the owner's decisions on texts that did not change."""
-        self._refresh_units()
+        engine = self._engine()
         with self.vault.session() as session:
             case = self._case(session, case_id)
             source = case_input(case)
-            proposals = self.engine.propose(source)
+            proposals = engine.propose(source)
             reviews = {r.field: r for r in session.scalars(select(Review).where(Review.case_id == case_id))}
             changed = []
             for field in REVIEWED_FIELDS:
@@ -141,7 +142,7 @@ class ReviewService:
                 text = getattr(case, field) or ""
                 review = stored.get(field)
                 spans = tuple(
-                    ReviewedSpan(s.id, s.start, s.end, SpanKind(s.kind), s.ref, s.decision, s.detail)
+                    ReviewedSpan(s.id, s.start, s.end, s.kind, s.ref, s.decision, s.detail)
                     for s in (review.spans if review else [])
                 )
                 stale = review is None or review.source_sha256 != text_hash(text)
@@ -201,7 +202,7 @@ class ReviewService:
                         review.spans.remove(other)  # the owner's wider span replaces it
                     else:
                         raise ValidationError("span", "Selectie", "overlapt een bestaande vervanging")
-            span = ReviewSpan(start=start, end=end, kind=kind.value, ref=ref, decision=ReviewDecision.ADDED)
+            span = ReviewSpan(start=start, end=end, kind=kind, ref=ref, decision=ReviewDecision.ADDED)
             review.spans.append(span)
             self._withdraw_release(session, case_id)
             session.flush()
@@ -221,7 +222,7 @@ class ReviewService:
 
         Refused while a review is missing, stale or undecided: nothing unreviewed is shown.
         """
-        self._refresh_units()
+        engine = self._engine()
         reviews = self.reviews(case_id)
         _check_complete(reviews)
         with self.vault.session() as session:
@@ -231,7 +232,7 @@ class ReviewService:
             spans = {
                 r.field: [_span(s, case, r.text) for s in r.spans if s.decision in _KEPT] for r in reviews
             }
-        return self.engine.render(source, spans, level, codes)
+        return engine.render(source, spans, level, codes)
 
     def release(self, case_id: int) -> None:
         reviews = self.reviews(case_id)
@@ -265,7 +266,7 @@ def _stored(span: Span, decision: ReviewDecision) -> ReviewSpan:
     return ReviewSpan(
         start=span.start,
         end=span.end,
-        kind=span.kind.value,
+        kind=span.kind,
         ref=span.ref,
         decision=decision,
         detail=span.detail,
