@@ -18,9 +18,9 @@ import pytest
 
 os.environ["CASUS_INSECURE_TEST_KDF"] = "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_USER_DIRS = Path(tempfile.mkdtemp(prefix="casus-test-home-"))
+USER_DIRS = Path(tempfile.mkdtemp(prefix="casus-test-home-"))
 for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-    os.environ[_variable] = str(_USER_DIRS / _variable.lower())
+    os.environ[_variable] = str(USER_DIRS / _variable.lower())
 os.environ.pop("CASUS_PASSPHRASE", None)
 os.environ.pop("CASUS_NEW_PASSPHRASE", None)
 

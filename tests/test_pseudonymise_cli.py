@@ -18,8 +18,23 @@ from casus.pseudonymise import Pseudonymiser
 from casus.pseudonymise.deduce_support import default_cache_dir
 from casus.pseudonymise.scoring import score_corpus
 from casus.pseudonymise.stream import pseudonymise_stream
+from tests.conftest import USER_DIRS, snapshot
 
 CASUS = [sys.executable, "-m", "ui.launch"]
+
+
+def _listing(folder: Path) -> set[tuple[str, int, int]]:
+    """Every file below `folder` with its size and modification time (the checkout holds the
+    virtual environment: reading every byte would take long and prove no more). Python's
+    bytecode caches are left out: a first import may write them, and they hold no data."""
+    return {
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in folder.rglob("*")
+        if "__pycache__" not in path.parts
+        and path.is_file()
+        and not path.is_symlink()
+        and (stat := path.stat())
+    }
 
 
 def plain_lines(cases: list[dict], count: int | None = None) -> str:
@@ -87,9 +102,13 @@ def test_deduce_is_trimmed_cached_in_the_user_cache_and_leaves_logging_alone(eng
 def test_targets_on_the_development_corpus(corpus_cases: list[dict], engine: Pseudonymiser) -> None:
     """The issue's targets; the held-out corpus is judged the same way (benchmarks/)."""
     output = io.StringIO()
+    engine.warm_up()
+    before = (snapshot(USER_DIRS), _listing(Path.cwd()))
     pseudonymise_stream(io.StringIO(plain_lines(corpus_cases)), output, engine=engine.with_units(
         list(engine.units.values())))  # fmt: skip
     outputs = {json.loads(line)["id"]: json.loads(line) for line in output.getvalue().splitlines()}
+    after = (snapshot(USER_DIRS), _listing(Path.cwd()))
+    assert after == before, "pseudonymising writes nothing: no cache, no temporary file, no log"
     score = score_corpus(corpus_cases, outputs)
     tallies = score.tallies
     for kind in ("person", "org", "email", "phone", "id"):
