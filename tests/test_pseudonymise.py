@@ -184,6 +184,12 @@ def test_unregistered_people_get_one_pseudonym_per_name(engine: Pseudonymiser) -
     assert len(set(persons)) == 3
 
 
+def test_unregistered_names_keep_their_particles(engine: Pseudonymiser) -> None:
+    text = "Ik sprak met Anna van der Berg en daarna met De Jong. Het boek is van Jan."
+    result = run(engine, text, CAST[:1])
+    assert result.text == "Ik sprak met Persoon B en daarna met Persoon C. Het boek is van Persoon D."
+
+
 # -- organisation units -------------------------------------------------------------------------
 
 UNITS = [
@@ -359,6 +365,7 @@ def test_numbers_that_identify_nobody_stay(engine: Pseudonymiser, text: str) -> 
             "De kluis staat aan een adres, zonder camera.",
         ),
         ("Ze woont bij het Merelplein met haar kinderen.", "Ze woont bij een straat met haar kinderen."),
+        ("De vergadering was bij De Meeuw, zei ze.", "De vergadering was bij een gebouw, zei ze."),
         (
             "Na de borrel in Het Pakhuis ging iedereen naar huis.",
             "Na de borrel in een gebouw ging iedereen naar huis.",

@@ -34,6 +34,9 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"\S+")
 _CULTURAL_FIGURE = re.compile(r"(?i)\bzwarte\s+piet(?:en)?$")
+_PARTICLES_RE = r"(?:van der|van den|van de|van 't|in 't|van|de|der|den|ter|ten|te|el|al|ben|ait)"
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'])((?:Van der|Van den|Van de|Van|De|Den|Ter|Ten|El|Al|Ben|Ait)) $")
+_SURNAME_AFTER = re.compile(rf" {_PARTICLES_RE} [A-Z][\w'\-]+")
 _SURNAME_INITIAL = re.compile(r" (?:(?:van|de|der|den|ter|ten|te|van de|van der|van den) )?[A-Z]\.")
 _SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?;:]\s+")
 
@@ -113,6 +116,14 @@ class DeduceDetector:
             name_start, name_end = trimmed
             if _CULTURAL_FIGURE.search(text, max(0, name_start - 8), name_end):
                 continue  # "Zwarte Piet" is what a case may be about, not a person in it
+            # "De Jong": deduce may leave a capitalised particle out ("van Jan" is not a name).
+            particle = _PARTICLE_BEFORE.search(text, max(0, name_start - 8), name_start)
+            if particle is not None:
+                name_start = particle.start(1)
+            # "Anna van der Berg": and the surname after a first name.
+            surname = _SURNAME_AFTER.match(text, name_end)
+            if surname is not None:
+                name_end = surname.end()
             # "Dennis K.": the initial of a surname belongs to the name.
             initial = _SURNAME_INITIAL.match(text, name_end)
             if initial:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from casus.pseudonymise.spans import PRIORITY_PATTERN, Span, SpanKind
+from casus.pseudonymise.spans import PRIORITY_DEDUCE, PRIORITY_PATTERN, Span, SpanKind
 
 _STREET_SUFFIX = (
     "straat|weg|plein|kade|laan|gracht|steeg|werf|brug|dijk|singel|park|hof|markt|pad|dreef|baan|"
@@ -34,6 +34,11 @@ _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:de|het|'t)\s+$")
 # "in Het Pakhuis": "Het" capitalised in mid-sentence starts a proper name; no person's
 # name starts with it.
 _HET_NAME = re.compile(r"(?<=[a-z,] )(?P<name>Het\s+[A-Z][a-z][\w\-]*)")
+# "bij De Meeuw", "naar De Kolk": a name with an article after a preposition of place.
+# Below deduce in priority, so that a surname with "De" that deduce knows stays a person.
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|bij|naar|vanuit|uit|richting|tegenover) (?P<name>(?:De|Den|'t)\s+[A-Z][a-z][\w\-]*)"
+)
 
 
 class LocationDetector:
@@ -56,6 +61,9 @@ class LocationDetector:
                               detector=self.name, detail="building:" + noun.lower()))  # fmt: skip
         for match in _HET_NAME.finditer(text):
             spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_PATTERN - 2,
+                              detector=self.name, detail="building"))  # fmt: skip
+        for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+            spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_DEDUCE - 1,
                               detector=self.name, detail="building"))  # fmt: skip
         return [_with_article(text, span) for span in spans]
 
