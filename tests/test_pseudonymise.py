@@ -136,6 +136,21 @@ def test_initials_a_text_introduces_count_as_the_name(engine: Pseudonymiser) -> 
     assert not visible(result, "CS") and result.text.count("Getuige F") == 3, result.text
 
 
+def test_hyphens_apostrophes_capitals_and_quoted_initials(engine: Pseudonymiser) -> None:
+    persons = (
+        RegisteredPerson("p1", Role.REPORTER, "Jan-Willem Jansen-Smit"),
+        RegisteredPerson("p2", Role.ACCUSED, "Priya D'Souza"),
+        RegisteredPerson("p3", Role.WITNESS, "Thi Thu Hương Nguyễn"),
+    )
+    text = (
+        "MELDER: JANSEN-SMIT. Jan-Willem meldt dat D'Souza hem 'JW' noemt. Dsouza ontkent. "
+        "Ook Jan Willem Jansen klaagde. Nguyen vond het niet erg; Huong wel."
+    )
+    result = run(engine, text, persons)
+    for word in ("Jansen", "Smit", "Willem", "JW", "Souza", "Dsouza", "Nguyen", "Huong"):
+        assert not visible(result, word), (word, result.text)
+
+
 def test_a_former_name_is_the_reporters_name(engine: Pseudonymiser) -> None:
     persons = (
         RegisteredPerson("p1", Role.REPORTER, "Noor Jansen"),

@@ -49,6 +49,11 @@ class Match:
     possessive: bool = False
 
 
+def _quoted(text: str, token: Token) -> bool:
+    before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
+    return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
+
+
 def _max_typos(core: str) -> int:
     return 1 if len(core) < 8 else 2
 
@@ -226,17 +231,20 @@ class RegistryDetector:
                 neighbours = [n for n in (index - 1, index + 1) if n in matches and n != index]
                 if not any(m.key in keys and m.quality > NEAR for n in neighbours for m in matches[n]):
                     del matches[index]
-        # A quoted nickname that starts like a first name: "noemt haar 'Fatoe'" (Fatima).
+        # A quoted nickname that starts like a first name ("noemt haar 'Fatoe'" for Fatima),
+        # or quoted initials ("'JW'" for Jan-Willem Jansen).
         for token in tokens:
-            if token.index in matches or not token.capitalised or len(token.folded) < 3:
+            if token.index in matches or not token.capitalised or not _quoted(text, token):
                 continue
-            quoted = (
-                text[token.start - 1 : token.start] in _QUOTES and text[token.end : token.end + 1] in _QUOTES
-            )
-            if quoted and not is_common_word(token.folded):
-                owners = [k for k, f in self.forms.items() if f.given and f.given[:3] == token.folded[:3]]
-                if len(owners) == 1:
-                    matches[token.index] = [Match(owners[0], NEAR)]
+            word = token.folded
+            if len(word) >= 3 and not is_common_word(word):
+                owners = [k for k, f in self.forms.items() if f.given and f.given[:3] == word[:3]]
+            elif 2 <= len(word) <= 4 and text[token.start : token.end].isupper():
+                owners = [k for k, f in self.forms.items() if any(a.startswith(word) for a in f.acronyms)]
+            else:
+                owners = []
+            if len(owners) == 1:
+                matches[token.index] = [Match(owners[0], NEAR)]
         chosen = self._choose(matches, tokens)
         spans: list[Span] = []
         index = 0
