@@ -141,3 +141,23 @@ def test_warnings_reach_the_owner_without_names(vault: Vault, review: ReviewServ
     warnings = review.render(case_id, CODES).warnings
     assert [w.code for w in warnings] == ["quasi_identifier"]
     assert "Yasmina" not in warnings[0].message and "Melder A" in warnings[0].message
+
+
+def test_preview_before_decisions_and_the_meeting_view_after_release(
+    vault: Vault, review: ReviewService
+) -> None:
+    case_id = CaseService(vault).create(draft(vault))
+    review.propose(case_id)
+    preview = review.preview(case_id, CODES).fields["facts"].text
+    assert "Smit" not in preview and "Betrokkene B" in preview, "the owner sees the proposal applied"
+    with pytest.raises(ValidationError, match="niet vrijgegeven"):
+        review.meeting_view(case_id, CODES)
+    review.accept_all(case_id)
+    review.release(case_id)
+    shown = review.meeting_view(case_id, CODES)
+    assert shown.people == (("Melder A", "Melder"), ("Betrokkene B", "Betrokkene"))
+    assert shown.period == "maart 2025" and shown.category == "Racisme"
+    assert shown.unit.startswith("team ") and "Klantmanagement" not in shown.unit
+    everything = " ".join([shown.unit, *shown.texts.values(), *(p for pair in shown.people for p in pair)])
+    for name in ("Yasmina", "Amrani", "Smit", "Stellingwerf", "Klantmanagement", "Werk"):
+        assert name not in everything

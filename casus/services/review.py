@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, Review, ReviewSpan
-from casus.model.enums import CaseStatus, ReviewDecision, UnitGeneralisation
+from casus.model.enums import CaseStatus, ReviewDecision, Role, UnitGeneralisation
 from casus.pseudonymise import patterns
 from casus.pseudonymise.case_input import CaseInput, RegisteredPerson
 from casus.pseudonymise.catalogue import units_from_rows
 from casus.pseudonymise.engine import CaseResult, Pseudonymiser
-from casus.pseudonymise.replacement import UnitCodeBook
+from casus.pseudonymise.patterns import MONTH_NAMES
+from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
 from casus.pseudonymise.spans import OWN_UNIT, UNREGISTERED, Span, SpanKind
 from casus.services.audit import record
 from casus.services.org_units import OrgUnitService
@@ -62,6 +63,21 @@ class FieldReview:
     @property
     def undecided(self) -> int:
         return sum(1 for s in self.spans if s.decision is ReviewDecision.PROPOSED)
+
+
+@dataclass(frozen=True)
+class MeetingCase:
+    category: str
+    period: str
+    unit: str
+    people: tuple[tuple[str, str], ...]  # (pseudonym, role)
+    texts: dict[str, str]  # Dutch field name -> pseudonymised text
+    warnings: tuple[str, ...]
+
+
+def case_input_people(people: Sequence[tuple[str, Role]]) -> tuple[RegisteredPerson, ...]:
+    """Stand-ins that carry only key and role: enough to number the pseudonyms."""
+    return tuple(RegisteredPerson(key, role, key) for key, role in people)
 
 
 def case_input(case: Case) -> CaseInput:
@@ -233,6 +249,50 @@ class ReviewService:
                 r.field: [_span(s, case, r.text) for s in r.spans if s.decision in _KEPT] for r in reviews
             }
         return engine.render(source, spans, level, codes)
+
+    def preview(self, case_id: int, codes: UnitCodeBook) -> CaseResult:
+        """The texts as they would look with every span not rejected: the owner's own screen
+        while reviewing, never the meeting's (that is `render`, which needs every decision)."""
+        engine = self._engine()
+        reviews = self.reviews(case_id)
+        with self.vault.session() as session:
+            case = self._case(session, case_id)
+            source = case_input(case)
+            spans = {
+                r.field: [
+                    _span(s, case, r.text) for s in r.spans if s.decision is not ReviewDecision.REJECTED
+                ]
+                for r in reviews
+                if not r.stale
+            }
+            level = case.unit_generalisation
+        return engine.render(source, spans, level, codes)
+
+    def meeting_view(self, case_id: int, codes: UnitCodeBook) -> MeetingCase:
+        """What meeting mode shows of a released case: pseudonyms, generalised unit, month."""
+        engine = self._engine()
+        with self.vault.session() as session:
+            case = self._case(session, case_id)
+            if case.status is not CaseStatus.RELEASED:
+                raise ValidationError("status", "Status", "deze casus is niet vrijgegeven")
+            category, received = case.category, case.received
+            people = [(i.key, i.role) for i in sorted(case.involvements, key=lambda i: i.id)]
+            unit_id = str(case.org_unit_id) if case.org_unit_id is not None else None
+            level = case.unit_generalisation
+        result = self.render(case_id, codes)
+        unit = ""
+        if unit_id is not None:
+            whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=unit_id)
+            unit = Replacer(PseudonymBook(()), engine.units, codes, level).text_for(whole, "")
+        book = PseudonymBook(case_input_people(people))
+        return MeetingCase(
+            category=category.label,
+            period=f"{MONTH_NAMES[received.month - 1]} {received.year}",
+            unit=unit,
+            people=tuple((book.registered(key), role.label) for key, role in people),
+            texts={REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text},
+            warnings=tuple(w.message for w in result.warnings),
+        )
 
     def release(self, case_id: int) -> None:
         reviews = self.reviews(case_id)

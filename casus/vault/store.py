@@ -271,16 +271,24 @@ class Vault:
         with self._raw() as raw:
             return self.backups.write(raw, self._key_spec, label)
 
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether `passphrase` opens this vault, without opening it again (meeting mode asks
+        for it before it shows anything but pseudonyms). Costs one key derivation."""
+        with self._guard:
+            salt, spec = self._salt, self._key_spec
+        if not spec:
+            return False
+        return hmac.compare_digest(sqlcipher_key_spec(derive_key(passphrase, salt), salt), spec)
+
     def change_passphrase(self, current: str, new: str) -> Path:
         """Re-key the vault under a new passphrase and salt; returns the backup made first.
 
         The backup still opens with the old passphrase. The re-keyed copy is written beside the
         vault, verified, and moved over it in one rename, so a crash leaves the old or the new.
         """
+        if not self.check_passphrase(current):
+            raise WrongPassphraseError()
         with self._guard:
-            salt = self._salt
-            if not hmac.compare_digest(sqlcipher_key_spec(derive_key(current, salt), salt), self._key_spec):
-                raise WrongPassphraseError()
             require_acceptable_passphrase(new)
             backup_path = self.backup("voor-wachtwoordwijziging")
             new_salt_bytes = new_salt(profile_for_new_vault())
