@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QInputDialog, QLineEdit, QTableView, QWidget
 
 from casus.demo import fill_demo_vault
 from casus.services.cases import CaseService
@@ -111,3 +111,114 @@ def test_case_table_model_contract(qtmodeltester, demo_vault: Vault) -> None:
     qtmodeltester.check(model)
     assert model.rowCount() == 40
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Kenmerk"
+
+
+# -- preparing, meeting mode, idle lock ------------------------------------------------------
+
+
+def _case_with_people(vault: Vault) -> int:
+    from casus.services.cases import CaseDraft, PersonDraft
+
+    return CaseService(vault).create(
+        CaseDraft(
+            channel="internal_reporting_point",
+            received="2025-03-04",
+            category="racism",
+            grounds=["origin_race"],
+            facts="Op 3 maart 2025 zei Pieter Smit tegen Yasmina Amrani dat zij 'terug moest'. Smit ontkent.",
+            question="Hoe beschermen we Yasmina?",
+            people=[
+                PersonDraft(role="reporter", name="Yasmina Amrani"),
+                PersonDraft(role="accused", name="Pieter Smit"),
+            ],
+        )
+    )
+
+
+def test_review_and_release_through_the_window(qtbot, vault: Vault, engine) -> None:
+    from casus.model.enums import CaseStatus
+    from ui.review_dialog import ReviewDialog
+
+    case_id = _case_with_people(vault)
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.show()
+    window.table.selectRow(0)
+    window.review_action.trigger()
+    dialog = window.findChild(ReviewDialog)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Nog"), timeout=30_000)
+    assert not dialog.release_button.isEnabled(), "release waits for a decision on every span"
+    page = dialog.pages["facts"]
+    assert "Betrokkene B" in page.preview.toPlainText() and "Smit" not in page.preview.toPlainText()
+    assert dialog.table.rowCount() >= 4 and unnamed_controls(dialog) == []
+    dialog.table.selectRow(0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.table.item(0, 3).text() == "Geaccepteerd"
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.release_button.isEnabled()
+    with qtbot.waitSignal(dialog.released):
+        qtbot.mouseClick(dialog.release_button, Qt.MouseButton.LeftButton)
+    assert CaseService(vault).get(case_id).status is CaseStatus.RELEASED
+    assert window.model.data(window.model.index(0, 4)) == "Vrijgegeven voor overleg"
+    window.close()
+
+
+def test_meeting_mode_shows_no_registered_name(qtbot, vault: Vault, engine, corpus_file) -> None:
+    import json
+    import re
+
+    from casus.importing import import_cases
+    from tests.helpers import release
+    from ui.meeting_mode import MeetingModeWindow
+
+    import_cases(vault, corpus_file)
+    for row in CaseService(vault).summaries()[:12]:
+        release(vault, row.id, engine)
+    window = MeetingModeWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.open()
+    shown = []
+    for _ in window.cases:
+        shown.append(window.heading.text() + "\n" + window.body.toPlainText())
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.shut()
+    visible = "\n".join(shown)
+    assert len(window.cases) == 12 and "Casus 12 van 12" in visible
+    references = {row.reference for row in CaseService(vault).summaries()}
+    assert not any(reference in visible for reference in references)
+    released_ids = {json.loads(line)["id"] for line in corpus_file.read_text("utf-8").splitlines()}
+    for case in (json.loads(line) for line in corpus_file.read_text("utf-8").splitlines()):
+        assert case["id"] in released_ids
+        for person in case["persons"]:
+            words = [w for w in re.findall(r"[^\W\d_]+", person["name"]) if len(w) >= 4 and w[0].isupper()]
+            for word in [person["name"], *words, person.get("email") or "@@", person.get("phone") or "@@"]:
+                assert not re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", visible), word
+
+
+def test_meeting_mode_is_left_only_with_the_passphrase(qtbot, vault: Vault, engine) -> None:
+    from ui.meeting_mode import MeetingModeWindow
+
+    window = MeetingModeWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.open()
+    window.close()
+    assert window.isVisible(), "closing without the passphrase is refused"
+    for dialog in window.findChildren(QInputDialog):
+        dialog.reject()
+    window.leave_with(OTHER_PASSPHRASE)
+    qtbot.waitUntil(lambda: "klopt niet" in window.hint.text(), timeout=10_000)
+    assert window.isVisible()
+    with qtbot.waitSignal(window.left, timeout=10_000):
+        window.leave_with(PASSPHRASE)
+    assert not window.isVisible()
+
+
+def test_idle_time_locks_and_clears_the_models(qtbot, vault: Vault, engine) -> None:
+    fill_demo_vault(vault, count=5)
+    window = MainWindow(vault, engine, idle_minutes=0.003)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 5
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        pass
+    assert window.model.rowCount() == 0 and window.vault is None and not vault.is_open

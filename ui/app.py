@@ -13,6 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casus.demo import DEMO_PASSPHRASE, fill_demo_vault
+from casus.pseudonymise import Pseudonymiser
 from casus.vault import Vault
 from ui.main_window import MainWindow
 from ui.messages import describe
@@ -40,6 +41,8 @@ class Application:
 
     def __init__(self, vault: Vault | None) -> None:
         self.window: MainWindow | None = None
+        # One pseudonymiser for the whole session: deduce loads once, not per unlock.
+        self.engine = Pseudonymiser(())
         if vault is not None:
             self._show(vault)
         else:
@@ -53,7 +56,7 @@ class Application:
             QApplication.quit()
 
     def _show(self, vault: Vault) -> None:
-        self.window = MainWindow(vault)
+        self.window = MainWindow(vault, self.engine)
         self.window.locked.connect(self.ask)
         self.window.show()
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CLI_COMMANDS = frozenset({"init", "import", "verify", "backup", "restore", "passphrase", "list", "pseudonymise"})
+CLI_COMMANDS = frozenset(
+    {"init", "import", "verify", "backup", "restore", "passphrase", "list", "pseudonymise"}
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,9 @@
-"""The main window: the vault's case list, with a filter, and locking.
+"""The main window: the vault's case list, with a filter, preparing a case for the meeting,
+meeting mode, and locking.
 
-The window title never names a case. Locking (Ctrl+L) clears the model, closes the vault (which
-drops the key) and returns to the start dialog.
+The window title never names a case. Locking (Ctrl+L, or after the idle time) clears the
+model, closes any meeting mode or review window, closes the vault (which drops the key) and
+returns to the start dialog.
 """
 
 from __future__ import annotations
@@ -19,17 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.vault import Vault
 from ui.case_table_model import CaseTableModel
+from ui.idle_lock import IdleLock
+from ui.meeting_mode import MeetingModeWindow
+from ui.review_dialog import ReviewDialog
+from ui.workers import start
 
 
 class MainWindow(QMainWindow):
     locked = Signal()
 
-    def __init__(self, vault: Vault) -> None:
+    def __init__(
+        self, vault: Vault, engine: Pseudonymiser | None = None, idle_minutes: float | None = None
+    ) -> None:
         super().__init__()
         self.vault: Vault | None = vault
+        self.engine = engine or Pseudonymiser(())
+        self.meeting_window: MeetingModeWindow | None = None
         self.setWindowTitle("Casus")
         self.resize(1000, 640)
 
@@ -80,6 +91,17 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         vault_menu.addAction(self.lock_action)
         self.addAction(self.lock_action)  # the shortcut works wherever the focus is
+        case_menu = self.menuBar().addMenu("&Casus")
+        self.review_action = QAction("&Voorbereiden voor het overleg…", self)
+        self.review_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.review_action.triggered.connect(self.review_selected)
+        case_menu.addAction(self.review_action)
+        meeting_menu = self.menuBar().addMenu("&Overleg")
+        self.meeting_action = QAction("&Vergadermodus", self)
+        self.meeting_action.setShortcut(QKeySequence("F5"))
+        self.meeting_action.triggered.connect(self.open_meeting_mode)
+        meeting_menu.addAction(self.meeting_action)
+        self.table.activated.connect(lambda _index: self.review_selected())
         quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -91,6 +113,9 @@ class MainWindow(QMainWindow):
         self.proxy.layoutChanged.connect(self._update_count)
         self.refresh()
         self.filter_edit.setFocus()
+        self.idle_lock = IdleLock(self.lock, idle_minutes)
+        # deduce loads while the user reads the list, so preparing a case starts at once.
+        self._warm_up = start(self.engine.warm_up, lambda _: None, lambda _: None)
 
     def refresh(self) -> None:
         if self.vault is not None:
@@ -100,7 +125,35 @@ class MainWindow(QMainWindow):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(f"{total} casussen" if shown == total else f"{shown} van {total} casussen")
 
+    def selected_case_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.case_id(self.proxy.mapToSource(rows[0]).row())
+
+    def review_selected(self) -> None:
+        case_id = self.selected_case_id()
+        if self.vault is None or case_id is None:
+            self.statusBar().showMessage("Kies eerst een casus in de lijst.", 5000)
+            return
+        self.review_dialog = ReviewDialog(self.vault, self.engine, case_id, self)
+        self.review_dialog.released.connect(self.refresh)
+        self.review_dialog.open()
+
+    def open_meeting_mode(self) -> None:
+        if self.vault is None:
+            return
+        self.meeting_window = MeetingModeWindow(self.vault, self.engine)
+        self.meeting_window.open()
+
     def lock(self) -> None:
+        self.idle_lock.stop()
+        if self.meeting_window is not None:
+            self.meeting_window.shut()
+            self.meeting_window = None
+        for dialog in self.findChildren(ReviewDialog):
+            dialog.reject()
+            dialog.deleteLater()
         self.model.clear()
         self.filter_edit.clear()
         if self.vault is not None:
@@ -110,6 +163,7 @@ class MainWindow(QMainWindow):
         self.locked.emit()
 
     def closeEvent(self, event: object) -> None:
+        self.idle_lock.stop()
         self.model.clear()
         if self.vault is not None:
             self.vault.close()

@@ -225,6 +225,10 @@ class ReviewService:
             record(session, self.vault.actor, "add_span", "review", case_id, [field])
             return span.id
 
+    def unit_generalisation(self, case_id: int) -> UnitGeneralisation:
+        with self.vault.session() as session:
+            return self._case(session, case_id).unit_generalisation
+
     def set_generalisation(self, case_id: int, level: UnitGeneralisation) -> None:
         with self.vault.session() as session:
             case = self._case(session, case_id)

@@ -1,0 +1,139 @@
+"""Vergadermodus: the shared screen of the meeting, with released, pseudonymised cases only.
+
+Full screen (on the second screen when there is one), large and readable, one case at a
+time: "Casus 1 van 4", the kind of behaviour, the month, the generalised unit, the people
+by pseudonym and role, the question and the facts. No internal reference, no menu, no path
+to an identity. Leaving asks for the vault's passphrase: whoever shares the screen cannot
+step back into the case files without it.
+"""
+
+from __future__ import annotations
+
+import html
+import secrets
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+
+from casus.model.enums import CaseStatus
+from casus.pseudonymise import Pseudonymiser, UnitCodeBook
+from casus.services.cases import CaseService
+from casus.services.review import MeetingCase, ReviewService
+from casus.vault import Vault
+from ui.workers import start
+
+
+def case_html(case: MeetingCase) -> str:
+    """The case as the meeting sees it; every value is escaped."""
+    people = "".join(
+        f"<li>{html.escape(name)} ({html.escape(role.lower())})</li>" for name, role in case.people
+    )
+    texts = "".join(
+        f"<h2>{html.escape(title)}</h2><p>{html.escape(text).replace(chr(10), '<br>')}</p>"
+        for title, text in case.texts.items()
+    )
+    facts = f"{html.escape(case.category)} · {html.escape(case.period)}"
+    unit = f" · {html.escape(case.unit)}" if case.unit else ""
+    return f"<p><b>{facts}{unit}</b></p><h2>Betrokkenen</h2><ul>{people}</ul>{texts}"
+
+
+class MeetingModeWindow(QWidget):
+    left = Signal()
+
+    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+        super().__init__()
+        self.vault = vault
+        self.setWindowTitle("Vergadermodus – Casus")
+        self.setAccessibleName("Vergadermodus")
+        service = ReviewService(vault, engine)
+        codes = UnitCodeBook(secrets.token_bytes(32))  # one key per meeting session
+        released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
+        self.cases = [service.meeting_view(row.id, codes) for row in reversed(released)]
+        self.index = 0
+        self._leaving = False
+
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Casusnummer")
+        heading_font = QFont(self.font())
+        heading_font.setPointSize(28)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.body = QTextBrowser()
+        self.body.setAccessibleName("Casus")
+        self.body.setOpenLinks(False)
+        body_font = QFont(self.font())
+        body_font.setPointSize(20)
+        self.body.setFont(body_font)
+        self.hint = QLabel("→ volgende casus   ← vorige casus   Esc verlaten (vraagt de wachtwoordzin)")
+        self.hint.setAccessibleName("Toetsen")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 24)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.hint)
+        self._show_case()
+
+    def open(self) -> None:
+        screens = QGuiApplication.screens()
+        if len(screens) > 1:  # the shared screen is the second one
+            self.setGeometry(screens[1].geometry())
+        self.showFullScreen()
+        self.body.setFocus()
+
+    def _show_case(self) -> None:
+        if not self.cases:
+            self.heading.setText("Geen vrijgegeven casussen")
+            self.body.setHtml("<p>Er zijn nog geen casussen vrijgegeven voor het overleg.</p>")
+            return
+        self.heading.setText(f"Casus {self.index + 1} van {len(self.cases)}")
+        self.body.setHtml(case_html(self.cases[self.index]))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space) and self.cases:
+            self.index = min(self.index + 1, len(self.cases) - 1)
+            self._show_case()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp) and self.cases:
+            self.index = max(self.index - 1, 0)
+            self._show_case()
+        elif key == Qt.Key.Key_Escape:
+            self.ask_to_leave()
+        else:
+            super().keyPressEvent(event)
+
+    def ask_to_leave(self) -> None:
+        """A window-modal question that does not block the event loop."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Vergadermodus verlaten")
+        dialog.setLabelText("Wachtwoordzin van de kluis:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAccessibleName("Wachtwoordzin om de vergadermodus te verlaten")
+        dialog.textValueSelected.connect(lambda text: self.leave_with(text) if text else None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def shut(self) -> None:
+        """Close without asking: the vault is being locked, so nothing stays behind it."""
+        self._leaving = True
+        self.close()
+
+    def leave_with(self, passphrase: str) -> None:
+        """Checks the passphrase off the GUI thread (one key derivation) and leaves if right."""
+        self.hint.setText("Wachtwoordzin controleren…")
+        self._worker = start(lambda: self.vault.check_passphrase(passphrase), self._checked, self._checked)
+
+    def _checked(self, right: object) -> None:
+        if right is True:
+            self._leaving = True
+            self.close()
+            self.left.emit()
+        else:
+            self.hint.setText("De wachtwoordzin klopt niet. → volgende   ← vorige   Esc verlaten")
+
+    def closeEvent(self, event: object) -> None:
+        if not self._leaving:  # Alt+F4 and the like: the passphrase is still asked
+            event.ignore()  # type: ignore[attr-defined]
+            self.ask_to_leave()
+            return
+        super().closeEvent(event)  # type: ignore[arg-type]
