@@ -438,3 +438,7 @@ def test_what_a_case_is_about_is_not_a_person(engine: Pseudonymiser) -> None:
     result = run(engine, text, CAST[:1])
     assert "Zwarte Piet" in result.text and "Sinterklaas" in result.text
     assert not [s for s in result.spans if s.kind is SpanKind.PERSON], result.spans
+
+
+def test_a_role_word_before_the_name_is_not_repeated(engine: Pseudonymiser) -> None:
+    assert run(engine, "Leidinggevende Bram Bakker is op de hoogte.").text == "Leidinggevende D is op de hoogte."

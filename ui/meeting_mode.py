@@ -29,13 +29,15 @@ def case_html(case: MeetingCase) -> str:
     people = "".join(
         f"<li>{html.escape(name)} ({html.escape(role.lower())})</li>" for name, role in case.people
     )
+    # The question first: it is what the meeting is asked to answer.
+    ordered = sorted(case.texts.items(), key=lambda item: item[0] != "Bespreekvraag")
     texts = "".join(
-        f"<h2>{html.escape(title)}</h2><p>{html.escape(text).replace(chr(10), '<br>')}</p>"
-        for title, text in case.texts.items()
+        f"<h3>{html.escape(title)}</h3><p>{html.escape(text).replace(chr(10), '<br>')}</p>"
+        for title, text in ordered
     )
     facts = f"{html.escape(case.category)} · {html.escape(case.period)}"
     unit = f" · {html.escape(case.unit)}" if case.unit else ""
-    return f"<p><b>{facts}{unit}</b></p><h2>Betrokkenen</h2><ul>{people}</ul>{texts}"
+    return f"<p><b>{facts}{unit}</b></p><h3>Betrokkenen</h3><ul>{people}</ul>{texts}"
 
 
 class MeetingModeWindow(QWidget):
@@ -67,6 +69,9 @@ class MeetingModeWindow(QWidget):
         self.body.setFont(body_font)
         self.hint = QLabel("→ volgende casus   ← vorige casus   Esc verlaten (vraagt de wachtwoordzin)")
         self.hint.setAccessibleName("Toetsen")
+        hint_font = QFont(self.font())
+        hint_font.setPointSize(13)
+        self.hint.setFont(hint_font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
         layout.addWidget(self.heading)
@@ -76,8 +81,9 @@ class MeetingModeWindow(QWidget):
 
     def open(self) -> None:
         screens = QGuiApplication.screens()
-        if len(screens) > 1:  # the shared screen is the second one
-            self.setGeometry(screens[1].geometry())
+        # The shared screen is the second one when there is one.
+        screen = screens[1] if len(screens) > 1 else QGuiApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.body.setFocus()
 

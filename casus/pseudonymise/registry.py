@@ -202,6 +202,12 @@ class RegistryDetector:
                 begin -= 1
                 continue
             break
+        # "Leidinggevende Kofi" becomes "Leidinggevende C", not "Leidinggevende Leidinggevende C".
+        if begin >= 1 and key in self.persons:
+            previous = tokens[begin - 1]
+            role_word = fold(self.persons[key].role.label)
+            if previous.folded == role_word and text[previous.end : tokens[begin].start] == " ":
+                begin -= 1
         return begin, last
 
     def find_names(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
