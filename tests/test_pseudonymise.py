@@ -441,4 +441,5 @@ def test_what_a_case_is_about_is_not_a_person(engine: Pseudonymiser) -> None:
 
 
 def test_a_role_word_before_the_name_is_not_repeated(engine: Pseudonymiser) -> None:
-    assert run(engine, "Leidinggevende Bram Bakker is op de hoogte.").text == "Leidinggevende D is op de hoogte."
+    result = run(engine, "Leidinggevende Bram Bakker is op de hoogte.")
+    assert result.text == "Leidinggevende D is op de hoogte."
