@@ -222,3 +222,51 @@ def test_idle_time_locks_and_clears_the_models(qtbot, vault: Vault, engine) -> N
     with qtbot.waitSignal(window.locked, timeout=5_000):
         pass
     assert window.model.rowCount() == 0 and window.vault is None and not vault.is_open
+
+
+def test_add_a_case_with_people_and_keep_input_on_an_error(qtbot, vault: Vault, engine) -> None:
+    from casus.model.enums import Role
+    from ui.case_editor import CaseEditor
+
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.show()
+    window.new_action.trigger()
+    editor = window.findChild(CaseEditor)
+    editor.facts.setPlainText("Tijdens het teamoverleg zei Pieter Smit iets kwetsends tegen Yasmina Amrani.")
+    editor.people.item(0, 6).setText("1234567")
+    editor.save()
+    assert editor.isVisible() and "Naam" in editor.message.text(), "a person without a name is refused"
+    assert editor.facts.toPlainText().startswith("Tijdens"), "nothing typed is lost"
+    assert editor.tabs.currentIndex() == 1
+    editor.people.item(0, 1).setText("Yasmina Amrani")
+    row = editor.add_person_row(Role.ACCUSED)
+    editor.people.item(row, 1).setText("Pieter Smit")
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    assert window.model.rowCount() == 1
+    case = CaseService(vault).get(window.model.case_id(0))
+    assert sorted(i.person.name for i in case.involvements) == ["Pieter Smit", "Yasmina Amrani"]
+    assert unnamed_controls(editor) == []
+    window.close()
+
+
+def test_filters_by_status_channel_category_and_year(qtbot, demo_vault: Vault, engine) -> None:
+    from casus.model.enums import BehaviourCategory
+
+    window = MainWindow(demo_vault, engine)
+    qtbot.addWidget(window)
+    rows = CaseService(demo_vault).summaries()
+    channel = rows[0].channel
+    combo = window.filters.combos["channel"]
+    combo.setCurrentIndex(combo.findData(channel))
+    assert window.proxy.rowCount() == sum(r.channel is channel for r in rows)
+    year = rows[0].received.year
+    years = window.filters.combos["year"]
+    years.setCurrentIndex(years.findData(year))
+    expected = [r for r in rows if r.channel is channel and r.received.year == year]
+    assert window.proxy.rowCount() == len(expected)
+    category = window.filters.combos["category"]
+    category.setCurrentIndex(category.findData(BehaviourCategory.OTHER))
+    assert window.proxy.rowCount() == sum(r.category is BehaviourCategory.OTHER for r in expected)
+    window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from casus.services.cases import CaseSummary
 
@@ -35,6 +35,12 @@ class CaseTableModel(QAbstractTableModel):
 
     def case_id(self, row: int) -> int:
         return self._rows[row].id
+
+    def summary(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+    def years(self) -> list[int]:
+        return sorted({row.received.year for row in self._rows}, reverse=True)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -72,3 +78,33 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Filters by status, channel, category and year, then by the typed text (any column)."""
+
+    def __init__(self, source: CaseTableModel) -> None:
+        super().__init__()
+        self.setSourceModel(source)
+        self.source = source
+        self.criteria: dict[str, Any] = {}
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_criterion(self, name: str, value: Any) -> None:
+        self.criteria[name] = value
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.source.summary(source_row)
+        wanted = self.criteria
+        if wanted.get("status") is not None and row.status != wanted["status"]:
+            return False
+        if wanted.get("channel") is not None and row.channel != wanted["channel"]:
+            return False
+        if wanted.get("category") is not None and row.category != wanted["category"]:
+            return False
+        if wanted.get("year") is not None and row.received.year != wanted["year"]:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)

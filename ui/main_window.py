@@ -8,7 +8,7 @@ returns to the start dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.vault import Vault
-from ui.case_table_model import CaseTableModel
+from ui.case_editor import CaseEditor
+from ui.case_table_model import CaseFilterProxy, CaseTableModel
+from ui.filter_bar import FilterBar
 from ui.idle_lock import IdleLock
 from ui.meeting_mode import MeetingModeWindow
 from ui.review_dialog import ReviewDialog
@@ -45,11 +47,8 @@ class MainWindow(QMainWindow):
         self.resize(1000, 640)
 
         self.model = CaseTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.proxy = CaseFilterProxy(self.model)
+        self.filters = FilterBar(self.proxy)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Zoeken in kenmerk, kanaal, aard, status, onderdeel…")
@@ -81,6 +80,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(filter_label)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.setCentralWidget(central)
@@ -92,6 +92,14 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.lock_action)
         self.addAction(self.lock_action)  # the shortcut works wherever the focus is
         case_menu = self.menuBar().addMenu("&Casus")
+        self.new_action = QAction("&Nieuwe casus…", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self.edit_case(None))
+        case_menu.addAction(self.new_action)
+        self.edit_action = QAction("&Bewerken…", self)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.triggered.connect(lambda: self.edit_case(self.selected_case_id(), required=True))
+        case_menu.addAction(self.edit_action)
         self.review_action = QAction("&Voorbereiden voor het overleg…", self)
         self.review_action.setShortcut(QKeySequence("Ctrl+R"))
         self.review_action.triggered.connect(self.review_selected)
@@ -101,7 +109,7 @@ class MainWindow(QMainWindow):
         self.meeting_action.setShortcut(QKeySequence("F5"))
         self.meeting_action.triggered.connect(self.open_meeting_mode)
         meeting_menu.addAction(self.meeting_action)
-        self.table.activated.connect(lambda _index: self.review_selected())
+        self.table.activated.connect(lambda _index: self.edit_case(self.selected_case_id(), required=True))
         quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -120,6 +128,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if self.vault is not None:
             self.model.set_rows(CaseService(self.vault).summaries())
+            self.filters.set_years(self.model.years())
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -130,6 +139,14 @@ class MainWindow(QMainWindow):
         if not rows:
             return None
         return self.model.case_id(self.proxy.mapToSource(rows[0]).row())
+
+    def edit_case(self, case_id: int | None, required: bool = False) -> None:
+        if self.vault is None or (required and case_id is None):
+            self.statusBar().showMessage("Kies eerst een casus in de lijst.", 5000)
+            return
+        self.editor = CaseEditor(self.vault, case_id, self)
+        self.editor.saved.connect(lambda _id: self.refresh())
+        self.editor.open()
 
     def review_selected(self) -> None:
         case_id = self.selected_case_id()
@@ -151,7 +168,7 @@ class MainWindow(QMainWindow):
         if self.meeting_window is not None:
             self.meeting_window.shut()
             self.meeting_window = None
-        for dialog in self.findChildren(ReviewDialog):
+        for dialog in [*self.findChildren(ReviewDialog), *self.findChildren(CaseEditor)]:
             dialog.reject()
             dialog.deleteLater()
         self.model.clear()

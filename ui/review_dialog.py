@@ -336,14 +336,16 @@ class ReviewDialog(QDialog):
             self.status.setText("Selecteer eerst in de originele tekst wat vervangen moet worden.")
             return
         try:
-            self.service.add_span(self.case_id, review.field, *chosen, self.kind_combo.currentData())
+            self.service.add_span(
+                self.case_id, review.field, *chosen, SpanKind(self.kind_combo.currentData())
+            )
         except CasusError as error:
             self.status.setText(describe(error))
             return
         self.refresh()
 
     def _set_unit(self) -> None:
-        self.service.set_generalisation(self.case_id, self.unit_combo.currentData())
+        self.service.set_generalisation(self.case_id, UnitGeneralisation(self.unit_combo.currentData()))
         self.refresh()
 
     def _release(self) -> None:

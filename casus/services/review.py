@@ -232,7 +232,7 @@ class ReviewService:
     def set_generalisation(self, case_id: int, level: UnitGeneralisation) -> None:
         with self.vault.session() as session:
             case = self._case(session, case_id)
-            if case.unit_generalisation is not level:
+            if case.unit_generalisation != level:
                 case.unit_generalisation = level
                 self._withdraw_release(session, case_id)
                 record(session, self.vault.actor, "update", "case", case_id, ["unit_generalisation"])

@@ -1,0 +1,360 @@
+"""Registering and editing a case: the report, its people, its unit, facts and question,
+and its history.
+
+Nothing typed is lost on a validation error: the dialog stays open with every value, names
+the field in Dutch and puts the cursor in it. The window title never names the case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casus.errors import CasusError, ValidationError
+from casus.model.enums import BehaviourCategory, Channel, Ground, Party, Role
+from casus.services.audit import AuditService
+from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.org_units import OrgUnitService
+from casus.vault import Vault
+from ui.messages import describe
+
+PEOPLE_COLUMNS = ("Rol", "Naam", "Functie", "Schaal", "E-mail", "Telefoon", "Personeelsnummer")
+_PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
+_ACTIONS = {
+    "create": "aangemaakt",
+    "update": "gewijzigd",
+    "status": "status gewijzigd",
+    "add_person": "persoon toegevoegd",
+    "remove_person": "persoon verwijderd",
+    "propose": "namen gezocht",
+    "decide": "vervanging beoordeeld",
+    "accept_all": "alle vervangingen geaccepteerd",
+    "add_span": "vervanging toegevoegd",
+    "release": "vrijgegeven",
+    "destroy": "vernietigd",
+}
+
+
+def _enum_combo(enum: type, name: str, optional: bool = False) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    if optional:
+        combo.addItem("—", None)
+    for member in enum:  # type: ignore[attr-defined]
+        combo.addItem(member.label, member)
+    return combo
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMaximumDate(QDate.currentDate())
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class CaseEditor(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, vault: Vault, case_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.case_id = case_id
+        self.setWindowTitle("Casus bewerken – Casus" if case_id else "Nieuwe casus – Casus")
+        self.resize(980, 680)
+
+        self.message = QLabel()
+        self.message.setAccessibleName("Melding bij het opslaan")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a4161a; font-weight: bold;")
+        self.message.hide()
+
+        self.channel = _enum_combo(Channel, "Kanaal")
+        self.received = _date_edit("Ontvangen op")
+        self.has_incident_date = QCheckBox("Datum van het voorval bekend")
+        self.has_incident_date.setAccessibleName("Datum van het voorval bekend")
+        self.incident_date = _date_edit("Datum van het voorval")
+        self.incident_date.setEnabled(False)
+        self.has_incident_date.toggled.connect(self.incident_date.setEnabled)
+        self.category = _enum_combo(BehaviourCategory, "Aard van het gedrag")
+        self.owner = _enum_combo(Party, "Casushouder", optional=True)
+        self.anonymous = QCheckBox("Anonieme melding")
+        self.anonymous.setAccessibleName("Anonieme melding")
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("Organisatieonderdeel")
+        self.unit.addItem("—", None)
+        for label, unit_id in self._unit_choices():
+            self.unit.addItem(label, unit_id)
+        self.grounds = QListWidget()
+        self.grounds.setAccessibleName("Discriminatiegronden")
+        for ground in Ground:
+            item = QListWidgetItem(ground.label)
+            item.setData(Qt.ItemDataRole.UserRole, ground)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.grounds.addItem(item)
+
+        report = QWidget()
+        form = QFormLayout(report)
+        for label, widget in (("&Kanaal:", self.channel), ("&Ontvangen op:", self.received),
+                              ("", self.has_incident_date), ("Datum &voorval:", self.incident_date),
+                              ("&Aard van het gedrag:", self.category), ("&Gronden:", self.grounds),
+                              ("Organisatie&onderdeel:", self.unit), ("Casus&houder:", self.owner),
+                              ("", self.anonymous)):  # fmt: skip
+            form.addRow(label, widget)
+
+        self.people = QTableWidget(0, len(PEOPLE_COLUMNS))
+        self.people.setHorizontalHeaderLabels(PEOPLE_COLUMNS)
+        self.people.setAccessibleName("Personen in deze casus")
+        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.people.verticalHeader().hide()
+        add_person = QPushButton("Persoon &toevoegen")
+        add_person.setAccessibleName("Persoon toevoegen")
+        add_person.clicked.connect(lambda: self.add_person_row())
+        remove_person = QPushButton("Persoon &verwijderen")
+        remove_person.setAccessibleName("Geselecteerde persoon verwijderen")
+        remove_person.clicked.connect(self._remove_person_row)
+        people_page = QWidget()
+        people_layout = QVBoxLayout(people_page)
+        people_layout.addWidget(self.people)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(add_person)
+        buttons_row.addWidget(remove_person)
+        buttons_row.addStretch(1)
+        people_layout.addLayout(buttons_row)
+        self._existing_people: dict[int, int] = {}  # table row -> involvement id
+
+        self.facts = QPlainTextEdit()
+        self.facts.setAccessibleName("Feitenrelaas")
+        self.question = QPlainTextEdit()
+        self.question.setAccessibleName("Bespreekvraag")
+        self.prior_advice = QPlainTextEdit()
+        self.prior_advice.setAccessibleName("Eerder advies")
+        texts = QWidget()
+        texts_form = QFormLayout(texts)
+        texts_form.addRow("&Feitenrelaas:", self.facts)
+        texts_form.addRow("&Bespreekvraag:", self.question)
+        texts_form.addRow("&Eerder advies:", self.prior_advice)
+
+        self.history = QListWidget()
+        self.history.setAccessibleName("Geschiedenis van deze casus")
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(report, "&Melding")
+        self.tabs.addTab(people_page, "&Personen")
+        self.tabs.addTab(texts, "Feiten en &vraag")
+        self.tabs.addTab(self.history, "Ge&schiedenis")
+        self.tabs.setTabEnabled(3, case_id is not None)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Casus opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren zonder opslaan")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self._widgets: dict[str, tuple[int, QWidget]] = {
+            "channel": (0, self.channel),
+            "received": (0, self.received),
+            "incident_date": (0, self.incident_date),
+            "category": (0, self.category),
+            "grounds": (0, self.grounds),
+            "org_unit_id": (0, self.unit),
+            "owner_party": (0, self.owner),
+            "facts": (2, self.facts),
+            "question": (2, self.question),
+            "prior_advice": (2, self.prior_advice),
+        }
+        if case_id is not None:
+            self._load(case_id)
+        else:
+            self.add_person_row(Role.REPORTER)
+
+    def _unit_choices(self) -> list[tuple[str, int]]:
+        rows = OrgUnitService(self.vault).list()
+        by_id = {row.id: row for row in rows}
+        choices = []
+        for row in rows:
+            path, parent = [row.name], by_id.get(row.parent_id) if row.parent_id else None
+            while parent is not None:
+                path.insert(0, parent.name)
+                parent = by_id.get(parent.parent_id) if parent.parent_id else None
+            choices.append((" › ".join(path), row.id))
+        return sorted(choices)
+
+    # -- people ----------------------------------------------------------------------------------
+
+    def add_person_row(
+        self, role: Role = Role.WITNESS, values: tuple[str, ...] = (), existing: int | None = None
+    ) -> int:
+        row = self.people.rowCount()
+        self.people.insertRow(row)
+        combo = _enum_combo(Role, f"Rol van persoon {row + 1}")
+        combo.setCurrentIndex(list(Role).index(role))
+        self.people.setCellWidget(row, 0, combo)
+        for column in range(1, len(PEOPLE_COLUMNS)):
+            item = QTableWidgetItem(values[column - 1] if column - 1 < len(values) else "")
+            if existing is not None:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.people.setItem(row, column, item)
+        if existing is not None:
+            combo.setEnabled(False)
+            self._existing_people[row] = existing
+        self.people.setCurrentCell(row, 1)
+        return row
+
+    def _remove_person_row(self) -> None:
+        row = self.people.currentRow()
+        if row < 0:
+            return
+        involvement = self._existing_people.pop(row, None)
+        if involvement is not None and self.case_id is not None:
+            CaseService(self.vault).remove_person(self.case_id, involvement)
+        self.people.removeRow(row)
+        self._existing_people = {(r if r < row else r - 1): i for r, i in self._existing_people.items()}
+
+    def _person_draft(self, row: int) -> PersonDraft:
+        def cell(column: int) -> str | None:
+            item = self.people.item(row, column)
+            text = item.text().strip() if item else ""
+            return text or None
+
+        combo = self.people.cellWidget(row, 0)
+        role = combo.currentData() if isinstance(combo, QComboBox) else Role.WITNESS
+        return PersonDraft(
+            role=role,
+            name=cell(1) or "",
+            function=cell(2),
+            salary_scale=cell(3),
+            email=cell(4),
+            phone=cell(5),
+            employee_number=cell(6),
+        )
+
+    # -- loading and saving ------------------------------------------------------------------
+
+    def _load(self, case_id: int) -> None:
+        case = CaseService(self.vault).get(case_id)
+        self.channel.setCurrentIndex(list(Channel).index(case.channel))
+        self.received.setDate(QDate(case.received.year, case.received.month, case.received.day))
+        if case.incident_date is not None:
+            self.has_incident_date.setChecked(True)
+            date = case.incident_date
+            self.incident_date.setDate(QDate(date.year, date.month, date.day))
+        self.category.setCurrentIndex(list(BehaviourCategory).index(case.category))
+        self.owner.setCurrentIndex(0 if case.owner_party is None else list(Party).index(case.owner_party) + 1)
+        self.anonymous.setChecked(case.anonymous)
+        index = self.unit.findData(case.org_unit_id)
+        self.unit.setCurrentIndex(max(0, index))
+        chosen = set(case.ground_values)
+        for row in range(self.grounds.count()):
+            item = self.grounds.item(row)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in chosen
+                else Qt.CheckState.Unchecked
+            )
+        self.facts.setPlainText(case.facts)
+        self.question.setPlainText(case.question)
+        self.prior_advice.setPlainText(case.prior_advice)
+        for involvement in case.involvements:
+            person = involvement.person
+            values = (person.name, involvement.function or "", str(involvement.salary_scale or ""),
+                      person.email or "", person.phone or "", person.employee_number or "")  # fmt: skip
+            self.add_person_row(involvement.role, values, existing=involvement.id)
+        for entry in AuditService(self.vault).history("case", case_id):
+            when = entry.at.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+            what = _ACTIONS.get(entry.action, entry.action)
+            self.history.addItem(f"{when}  {entry.actor}: {what}")
+
+    def draft(self) -> CaseDraft:
+        def date(edit: QDateEdit) -> dt.date:
+            value = edit.date()
+            return dt.date(value.year(), value.month(), value.day())
+
+        grounds = [
+            self.grounds.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.grounds.count())
+            if self.grounds.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        return CaseDraft(
+            channel=self.channel.currentData(),
+            received=date(self.received),
+            incident_date=date(self.incident_date) if self.has_incident_date.isChecked() else None,
+            category=self.category.currentData(),
+            grounds=grounds,
+            anonymous=self.anonymous.isChecked(),
+            org_unit_id=self.unit.currentData(),
+            owner_party=self.owner.currentData(),
+            facts=self.facts.toPlainText(),
+            question=self.question.toPlainText(),
+            prior_advice=self.prior_advice.toPlainText(),
+            people=[
+                self._person_draft(row)
+                for row in range(self.people.rowCount())
+                if row not in self._existing_people
+            ],
+        )
+
+    def save(self) -> None:
+        service = CaseService(self.vault)
+        try:
+            draft = self.draft()
+            if self.case_id is None:
+                self.case_id = service.create(draft)
+            else:
+                new_people, draft.people = draft.people, []
+                service.update(self.case_id, draft)
+                for person in new_people:
+                    service.add_person(self.case_id, person)
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        except CasusError as error:
+            self.message.setText(describe(error))
+            self.message.show()
+            return
+        self.saved.emit(self.case_id)
+        self.accept()
+
+    def _show_error(self, error: ValidationError) -> None:
+        """Says what is wrong, in Dutch, and puts the cursor where it is; keeps every value."""
+        self.message.setText(f"Niet opgeslagen. {error}.")
+        self.message.show()
+        place = self._widgets.get(error.field)
+        if place is None and error.field in _PERSON_FIELDS:
+            self.tabs.setCurrentIndex(1)
+            self.people.setFocus()
+            return
+        if place is not None:
+            self.tabs.setCurrentIndex(place[0])
+            place[1].setFocus()
