@@ -93,8 +93,14 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_criterion(self, name: str, value: Any) -> None:
-        self.criteria[name] = value
-        self.invalidateRowsFilter()
+        # Qt 6.10 replaced invalidate(Rows)Filter with a begin/end pair; older Qt has only the former.
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            self.criteria[name] = value
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.criteria[name] = value
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         row = self.source.summary(source_row)
