@@ -270,3 +270,44 @@ def test_filters_by_status_channel_category_and_year(qtbot, demo_vault: Vault, e
     category.setCurrentIndex(category.findData(BehaviourCategory.OTHER))
     assert window.proxy.rowCount() == sum(r.category is BehaviourCategory.OTHER for r in expected)
     window.close()
+
+
+def test_windows_with_identities_ask_to_be_left_out_of_screen_sharing(
+    qtbot, vault: Vault, engine, monkeypatch
+) -> None:
+    import sys
+
+    import ui.screen_capture as capture
+    from ui.meeting_mode import MeetingModeWindow
+
+    asked: list[int] = []
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(capture, "_set_affinity", lambda handle, affinity: asked.append(affinity) or True)
+    case_id = _case_with_people(vault)
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.edit_case(case_id)
+    window.table.selectRow(0)
+    window.review_selected()
+    assert asked == [capture.WDA_EXCLUDEFROMCAPTURE] * 3, "main window, editor and review"
+    meeting = MeetingModeWindow(vault, engine)
+    qtbot.addWidget(meeting)
+    assert len(asked) == 3, "meeting mode stays shareable"
+    meeting.shut()
+    window.close()
+
+
+def test_what_casus_copies_leaves_the_clipboard(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.clipboard_guard import ClipboardGuard
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.applicationState() == Qt.ApplicationState.ApplicationActive)
+    guard = ClipboardGuard(clear_after_ms=50)
+    QApplication.clipboard().setText("06-12345678")
+    qtbot.waitUntil(lambda: QApplication.clipboard().text() == "", timeout=3_000)
+    guard.deleteLater()

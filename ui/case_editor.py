@@ -39,6 +39,7 @@ from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
 from ui.messages import describe
+from ui.screen_capture import exclude_from_capture
 
 PEOPLE_COLUMNS = ("Rol", "Naam", "Functie", "Schaal", "E-mail", "Telefoon", "Personeelsnummer")
 _PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
@@ -194,6 +195,7 @@ class CaseEditor(QDialog):
             "question": (2, self.question),
             "prior_advice": (2, self.prior_advice),
         }
+        exclude_from_capture(self)
         if case_id is not None:
             self._load(case_id)
         else:

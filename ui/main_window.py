@@ -26,10 +26,12 @@ from casus.services.cases import CaseService
 from casus.vault import Vault
 from ui.case_editor import CaseEditor
 from ui.case_table_model import CaseFilterProxy, CaseTableModel
+from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
 from ui.idle_lock import IdleLock
 from ui.meeting_mode import MeetingModeWindow
 from ui.review_dialog import ReviewDialog
+from ui.screen_capture import exclude_from_capture
 from ui.workers import start
 
 
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.filter_edit.setFocus()
         self.idle_lock = IdleLock(self.lock, idle_minutes)
+        self.clipboard_guard = ClipboardGuard()
+        exclude_from_capture(self)
         # deduce loads while the user reads the list, so preparing a case starts at once.
         self._warm_up = start(self.engine.warm_up, lambda _: None, lambda _: None)
 
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         self.idle_lock.stop()
+        self.clipboard_guard.clear()
         if self.meeting_window is not None:
             self.meeting_window.shut()
             self.meeting_window = None

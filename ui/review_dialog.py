@@ -36,6 +36,7 @@ from casus.pseudonymise.engine import CaseResult
 from casus.services.review import REVIEWED_FIELDS, FieldReview, ReviewedSpan, ReviewService
 from casus.vault import Vault
 from ui.messages import describe
+from ui.screen_capture import exclude_from_capture
 from ui.text_offsets import from_qt, to_qt
 from ui.workers import start
 
@@ -211,6 +212,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
         QShortcut(QKeySequence("Ctrl+Backspace"), self, self._reject)
+        exclude_from_capture(self)
         self._set_busy(True)
         # deduce loads off the GUI thread; detection itself takes milliseconds.
         self._worker = start(engine.warm_up, self._propose, self._failed)
