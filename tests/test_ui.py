@@ -311,3 +311,19 @@ def test_what_casus_copies_leaves_the_clipboard(qtbot) -> None:
     QApplication.clipboard().setText("06-12345678")
     qtbot.waitUntil(lambda: QApplication.clipboard().text() == "", timeout=3_000)
     guard.deleteLater()
+
+
+def test_qt_bindings_keep_the_reference_count_of_none(qtbot) -> None:
+    """PySide6 6.12.0 on Python 3.11 lost a reference to None on every void call, which ends
+    a working session in a fatal error; pyproject.toml excludes it. (Python 3.12+ has an
+    immortal None, where this cannot happen.)"""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for _ in range(1_000):
+        label.setText("x")
+    assert sys.getrefcount(None) - before > -100

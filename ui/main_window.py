@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setPlaceholderText("Zoeken in kenmerk, kanaal, aard, status, onderdeel…")
         self.filter_edit.setAccessibleName("Casussen filteren")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
         filter_label = QLabel("&Filter:")
         filter_label.setBuddy(self.filter_edit)
 
@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns on the first rows only: measuring 5,000 rows at every reset costs a second.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.count_label = QLabel()
