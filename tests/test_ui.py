@@ -327,3 +327,36 @@ def test_qt_bindings_keep_the_reference_count_of_none(qtbot) -> None:
     for _ in range(1_000):
         label.setText("x")
     assert sys.getrefcount(None) - before > -100
+
+
+def test_organisation_units_are_edited_and_found_by_the_pseudonymiser(qtbot, vault: Vault, engine) -> None:
+    from casus.pseudonymise.catalogue import units_from_rows
+    from casus.services.org_units import OrgUnitService
+    from ui.org_units_dialog import OrgUnitsDialog
+
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.units_action.trigger()
+    dialog = window.findChild(OrgUnitsDialog)
+    assert unnamed_controls(dialog) == []
+    team = next(r for r in OrgUnitService(vault).list() if r.name == "Team Leerplicht")
+    dialog.reload(select=team.id)
+    dialog.abbreviations.setText("LPL, RMC")
+    dialog.headcount.setValue(38)
+    dialog.save()
+    assert dialog.message.text() == "Opgeslagen."
+    saved = next(r for r in OrgUnitService(vault).list() if r.id == team.id)
+    assert saved.abbreviations == ("LPL", "RMC") and saved.headcount == 38
+    units = engine.with_units(units_from_rows(OrgUnitService(vault).list()))
+    from casus.pseudonymise import CaseInput, UnitCodeBook
+
+    text = (
+        units.pseudonymise(CaseInput("T", (), {"n": "Zij werkt bij RMC."}), UnitCodeBook(b"k" * 32))
+        .fields["n"]
+        .text
+    )
+    assert "RMC" not in text
+    dialog.reload(select=team.parent_id)
+    dialog.delete()
+    assert "in gebruik" in dialog.message.text(), "a unit with teams is not removed"
+    window.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -75,6 +76,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMaximumDate(QDate.currentDate())
     edit.setDate(QDate.currentDate())
+    edit.findChild(QLineEdit).setAccessibleName(name)  # the field a screen reader lands on
     return edit
 
 

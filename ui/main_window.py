@@ -30,6 +30,7 @@ from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
 from ui.idle_lock import IdleLock
 from ui.meeting_mode import MeetingModeWindow
+from ui.org_units_dialog import OrgUnitsDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
 from ui.workers import start
@@ -114,6 +115,10 @@ class MainWindow(QMainWindow):
         self.meeting_action.setShortcut(QKeySequence("F5"))
         self.meeting_action.triggered.connect(self.open_meeting_mode)
         meeting_menu.addAction(self.meeting_action)
+        self.units_action = QAction("&Organisatieonderdelen…", self)
+        self.units_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.units_action.triggered.connect(self.edit_units)
+        vault_menu.insertAction(self.lock_action, self.units_action)
         self.table.activated.connect(lambda _index: self.edit_case(self.selected_case_id(), required=True))
         quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -155,6 +160,13 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(lambda _id: self.refresh())
         self.editor.open()
 
+    def edit_units(self) -> None:
+        if self.vault is None:
+            return
+        self.units_dialog = OrgUnitsDialog(self.vault, self)
+        self.units_dialog.finished.connect(lambda _result: self.refresh())
+        self.units_dialog.open()
+
     def review_selected(self) -> None:
         case_id = self.selected_case_id()
         if self.vault is None or case_id is None:
@@ -176,7 +188,11 @@ class MainWindow(QMainWindow):
         if self.meeting_window is not None:
             self.meeting_window.shut()
             self.meeting_window = None
-        for dialog in [*self.findChildren(ReviewDialog), *self.findChildren(CaseEditor)]:
+        for dialog in [
+            *self.findChildren(ReviewDialog),
+            *self.findChildren(CaseEditor),
+            *self.findChildren(OrgUnitsDialog),
+        ]:
             dialog.reject()
             dialog.deleteLater()
         self.model.clear()

@@ -1,0 +1,217 @@
+"""Organisation units: clusters, directies (stadsdelen) and teams, with their abbreviations,
+other names, size and the meeting party that sits in them.
+
+The pseudonymiser finds units by exactly these names and abbreviations, and the size feeds
+the quasi-identifier warning, so this screen is part of keeping cases untraceable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casus.errors import CasusError
+from casus.model.enums import OrgUnitKind, Party
+from casus.services.org_units import OrgUnitDraft, OrgUnitRow, OrgUnitService
+from casus.vault import Vault
+from ui.messages import describe
+
+_CHILD_KIND = {
+    None: OrgUnitKind.CLUSTER,
+    OrgUnitKind.CLUSTER: OrgUnitKind.DIRECTORATE,
+    OrgUnitKind.DIRECTORATE: OrgUnitKind.TEAM,
+    OrgUnitKind.DISTRICT: OrgUnitKind.TEAM,
+    OrgUnitKind.DEPARTMENT: OrgUnitKind.TEAM,
+}
+
+
+def _names(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class OrgUnitsDialog(QDialog):
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Organisatieonderdelen – Casus")
+        self.resize(980, 640)
+        self.service = OrgUnitService(vault)
+        self.rows: dict[int, OrgUnitRow] = {}
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Onderdeel", "Afkortingen", "Omvang"])
+        self.tree.setAccessibleName("Organisatieonderdelen")
+        self.tree.currentItemChanged.connect(self._show)
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Naam")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Soort")
+        for kind in OrgUnitKind:
+            self.kind.addItem(kind.label, kind)
+        self.abbreviations = QLineEdit()
+        self.abbreviations.setAccessibleName("Afkortingen, gescheiden door komma's")
+        self.alternative_names = QLineEdit()
+        self.alternative_names.setAccessibleName("Andere namen, gescheiden door komma's")
+        self.headcount = QSpinBox()
+        self.headcount.setAccessibleName("Aantal medewerkers")
+        self.headcount.setRange(0, 100_000)
+        self.headcount.setSpecialValueText("onbekend")
+        # The spin box's own text field is what a screen reader lands on.
+        self.headcount.findChild(QLineEdit).setAccessibleName("Aantal medewerkers")
+        self.party = QComboBox()
+        self.party.setAccessibleName("Overlegpartij in dit onderdeel")
+        self.party.addItem("—", None)
+        for party in Party:
+            self.party.addItem(party.label, party)
+        form = QFormLayout()
+        fields = (
+            ("&Naam:", self.name),
+            ("&Soort:", self.kind),
+            ("&Afkortingen:", self.abbreviations),
+            ("Andere &namen:", self.alternative_names),
+            ("&Omvang:", self.headcount),
+            ("Overleg&partij:", self.party),
+        )
+        for label, widget in fields:
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+        self.message = QLabel()
+        self.message.setAccessibleName("Melding")
+        self.message.setWordWrap(True)
+
+        save = QPushButton("Op&slaan")
+        save.setAccessibleName("Wijzigingen opslaan")
+        save.clicked.connect(self.save)
+        add = QPushButton("Onder&deel toevoegen")
+        add.setAccessibleName("Nieuw onderdeel onder het geselecteerde")
+        add.clicked.connect(self.add_child)
+        delete = QPushButton("&Verwijderen")
+        delete.setAccessibleName("Geselecteerd onderdeel verwijderen")
+        delete.clicked.connect(self.delete)
+        close = QPushButton("Sluiten")
+        close.setAccessibleName("Sluiten")
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (save, add, delete):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(self.message)
+        editor_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.rows = {row.id: row for row in self.service.list()}
+        self.tree.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        pending = sorted(self.rows.values(), key=lambda r: (r.parent_id is not None, r.name))
+        while pending:
+            remaining = []
+            for row in pending:
+                parent = items.get(row.parent_id) if row.parent_id is not None else None
+                if row.parent_id is not None and parent is None:
+                    remaining.append(row)
+                    continue
+                size = "" if row.headcount is None else str(row.headcount)
+                item = QTreeWidgetItem([row.name, ", ".join(row.abbreviations), size])
+                item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+                (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
+                items[row.id] = item
+            if len(remaining) == len(pending):
+                break
+            pending = remaining
+        self.tree.resizeColumnToContents(0)
+        if select is not None and select in items:
+            self.tree.setCurrentItem(items[select])
+
+    def _current(self) -> OrgUnitRow | None:
+        item = self.tree.currentItem()
+        return self.rows.get(item.data(0, Qt.ItemDataRole.UserRole)) if item else None
+
+    def _show(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        self.name.setText(row.name)
+        self.kind.setCurrentIndex(list(OrgUnitKind).index(row.kind))
+        self.abbreviations.setText(", ".join(row.abbreviations))
+        self.alternative_names.setText(", ".join(row.alternative_names))
+        self.headcount.setValue(row.headcount or 0)
+        self.party.setCurrentIndex(
+            0 if row.meeting_party is None else list(Party).index(row.meeting_party) + 1
+        )
+        self.message.clear()
+
+    def _draft(self, parent_id: int | None) -> OrgUnitDraft:
+        return OrgUnitDraft(
+            kind=self.kind.currentData(),
+            name=self.name.text(),
+            parent_id=parent_id,
+            abbreviations=_names(self.abbreviations.text()),
+            alternative_names=_names(self.alternative_names.text()),
+            headcount=self.headcount.value() or None,
+            meeting_party=self.party.currentData(),
+        )
+
+    def save(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        try:
+            self.service.update(row.id, self._draft(row.parent_id))
+        except CasusError as error:
+            self.message.setText(f"Niet opgeslagen. {describe(error)}")
+            return
+        self.reload(select=row.id)
+        self.message.setText("Opgeslagen.")
+
+    def add_child(self) -> None:
+        parent = self._current()
+        kind = _CHILD_KIND.get(parent.kind if parent else None, OrgUnitKind.TEAM)
+        draft = OrgUnitDraft(kind=kind, name="Nieuw onderdeel", parent_id=parent.id if parent else None)
+        try:
+            new_id = self.service.create(draft)
+        except CasusError as error:
+            self.message.setText(f"Niet toegevoegd. {describe(error)}")
+            return
+        self.reload(select=new_id)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def delete(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        try:
+            self.service.delete(row.id)
+        except CasusError as error:
+            self.message.setText(f"Niet verwijderd. {describe(error)}")
+            return
+        self.reload(select=row.parent_id)
