@@ -360,3 +360,27 @@ def test_organisation_units_are_edited_and_found_by_the_pseudonymiser(qtbot, vau
     dialog.delete()
     assert "in gebruik" in dialog.message.text(), "a unit with teams is not removed"
     window.close()
+
+
+def test_interventions_and_repair_advice_in_the_case_editor(qtbot, vault: Vault) -> None:
+    from casus.model.enums import InterventionStatus, RepairType
+    from ui.case_editor import CaseEditor
+
+    case_id = _case_with_people(vault)
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    page = editor.measures
+    page.new_intervention_note.setText("Gesprek gepland")
+    page._add_intervention()
+    page.new_repair.setCurrentIndex(page.new_repair.findData(RepairType.TEAM_SESSION))
+    page._add_repair()
+    status = page.interventions.cellWidget(0, 1)
+    status.setCurrentIndex(status.findData(InterventionStatus.DONE))
+    status.activated.emit(status.currentIndex())
+    case = CaseService(vault).get(case_id)
+    assert (
+        case.interventions[0].status is InterventionStatus.DONE
+        and case.interventions[0].note == "Gesprek gepland"
+    )
+    assert case.repair_advice[0].type is RepairType.TEAM_SESSION
+    assert page.repairs.rowCount() == 1 and page.message.text() == ""

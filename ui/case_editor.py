@@ -39,6 +39,7 @@ from casus.services.audit import AuditService
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
+from ui.measures_page import MeasuresPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 
@@ -171,8 +172,11 @@ class CaseEditor(QDialog):
         self.tabs.addTab(report, "&Melding")
         self.tabs.addTab(people_page, "&Personen")
         self.tabs.addTab(texts, "Feiten en &vraag")
+        if case_id is not None:
+            self.measures = MeasuresPage(vault, case_id)
+            self.tabs.addTab(self.measures, "Maat&regelen")
         self.tabs.addTab(self.history, "Ge&schiedenis")
-        self.tabs.setTabEnabled(3, case_id is not None)
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

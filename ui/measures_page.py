@@ -1,0 +1,157 @@
+"""The case's interventions (what the employer did) and heling-en-herstel advice, with their
+status; a status is changed in place, a new measure is added below the list."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casus.errors import CasusError
+from casus.model.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
+from casus.services.cases import CaseService
+from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
+from casus.vault import Vault
+from ui.messages import describe
+
+
+def _combo(enum: type, name: str, current: object = None) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for member in enum:  # type: ignore[attr-defined]
+        combo.addItem(member.label, member)
+    if current is not None:
+        combo.setCurrentIndex(list(enum).index(current))  # type: ignore[call-overload]
+    return combo
+
+
+def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class MeasuresPage(QWidget):
+    def __init__(self, vault: Vault, case_id: int) -> None:
+        super().__init__()
+        self.vault = vault
+        self.case_id = case_id
+        self.service = MeasureService(vault)
+        self.message = QLabel()
+        self.message.setAccessibleName("Melding bij maatregelen")
+        self.message.setWordWrap(True)
+
+        self.interventions = _table(("Maatregel", "Status", "Toelichting"), "Interventies")
+        self.new_intervention = _combo(InterventionType, "Soort interventie")
+        self.new_intervention_note = QLineEdit()
+        self.new_intervention_note.setAccessibleName("Toelichting bij de interventie")
+        self.new_intervention_note.setPlaceholderText("Toelichting (zonder namen)")
+        add_intervention = QPushButton("Interventie &toevoegen")
+        add_intervention.setAccessibleName("Interventie toevoegen")
+        add_intervention.clicked.connect(self._add_intervention)
+
+        self.repairs = _table(("Advies", "Aan", "Status", "Onderbouwing"), "Adviezen heling en herstel")
+        self.new_repair = _combo(RepairType, "Soort advies heling en herstel")
+        self.new_repair_to = _combo(Role, "Advies gericht aan")
+        self.new_repair_note = QLineEdit()
+        self.new_repair_note.setAccessibleName("Onderbouwing van het advies")
+        self.new_repair_note.setPlaceholderText("Onderbouwing (zonder namen)")
+        add_repair = QPushButton("Advies toe&voegen")
+        add_repair.setAccessibleName("Advies heling en herstel toevoegen")
+        add_repair.clicked.connect(self._add_repair)
+
+        layout = QVBoxLayout(self)
+        for title, table, controls in (
+            (
+                "Interventies",
+                self.interventions,
+                (self.new_intervention, self.new_intervention_note, add_intervention),
+            ),
+            (
+                "Heling en herstel",
+                self.repairs,
+                (self.new_repair, self.new_repair_to, self.new_repair_note, add_repair),
+            ),
+        ):
+            box = QGroupBox(title)
+            box_layout = QVBoxLayout(box)
+            box_layout.addWidget(table)
+            row = QHBoxLayout()
+            for control in controls:
+                row.addWidget(control)
+            box_layout.addLayout(row)
+            layout.addWidget(box)
+        layout.addWidget(self.message)
+        self.reload()
+
+    def reload(self) -> None:
+        case = CaseService(self.vault).get(self.case_id)
+        self.interventions.setRowCount(len(case.interventions))
+        for row, item in enumerate(case.interventions):
+            self.interventions.setItem(row, 0, QTableWidgetItem(item.type.label))
+            status = _combo(InterventionStatus, f"Status van interventie {row + 1}", item.status)
+            status.activated.connect(
+                lambda _i, m=item.id, t=item.type, n=item.note, c=status: self._set_intervention(m, t, n, c)
+            )
+            self.interventions.setCellWidget(row, 1, status)
+            self.interventions.setItem(row, 2, QTableWidgetItem(item.note))
+        self.repairs.setRowCount(len(case.repair_advice))
+        for row, advice in enumerate(case.repair_advice):
+            self.repairs.setItem(row, 0, QTableWidgetItem(advice.type.label))
+            self.repairs.setItem(row, 1, QTableWidgetItem(advice.addressed_to.label))
+            status = _combo(RepairStatus, f"Status van advies {row + 1}", advice.status)
+            status.activated.connect(
+                lambda _i, m=advice.id, t=advice.type, a=advice.addressed_to, r=advice.rationale, c=status: (
+                    self._set_repair(m, t, a, r, c)
+                )
+            )
+            self.repairs.setCellWidget(row, 2, status)
+            self.repairs.setItem(row, 3, QTableWidgetItem(advice.rationale))
+
+    def _run(self, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except CasusError as error:
+            self.message.setText(f"Niet opgeslagen. {describe(error)}")
+            return
+        self.message.clear()
+        self.reload()
+
+    def _add_intervention(self) -> None:
+        draft = InterventionDraft(
+            type=self.new_intervention.currentData(), note=self.new_intervention_note.text()
+        )
+        self._run(lambda: self.service.add_intervention(self.case_id, draft))
+        self.new_intervention_note.clear()
+
+    def _set_intervention(self, item_id: int, kind: object, note: str, combo: QComboBox) -> None:
+        draft = InterventionDraft(type=kind, status=combo.currentData(), note=note)  # type: ignore[arg-type]
+        self._run(lambda: self.service.update_intervention(item_id, draft))
+
+    def _add_repair(self) -> None:
+        draft = RepairAdviceDraft(
+            type=self.new_repair.currentData(),
+            addressed_to=self.new_repair_to.currentData(),
+            rationale=self.new_repair_note.text(),
+        )
+        self._run(lambda: self.service.add_repair_advice(self.case_id, draft))
+        self.new_repair_note.clear()
+
+    def _set_repair(self, item_id: int, kind: object, to: object, rationale: str, combo: QComboBox) -> None:
+        draft = RepairAdviceDraft(type=kind, addressed_to=to, rationale=rationale, status=combo.currentData())  # type: ignore[arg-type]
+        self._run(lambda: self.service.update_repair_advice(item_id, draft))
