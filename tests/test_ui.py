@@ -384,3 +384,21 @@ def test_interventions_and_repair_advice_in_the_case_editor(qtbot, vault: Vault)
     )
     assert case.repair_advice[0].type is RepairType.TEAM_SESSION
     assert page.repairs.rowCount() == 1 and page.message.text() == ""
+
+
+def test_unlocking_returns_to_where_the_user_was(qtbot, demo_vault: Vault, engine) -> None:
+    window = MainWindow(demo_vault, engine)
+    qtbot.addWidget(window)
+    year = window.filters.combos["year"]
+    year.setCurrentIndex(1)
+    window.table.selectRow(2)
+    chosen = window.selected_case_id()
+    window.lock()
+    assert window.model.rowCount() == 0
+    state = window.last_view_state
+    reopened = MainWindow(Vault.open(demo_vault.path, PASSPHRASE), engine)
+    qtbot.addWidget(reopened)
+    reopened.restore_view_state(state)
+    assert reopened.filters.combos["year"].currentIndex() == 1
+    assert reopened.selected_case_id() == chosen
+    reopened.close()

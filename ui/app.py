@@ -49,9 +49,15 @@ class Application:
             self.ask()
 
     def ask(self) -> None:
+        # Unlocking the same vault returns to where the user was (held in memory only).
+        previous = self.window
+        state = getattr(previous, "last_view_state", None) if previous is not None else None
+        path = previous.vault_path if previous is not None else None
         dialog = StartDialog()
         if dialog.exec() and dialog.vault is not None:
             self._show(dialog.vault)
+            if state and self.window is not None and dialog.vault.path == path:
+                self.window.restore_view_state(state)
         else:
             QApplication.quit()
 

@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.vault: Vault | None = vault
+        self.vault_path = vault.path
+        self.last_view_state: dict[str, object] | None = None
         self.engine = engine or Pseudonymiser(())
         self.meeting_window: MeetingModeWindow | None = None
         self.setWindowTitle("Casus")
@@ -182,7 +184,28 @@ class MainWindow(QMainWindow):
         self.meeting_window = MeetingModeWindow(self.vault, self.engine)
         self.meeting_window.open()
 
+    def view_state(self) -> dict[str, object]:
+        """Where the user is: filters, search text and the selected case (kept in memory only,
+        so that unlocking returns there; never written to settings)."""
+        return {
+            "text": self.filter_edit.text(),
+            "filters": {name: combo.currentIndex() for name, combo in self.filters.combos.items()},
+            "case_id": self.selected_case_id(),
+        }
+
+    def restore_view_state(self, state: dict[str, object]) -> None:
+        self.filter_edit.setText(str(state.get("text", "")))
+        for name, index in dict(state.get("filters", {})).items():  # type: ignore[call-overload]
+            self.filters.combos[name].setCurrentIndex(index)
+        case_id = state.get("case_id")
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            if self.model.case_id(source) == case_id:
+                self.table.selectRow(row)
+                break
+
     def lock(self) -> None:
+        self.last_view_state = self.view_state()
         self.idle_lock.stop()
         self.clipboard_guard.clear()
         if self.meeting_window is not None:
