@@ -402,3 +402,25 @@ def test_unlocking_returns_to_where_the_user_was(qtbot, demo_vault: Vault, engin
     assert reopened.filters.combos["year"].currentIndex() == 1
     assert reopened.selected_case_id() == chosen
     reopened.close()
+
+
+def test_the_session_locking_or_sleeping_locks_the_vault(qtbot, vault: Vault, engine) -> None:
+    from ui.session_watch import (
+        PBT_APMSUSPEND,
+        WM_POWERBROADCAST,
+        WM_WTSSESSION_CHANGE,
+        WTS_SESSION_LOCK,
+        locks_session,
+    )
+
+    assert locks_session(WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK) and locks_session(
+        WM_POWERBROADCAST, PBT_APMSUSPEND
+    )
+    assert not locks_session(WM_WTSSESSION_CHANGE, 0x8)  # unlock
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.session_watch.going_to_sleep(False)
+    assert window.vault is not None, "waking up locks nothing"
+    with qtbot.waitSignal(window.locked):
+        window.session_watch.screensaver(True)
+    assert window.vault is None and not vault.is_open

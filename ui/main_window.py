@@ -33,6 +33,7 @@ from ui.meeting_mode import MeetingModeWindow
 from ui.org_units_dialog import OrgUnitsDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
+from ui.session_watch import SessionWatch
 from ui.workers import start
 
 
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setFocus()
         self.idle_lock = IdleLock(self.lock, idle_minutes)
         self.clipboard_guard = ClipboardGuard()
+        self.session_watch = SessionWatch(self, self._lock_if_open)
         exclude_from_capture(self)
         # deduce loads while the user reads the list, so preparing a case starts at once.
         self._warm_up = start(self.engine.warm_up, lambda _: None, lambda _: None)
@@ -204,9 +206,14 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(row)
                 break
 
+    def _lock_if_open(self) -> None:
+        if self.vault is not None:
+            self.lock()
+
     def lock(self) -> None:
         self.last_view_state = self.view_state()
         self.idle_lock.stop()
+        self.session_watch.stop()
         self.clipboard_guard.clear()
         if self.meeting_window is not None:
             self.meeting_window.shut()
