@@ -186,3 +186,23 @@ def fill_demo_vault(vault: Vault, count: int = 24, seed: int = 2026) -> int:
         batch = [(clean_case(d), clean_people(d.people)) for d in demo_cases(count, teams, seed)]
         CaseWriter(session, vault.actor).add_all(batch)
     return count
+
+
+def release_demo_cases(vault: Vault, count: int = 5) -> int:
+    """Release the newest `count` demo cases, so that meeting mode has something to show.
+
+    Every name in a demo text is one of the case's registered people, so the registry finds
+    them all; deduce is not loaded for this (a real case always gets the full engine).
+    """
+    from casus.pseudonymise import Pseudonymiser
+    from casus.services.cases import CaseService
+    from casus.services.review import ReviewService
+
+    review = ReviewService(vault, Pseudonymiser((), deduce_loader=None))
+    released = 0
+    for row in CaseService(vault).summaries()[:count]:
+        review.propose(row.id)
+        review.accept_all(row.id)
+        review.release(row.id)
+        released += 1
+    return released

@@ -424,3 +424,25 @@ def test_the_session_locking_or_sleeping_locks_the_vault(qtbot, vault: Vault, en
     with qtbot.waitSignal(window.locked):
         window.session_watch.screensaver(True)
     assert window.vault is None and not vault.is_open
+
+
+def test_backup_from_the_window_runs_in_the_background(qtbot, vault: Vault, engine) -> None:
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.backup_action.trigger()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Reservekopie gemaakt"), timeout=10_000
+    )
+    assert len(vault.backups.list()) == 1 and window.backup_action.isEnabled()
+    window.close()
+
+
+def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -> None:
+    from casus.model.enums import CaseStatus
+    from ui.app import create_demo_vault
+
+    vault = create_demo_vault(tmp_path / "demo" / "demo.casus")
+    try:
+        assert len(CaseService(vault).summaries(status=CaseStatus.RELEASED)) == 5
+    finally:
+        vault.close()

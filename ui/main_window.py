@@ -8,11 +8,14 @@ returns to the start dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -28,8 +31,9 @@ from ui.case_editor import CaseEditor
 from ui.case_table_model import CaseFilterProxy, CaseTableModel
 from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
-from ui.idle_lock import IdleLock
+from ui.idle_lock import IDLE_MINUTES_KEY, IdleLock, idle_minutes
 from ui.meeting_mode import MeetingModeWindow
+from ui.messages import describe
 from ui.org_units_dialog import OrgUnitsDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
@@ -123,6 +127,14 @@ class MainWindow(QMainWindow):
         self.units_action.triggered.connect(self.edit_units)
         vault_menu.insertAction(self.lock_action, self.units_action)
         self.table.activated.connect(lambda _index: self.edit_case(self.selected_case_id(), required=True))
+        self.backup_action = QAction("&Reservekopie maken", self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.triggered.connect(self.make_backup)
+        vault_menu.insertAction(self.lock_action, self.backup_action)
+        self.idle_action = QAction("Automatisch &vergrendelen na…", self)
+        self.idle_action.triggered.connect(self.choose_idle_minutes)
+        vault_menu.insertAction(self.lock_action, self.idle_action)
+        vault_menu.insertSeparator(self.lock_action)
         quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -163,6 +175,34 @@ class MainWindow(QMainWindow):
         self.editor = CaseEditor(self.vault, case_id, self)
         self.editor.saved.connect(lambda _id: self.refresh())
         self.editor.open()
+
+    def make_backup(self) -> None:
+        """Off the GUI thread: a backup of a large vault takes seconds."""
+        if self.vault is None:
+            return
+        vault = self.vault
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage("Reservekopie maken…")
+
+        def done(path: object) -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().showMessage(f"Reservekopie gemaakt: {Path(str(path)).name}", 8000)
+
+        def failed(error: object) -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().showMessage(describe(error), 8000)  # type: ignore[arg-type]
+
+        self._backup_worker = start(vault.backup, done, failed)
+
+    def choose_idle_minutes(self) -> None:
+        minutes, chosen = QInputDialog.getInt(
+            self, "Automatisch vergrendelen", "Vergrendelen na zoveel minuten zonder gebruik:",
+            int(idle_minutes()), 1, 120,
+        )  # fmt: skip
+        if chosen:
+            QSettings().setValue(IDLE_MINUTES_KEY, minutes)
+            self.idle_lock.timer.setInterval(minutes * 60_000)
+            self.idle_lock.timer.start()
 
     def edit_units(self) -> None:
         if self.vault is None:
