@@ -147,6 +147,7 @@ class OrgUnitsDialog(QDialog):
             if len(remaining) == len(pending):
                 break
             pending = remaining
+        self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         if select is not None and select in items:
             self.tree.setCurrentItem(items[select])

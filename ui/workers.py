@@ -6,6 +6,7 @@ widgets. Errors arrive as the exception object; the slot decides what to show.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -28,11 +29,18 @@ class Worker(QRunnable):
         try:
             outcome = self.task()
         except Exception as error:  # delivered to the GUI thread, never printed
-            self.signals.error.emit(error)
+            self._emit(self.signals.error, error)
         else:
-            self.signals.result.emit(outcome)
+            self._emit(self.signals.result, outcome)
         finally:
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
+
+    @staticmethod
+    def _emit(signal: Any, *values: object) -> None:
+        """The window that asked may be gone (locked, closed) by the time work ends; then
+        there is nobody to tell, and nothing may be printed."""
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*values)
 
 
 def start(
