@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -42,6 +41,7 @@ from casus.vault import Vault
 from ui.measures_page import MeasuresPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
+from ui.widgets import button, enum_combo
 
 PEOPLE_COLUMNS = ("Rol", "Naam", "Functie", "Schaal", "E-mail", "Telefoon", "Personeelsnummer")
 _PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
@@ -58,16 +58,6 @@ _ACTIONS = {
     "release": "vrijgegeven",
     "destroy": "vernietigd",
 }
-
-
-def _enum_combo(enum: type, name: str, optional: bool = False) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    if optional:
-        combo.addItem("—", None)
-    for member in enum:  # type: ignore[attr-defined]
-        combo.addItem(member.label, member)
-    return combo
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -97,15 +87,15 @@ class CaseEditor(QDialog):
         self.message.setStyleSheet("color: #a4161a; font-weight: bold;")
         self.message.hide()
 
-        self.channel = _enum_combo(Channel, "Kanaal")
+        self.channel = enum_combo(Channel, "Kanaal")
         self.received = _date_edit("Ontvangen op")
         self.has_incident_date = QCheckBox("Datum van het voorval bekend")
         self.has_incident_date.setAccessibleName("Datum van het voorval bekend")
         self.incident_date = _date_edit("Datum van het voorval")
         self.incident_date.setEnabled(False)
         self.has_incident_date.toggled.connect(self.incident_date.setEnabled)
-        self.category = _enum_combo(BehaviourCategory, "Aard van het gedrag")
-        self.owner = _enum_combo(Party, "Casushouder", optional=True)
+        self.category = enum_combo(BehaviourCategory, "Aard van het gedrag")
+        self.owner = enum_combo(Party, "Casushouder", optional=True)
         self.anonymous = QCheckBox("Anonieme melding")
         self.anonymous.setAccessibleName("Anonieme melding")
         self.unit = QComboBox()
@@ -137,12 +127,10 @@ class CaseEditor(QDialog):
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.people.verticalHeader().hide()
-        add_person = QPushButton("Persoon &toevoegen")
-        add_person.setAccessibleName("Persoon toevoegen")
-        add_person.clicked.connect(lambda: self.add_person_row())
-        remove_person = QPushButton("Persoon &verwijderen")
-        remove_person.setAccessibleName("Geselecteerde persoon verwijderen")
-        remove_person.clicked.connect(self._remove_person_row)
+        add_person = button("Persoon &toevoegen", "Persoon toevoegen", lambda: self.add_person_row())
+        remove_person = button(
+            "Persoon &verwijderen", "Geselecteerde persoon verwijderen", self._remove_person_row
+        )
         people_page = QWidget()
         people_layout = QVBoxLayout(people_page)
         people_layout.addWidget(self.people)
@@ -226,8 +214,7 @@ class CaseEditor(QDialog):
     ) -> int:
         row = self.people.rowCount()
         self.people.insertRow(row)
-        combo = _enum_combo(Role, f"Rol van persoon {row + 1}")
-        combo.setCurrentIndex(list(Role).index(role))
+        combo = enum_combo(Role, f"Rol van persoon {row + 1}", role)
         self.people.setCellWidget(row, 0, combo)
         for column in range(1, len(PEOPLE_COLUMNS)):
             item = QTableWidgetItem(values[column - 1] if column - 1 < len(values) else "")

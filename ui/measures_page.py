@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,16 +23,7 @@ from casus.services.cases import CaseService
 from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
 from casus.vault import Vault
 from ui.messages import describe
-
-
-def _combo(enum: type, name: str, current: object = None) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for member in enum:  # type: ignore[attr-defined]
-        combo.addItem(member.label, member)
-    if current is not None:
-        combo.setCurrentIndex(list(enum).index(current))  # type: ignore[call-overload]
-    return combo
+from ui.widgets import button, enum_combo
 
 
 def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
@@ -57,23 +47,19 @@ class MeasuresPage(QWidget):
         self.message.setWordWrap(True)
 
         self.interventions = _table(("Maatregel", "Status", "Toelichting"), "Interventies")
-        self.new_intervention = _combo(InterventionType, "Soort interventie")
+        self.new_intervention = enum_combo(InterventionType, "Soort interventie")
         self.new_intervention_note = QLineEdit()
         self.new_intervention_note.setAccessibleName("Toelichting bij de interventie")
         self.new_intervention_note.setPlaceholderText("Toelichting (zonder namen)")
-        add_intervention = QPushButton("Interventie &toevoegen")
-        add_intervention.setAccessibleName("Interventie toevoegen")
-        add_intervention.clicked.connect(self._add_intervention)
+        add_intervention = button("Interventie &toevoegen", "Interventie toevoegen", self._add_intervention)
 
         self.repairs = _table(("Advies", "Aan", "Status", "Onderbouwing"), "Adviezen heling en herstel")
-        self.new_repair = _combo(RepairType, "Soort advies heling en herstel")
-        self.new_repair_to = _combo(Role, "Advies gericht aan")
+        self.new_repair = enum_combo(RepairType, "Soort advies heling en herstel")
+        self.new_repair_to = enum_combo(Role, "Advies gericht aan")
         self.new_repair_note = QLineEdit()
         self.new_repair_note.setAccessibleName("Onderbouwing van het advies")
         self.new_repair_note.setPlaceholderText("Onderbouwing (zonder namen)")
-        add_repair = QPushButton("Advies toe&voegen")
-        add_repair.setAccessibleName("Advies heling en herstel toevoegen")
-        add_repair.clicked.connect(self._add_repair)
+        add_repair = button("Advies toe&voegen", "Advies heling en herstel toevoegen", self._add_repair)
 
         layout = QVBoxLayout(self)
         for title, table, controls in (
@@ -104,7 +90,7 @@ class MeasuresPage(QWidget):
         self.interventions.setRowCount(len(case.interventions))
         for row, item in enumerate(case.interventions):
             self.interventions.setItem(row, 0, QTableWidgetItem(item.type.label))
-            status = _combo(InterventionStatus, f"Status van interventie {row + 1}", item.status)
+            status = enum_combo(InterventionStatus, f"Status van interventie {row + 1}", item.status)
             status.activated.connect(
                 lambda _i, m=item.id, t=item.type, n=item.note, c=status: self._set_intervention(m, t, n, c)
             )
@@ -114,7 +100,7 @@ class MeasuresPage(QWidget):
         for row, advice in enumerate(case.repair_advice):
             self.repairs.setItem(row, 0, QTableWidgetItem(advice.type.label))
             self.repairs.setItem(row, 1, QTableWidgetItem(advice.addressed_to.label))
-            status = _combo(RepairStatus, f"Status van advies {row + 1}", advice.status)
+            status = enum_combo(RepairStatus, f"Status van advies {row + 1}", advice.status)
             status.activated.connect(
                 lambda _i, m=advice.id, t=advice.type, a=advice.addressed_to, r=advice.rationale, c=status: (
                     self._set_repair(m, t, a, r, c)

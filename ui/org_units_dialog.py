@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTreeWidget,
@@ -29,6 +27,7 @@ from casus.model.enums import OrgUnitKind, Party
 from casus.services.org_units import OrgUnitDraft, OrgUnitRow, OrgUnitService
 from casus.vault import Vault
 from ui.messages import describe
+from ui.widgets import button, enum_combo
 
 _CHILD_KIND = {
     None: OrgUnitKind.CLUSTER,
@@ -58,10 +57,7 @@ class OrgUnitsDialog(QDialog):
 
         self.name = QLineEdit()
         self.name.setAccessibleName("Naam")
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Soort")
-        for kind in OrgUnitKind:
-            self.kind.addItem(kind.label, kind)
+        self.kind = enum_combo(OrgUnitKind, "Soort")
         self.abbreviations = QLineEdit()
         self.abbreviations.setAccessibleName("Afkortingen, gescheiden door komma's")
         self.alternative_names = QLineEdit()
@@ -72,11 +68,7 @@ class OrgUnitsDialog(QDialog):
         self.headcount.setSpecialValueText("onbekend")
         # The spin box's own text field is what a screen reader lands on.
         self.headcount.findChild(QLineEdit).setAccessibleName("Aantal medewerkers")
-        self.party = QComboBox()
-        self.party.setAccessibleName("Overlegpartij in dit onderdeel")
-        self.party.addItem("—", None)
-        for party in Party:
-            self.party.addItem(party.label, party)
+        self.party = enum_combo(Party, "Overlegpartij in dit onderdeel", optional=True)
         form = QFormLayout()
         fields = (
             ("&Naam:", self.name),
@@ -94,21 +86,13 @@ class OrgUnitsDialog(QDialog):
         self.message.setAccessibleName("Melding")
         self.message.setWordWrap(True)
 
-        save = QPushButton("Op&slaan")
-        save.setAccessibleName("Wijzigingen opslaan")
-        save.clicked.connect(self.save)
-        add = QPushButton("Onder&deel toevoegen")
-        add.setAccessibleName("Nieuw onderdeel onder het geselecteerde")
-        add.clicked.connect(self.add_child)
-        delete = QPushButton("&Verwijderen")
-        delete.setAccessibleName("Geselecteerd onderdeel verwijderen")
-        delete.clicked.connect(self.delete)
-        close = QPushButton("Sluiten")
-        close.setAccessibleName("Sluiten")
-        close.clicked.connect(self.accept)
+        save = button("Op&slaan", "Wijzigingen opslaan", self.save)
+        add = button("Onder&deel toevoegen", "Nieuw onderdeel onder het geselecteerde", self.add_child)
+        delete = button("&Verwijderen", "Geselecteerd onderdeel verwijderen", self.delete)
+        close = button("Sluiten", "Sluiten", self.accept)
         buttons = QHBoxLayout()
-        for button in (save, add, delete):
-            buttons.addWidget(button)
+        for action in (save, add, delete):
+            buttons.addWidget(action)
         buttons.addStretch(1)
         buttons.addWidget(close)
 

@@ -14,12 +14,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +36,7 @@ from casus.vault import Vault
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 from ui.text_offsets import from_qt, to_qt
+from ui.widgets import button, enum_combo
 from ui.workers import start
 
 KIND_COLOURS = {
@@ -164,32 +163,22 @@ class ReviewDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._show_selected)
 
-        self.accept_button = self._button(
-            "&Accepteren", "Geselecteerde vervangingen accepteren", self._accept
-        )
-        self.reject_button = self._button("A&fwijzen", "Geselecteerde vervangingen afwijzen", self._reject)
-        self.accept_all_button = self._button(
-            "Alles acce&pteren", "Alle voorstellen accepteren", self._accept_all
-        )
-        self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Soort van de toe te voegen vervanging")
-        for kind in SpanKind:
-            self.kind_combo.addItem(kind.label, kind)
-        self.add_button = self._button("Selectie &toevoegen als", "Geselecteerde tekst toevoegen", self._add)
-        self.unit_combo = QComboBox()
-        self.unit_combo.setAccessibleName("Organisatieonderdeel tonen als")
-        for level in UnitGeneralisation:
-            self.unit_combo.addItem(level.label, level)
+        self.accept_button = button("&Accepteren", "Geselecteerde vervangingen accepteren", self._accept)
+        self.reject_button = button("A&fwijzen", "Geselecteerde vervangingen afwijzen", self._reject)
+        self.accept_all_button = button("Alles acce&pteren", "Alle voorstellen accepteren", self._accept_all)
+        self.kind_combo = enum_combo(SpanKind, "Soort van de toe te voegen vervanging")
+        self.add_button = button("Selectie &toevoegen als", "Geselecteerde tekst toevoegen", self._add)
+        self.unit_combo = enum_combo(UnitGeneralisation, "Organisatieonderdeel tonen als")
         self.unit_combo.activated.connect(self._set_unit)
         unit_label = QLabel("&Onderdeel tonen als:")
         unit_label.setBuddy(self.unit_combo)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Waarschuwingen")
-        self.release_button = self._button(
+        self.release_button = button(
             "&Vrijgeven voor het overleg", "Vrijgeven voor het overleg", self._release
         )
-        close_button = self._button("Sluiten", "Sluiten", self.reject)
+        close_button = button("Sluiten", "Sluiten", self.reject)
 
         decisions = QHBoxLayout()
         for widget in (self.accept_button, self.reject_button, self.accept_all_button):
@@ -216,13 +205,6 @@ class ReviewDialog(QDialog):
         self._set_busy(True)
         # deduce loads off the GUI thread; detection itself takes milliseconds.
         self._worker = start(engine.warm_up, self._propose, self._failed)
-
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        button.setAutoDefault(False)
-        return button
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.accept_button, self.reject_button, self.accept_all_button, self.add_button,
