@@ -83,7 +83,6 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Size columns on the first rows only: measuring 5,000 rows at every reset costs a second.
         self.table.horizontalHeader().setResizeContentsPrecision(50)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.count_label = QLabel()
@@ -252,6 +251,13 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         self.last_view_state = self.view_state()
+        self._close_everything()
+        self.filter_edit.clear()
+        self.hide()
+        self.locked.emit()
+
+    def _close_everything(self) -> None:
+        """What locking and closing share: no window, model, clipboard copy or key stays."""
         self.idle_lock.stop()
         self.session_watch.stop()
         self.clipboard_guard.clear()
@@ -266,17 +272,10 @@ class MainWindow(QMainWindow):
             dialog.reject()
             dialog.deleteLater()
         self.model.clear()
-        self.filter_edit.clear()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
-        self.hide()
-        self.locked.emit()
 
     def closeEvent(self, event: object) -> None:
-        self.idle_lock.stop()
-        self.model.clear()
-        if self.vault is not None:
-            self.vault.close()
-            self.vault = None
+        self._close_everything()
         super().closeEvent(event)  # type: ignore[arg-type]
