@@ -446,3 +446,16 @@ def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -
         assert len(CaseService(vault).summaries(status=CaseStatus.RELEASED)) == 5
     finally:
         vault.close()
+
+
+def test_an_uncaught_error_shows_dutch_words_and_no_traceback(qtbot, monkeypatch, capsys) -> None:
+    import ui.crash_guard as crash_guard
+
+    shown: list[str] = []
+    monkeypatch.setattr(crash_guard.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    try:
+        raise ValueError("Yasmina Amrani")
+    except ValueError as error:
+        crash_guard._hook(ValueError, error, error.__traceback__)
+    assert shown and "Yasmina" not in shown[0] and "onverwachts" in shown[0]
+    assert capsys.readouterr().err == ""

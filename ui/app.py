@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, release_demo_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.vault import Vault
+from ui import crash_guard
 from ui.main_window import MainWindow
 from ui.messages import describe
 from ui.start_dialog import StartDialog
@@ -88,6 +89,7 @@ def run(argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     translator = install_dutch_translations(app)  # noqa: F841  (kept alive for the app's life)
+    crash_guard.install()
     vault = None
     if args.demo:
         try:

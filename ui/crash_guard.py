@@ -1,0 +1,26 @@
+"""An error nobody caught: a Dutch message, never a traceback.
+
+Python prints an uncaught exception's traceback, with its message, to standard error; a
+message can quote a value (a name typed in a field). In the window such an error is shown as
+of describe() (the error's type, never its message or traceback) and the app carries on.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.messages import describe
+
+
+def _hook(kind: type[BaseException], error: BaseException, _trace: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    QMessageBox.critical(QApplication.activeWindow(), "Casus", describe(error))
+
+
+def install() -> None:
+    sys.excepthook = _hook
