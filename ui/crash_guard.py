@@ -1,8 +1,8 @@
 """An error nobody caught: a Dutch message, never a traceback.
 
 Python prints an uncaught exception's traceback, with its message, to standard error; a
-message can quote a value (a name typed in a field). In the window such an error is shown as
-of describe() (the error's type, never its message or traceback) and the app carries on.
+message can quote a value (a name typed in a field). In the window such an error is shown in
+the words of describe() (the error's type, never its message or traceback); the app goes on.
 """
 
 from __future__ import annotations
