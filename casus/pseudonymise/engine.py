@@ -105,6 +105,13 @@ class Pseudonymiser:
                 self._deduce = DeduceDetector(self._deduce_loader())
             return self._deduce
 
+    def names_nobody_registered(self, text: str) -> list[tuple[int, int]]:
+        """deduce's people in a text (for the disclosure gate); empty without deduce."""
+        detector = self._deduce_detector()
+        if detector is None:
+            return []
+        return [(s.start, s.end) for s in detector.detect(text) if s.kind is SpanKind.PERSON]
+
     # -- proposing ---------------------------------------------------------------------------
 
     def _attribute_accounts(self, registry: RegistryDetector, spans: Iterable[Span], text: str) -> list[Span]:

@@ -7,10 +7,12 @@ beyond the few grammatical closed classes below.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from casus.pseudonymise import deduce_support
 from casus.pseudonymise.folding import fold
+from casus.pseudonymise.tokens import Token
 
 # Name particles (tussenvoegsels and their Arabic, Berber, Romance and German kin), folded.
 PARTICLES = frozenset(
@@ -48,3 +50,17 @@ def common_words() -> frozenset[str]:
 
 def is_common_word(folded_word: str) -> bool:
     return folded_word in common_words() or folded_word in DETERMINERS or folded_word in TITLES
+
+
+def lowercase_name_possible(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether a lower-case word may be a name here: not a frequent word, and not a noun
+    after a determiner ("de kok", "deze zomer", "dezelfde Molukse kerk")."""
+    if len(token.folded) < 4 or is_common_word(token.folded):
+        return False
+    previous = tokens[token.index - 1] if token.index >= 1 else None
+    if previous is not None and previous.folded in DETERMINERS:
+        return False
+    before = tokens[token.index - 2] if token.index >= 2 else None
+    if previous is not None and before is not None and previous.folded.endswith("e"):
+        return before.folded not in DETERMINERS
+    return True

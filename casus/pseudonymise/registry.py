@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from casus.model.enums import Role
 from casus.pseudonymise.case_input import RegisteredPerson
 from casus.pseudonymise.folding import FoldedText, fold
-from casus.pseudonymise.lexicon import DETERMINERS, PARTICLES, TITLES, is_common_word
+from casus.pseudonymise.lexicon import PARTICLES, TITLES, is_common_word, lowercase_name_possible
 from casus.pseudonymise.names import NameForms, name_forms
 from casus.pseudonymise.numbers import digits_key, phone_key
 from casus.pseudonymise.spans import PRIORITY_REGISTRY, Span, SpanKind
@@ -72,24 +72,11 @@ class RegistryDetector:
     def _owners(self, word: str) -> list[str]:
         return [key for key, forms in self.forms.items() if word in forms.all_cores]
 
-    def _lowercase_allowed(self, tokens: list[Token], token: Token) -> bool:
-        if len(token.folded) < 4 or is_common_word(token.folded):
-            return False
-        # "de kok", "deze zomer", "dezelfde Molukse kerk": a noun after a determiner,
-        # possibly with an inflected adjective between.
-        previous = tokens[token.index - 1] if token.index >= 1 else None
-        if previous is not None and previous.folded in DETERMINERS:
-            return False
-        before = tokens[token.index - 2] if token.index >= 2 else None
-        if previous is not None and before is not None and previous.folded.endswith("e"):
-            return before.folded not in DETERMINERS
-        return True
-
     def _candidates(self, tokens: list[Token], token: Token) -> list[Match]:
         word = token.folded
         if word in PARTICLES or word in TITLES or len(word) < 2:
             return []
-        if token.lowercase and not self._lowercase_allowed(tokens, token):
+        if token.lowercase and not lowercase_name_possible(tokens, token):
             return []
         found = [Match(key, EXACT) for key in self._owners(word)]
         if found:

@@ -1,0 +1,240 @@
+"""The disclosure gate: every output passes here before it is written or shown.
+
+It knows what may never leave: every registered person's name in its forms (full, parts,
+possessive, diminutive, lower case, with typos), e-mail addresses, phone numbers in any
+notation, employee numbers, the cases' internal references, unit names, other names and
+abbreviations (clusters and the meeting parties' own units excepted), and exact incident
+dates; and it asks deduce for names nobody registered. Texts are folded (NFKC, case,
+diacritics, zero-width characters) before they are compared. A hit refuses the output and
+says where, so the secretary can fix the text; the refusal itself never quotes what it found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlalchemy import select
+
+from casus.errors import CasusError
+from casus.model import Case, OrgUnit, Person
+from casus.model.enums import OrgUnitKind, Role
+from casus.pseudonymise.case_input import RegisteredPerson
+from casus.pseudonymise.folding import FoldedText, fold
+from casus.pseudonymise.lexicon import PARTICLES, is_common_word, lowercase_name_possible
+from casus.pseudonymise.names import name_forms
+from casus.pseudonymise.numbers import phone_key
+from casus.pseudonymise.patterns import dates
+from casus.pseudonymise.tokens import tokenise
+
+if TYPE_CHECKING:
+    from casus.pseudonymise.engine import Pseudonymiser
+    from casus.vault import Vault
+
+NAME = "naam"
+UNREGISTERED_NAME = "naam (niet geregistreerd)"
+EMAIL = "e-mailadres"
+PHONE = "telefoonnummer"
+NUMBER = "personeelsnummer"
+REFERENCE = "kenmerk van een casus"
+UNIT = "organisatieonderdeel"
+DATE = "exacte datum van een voorval"
+
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
+_PSEUDONYM = re.compile(
+    r"^(?:Melder|Betrokkene|Omstander|Leidinggevende|Getuige|Vertrouwenspersoon|Persoon|Casus) [A-Z0-9]{1,3}$"
+)
+_STEMS = ("s", "tje", "pje", "je", "ke")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Where something traceable stands: `place` names the text in Dutch ("Agendapunt 2,
+    bespreking"), start/end are offsets into it. The found text itself is not kept here."""
+
+    place: str
+    start: int
+    end: int
+    kind: str
+
+
+class DisclosureRefused(CasusError):
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        places = len({f.place for f in findings})
+        super().__init__(
+            f"Niet geëxporteerd: {len(findings)} vondst(en) in {places} tekst(en) die naar een persoon, "
+            "casus of onderdeel kunnen leiden. Er is niets geschreven."
+        )
+
+
+@dataclass
+class ForbiddenTerms:
+    name_words: dict[str, str] = field(default_factory=dict)  # folded name part -> kind
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded word runs (units)
+    single_unit_words: set[str] = field(default_factory=set)  # one-word unit names (capitalised only)
+    abbreviations: set[str] = field(default_factory=set)  # case-sensitive
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    references: set[str] = field(default_factory=set)
+    incident_dates: set[dt.date] = field(default_factory=set)
+
+    @classmethod
+    def from_vault(cls, vault: Vault) -> ForbiddenTerms:
+        terms = cls()
+        with vault.session() as session:
+            for person in session.scalars(select(Person)):
+                terms.add_person(person.name, person.email, person.phone, person.employee_number)
+            for reference, incident in session.execute(select(Case.reference, Case.incident_date)):
+                terms.references.add(reference.casefold())
+                if incident is not None:
+                    terms.incident_dates.add(incident)
+            # Clusters are a permitted generalisation; a meeting party's own unit acts in every
+            # case ("Bureau Integriteit", "P&O") and names nobody.
+            units = select(OrgUnit).where(
+                OrgUnit.kind != OrgUnitKind.CLUSTER, OrgUnit.meeting_party.is_(None)
+            )
+            for unit in session.scalars(units):
+                terms.add_unit(unit.name, unit.abbreviations, unit.alternative_names)
+        return terms
+
+    def add_person(self, name: str, email: str | None, phone: str | None, number: str | None) -> None:
+        forms = name_forms(RegisteredPerson("p", Role.WITNESS, name))
+        for core in forms.cores:
+            if len(core) >= 3:
+                self.name_words[core] = NAME
+        if email:
+            self.emails.add(email.casefold())
+        if phone and len(phone_key(phone)) >= 6:
+            self.phones.add(phone_key(phone))
+        if number and number.strip():
+            self.numbers.add(number.strip())
+
+    def add_unit(self, name: str, abbreviations: Iterable[str], alternative_names: Iterable[str]) -> None:
+        for surface in (
+            name,
+            *alternative_names,
+            *(name[len(p) :] for p in ("Team ", "Afdeling ") if name.startswith(p)),
+        ):
+            words = tuple(re.findall(r"[^\W_]+", fold(surface)))
+            if len(words) == 1:
+                self.single_unit_words.add(words[0])
+            elif words:
+                self.phrases[words] = UNIT
+        self.abbreviations.update(a for a in abbreviations if len(a) >= 2)
+
+
+class DisclosureGate:
+    """One per output. `engine` lends its deduce for names nobody registered (optional)."""
+
+    def __init__(self, terms: ForbiddenTerms, engine: Pseudonymiser | None = None) -> None:
+        self.terms = terms
+        self.engine = engine
+        self._cores = list(terms.name_words)
+
+    @classmethod
+    def for_vault(cls, vault: Vault, engine: Pseudonymiser | None = None) -> DisclosureGate:
+        return cls(ForbiddenTerms.from_vault(vault), engine)
+
+    def check(self, texts: Mapping[str, str], metadata: Mapping[str, str] | None = None) -> list[Finding]:
+        findings: list[Finding] = []
+        for place, text in texts.items():
+            findings += self._scan(place, text)
+        for key, value in (metadata or {}).items():
+            findings += self._scan(f"metagegevens: {key}", value)
+        return sorted(findings, key=lambda f: (f.place, f.start))
+
+    def require_clean(self, texts: Mapping[str, str], metadata: Mapping[str, str] | None = None) -> None:
+        findings = self.check(texts, metadata)
+        if findings:
+            raise DisclosureRefused(findings)
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def _scan(self, place: str, text: str) -> list[Finding]:
+        if not text:
+            return []
+        found: list[Finding] = []
+
+        def hit(start: int, end: int, kind: str) -> None:
+            if not any(f.start < end and start < f.end for f in found):
+                found.append(Finding(place, start, end, kind))
+
+        lowered = text.casefold()
+        for needle, kind in [
+            *((e, EMAIL) for e in self.terms.emails),
+            *((r, REFERENCE) for r in self.terms.references),
+        ]:
+            for match in re.finditer(r"(?<![\w.@-])" + re.escape(needle) + r"(?![\w@-])", lowered):
+                hit(match.start(), match.end(), kind)
+        for match in _PHONE_LIKE.finditer(text):
+            raw = match.group().rstrip(" -./(")
+            if phone_key(raw) in self.terms.phones:
+                hit(match.start(), match.start() + len(raw), PHONE)
+        for number in self.terms.numbers:
+            for match in re.finditer(r"(?<![\w\-/.])" + re.escape(number) + r"(?![\w\-/]|[.,]\d)", text):
+                hit(match.start(), match.end(), NUMBER)
+        folded = FoldedText.of(text)
+        tokens = tokenise(folded)
+        for token in tokens:
+            word = token.folded
+            if word in PARTICLES:
+                continue
+            stems = [word] + [
+                word.removesuffix(s) for s in _STEMS if word.endswith(s) and len(word) - len(s) >= 3
+            ]
+            if any(stem in self.terms.name_words for stem in stems):
+                if token.capitalised or lowercase_name_possible(tokens, token):
+                    hit(token.start, token.end, NAME)
+                continue
+            if token.capitalised and len(word) >= 5 and not is_common_word(word) and self._cores:
+                near = process.extractOne(word, self._cores, scorer=OSA.distance, score_cutoff=1)
+                if near is not None:
+                    hit(token.start, token.end, NAME)
+                    continue
+            if (
+                token.capitalised
+                and word in self.terms.single_unit_words
+                and not (is_common_word(word) and token.sentence_start)
+            ):
+                hit(token.start, token.end, UNIT)
+        words = [t.folded for t in tokens]
+        for phrase, kind in self.terms.phrases.items():
+            size = len(phrase)
+            for index in range(len(words) - size + 1):
+                if tuple(words[index : index + size]) == phrase:
+                    hit(tokens[index].start, tokens[index + size - 1].end, kind)
+        for abbreviation in self.terms.abbreviations:
+            for match in re.finditer(r"(?<![\w&])" + re.escape(abbreviation) + r"(?![\w&])", text):
+                hit(match.start(), match.end(), UNIT)
+        for span in dates(text):
+            if self._is_incident_date(text[span.start : span.end], span.detail):
+                hit(span.start, span.end, DATE)
+        for start, end in self._unregistered_names(text):
+            hit(start, end, UNREGISTERED_NAME)
+        return found
+
+    def _is_incident_date(self, surface: str, detail: str) -> bool:
+        month, _, year = detail.partition("/")
+        day = re.search(r"\d{1,2}", re.sub(r"^\D*", "", surface))
+        if not (month and year and day):
+            return False
+        try:
+            return dt.date(int(year), int(month), int(day.group())) in self.terms.incident_dates
+        except ValueError:
+            return False
+
+    def _unregistered_names(self, text: str) -> list[tuple[int, int]]:
+        if self.engine is None:
+            return []
+        return [
+            (start, end)
+            for start, end in self.engine.names_nobody_registered(text)
+            if not _PSEUDONYM.match(text[start:end])
+        ]

@@ -1,0 +1,127 @@
+"""The disclosure gate: what may never leave is found in every form, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.disclosure import (
+    DATE,
+    EMAIL,
+    NAME,
+    NUMBER,
+    PHONE,
+    REFERENCE,
+    UNIT,
+    UNREGISTERED_NAME,
+    DisclosureGate,
+    DisclosureRefused,
+)
+from casus.pseudonymise import Pseudonymiser, UnitCodeBook
+from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.org_units import OrgUnitService
+from casus.services.review import ReviewService
+from casus.vault import Vault
+
+
+@pytest.fixture
+def case_id(vault: Vault) -> int:
+    team = next(u for u in OrgUnitService(vault).list() if u.name == "Team Leerplicht")
+    return CaseService(vault).create(
+        CaseDraft(
+            channel="internal_reporting_point",
+            received="2025-03-10",
+            incident_date="2025-03-03",
+            category="racism",
+            org_unit_id=team.id,
+            reference="BI-2025-017",
+            facts="Op 3 maart 2025 zei Pieter van der Berg tegen Ayşe Yıldız dat zij 'terug moest'.",
+            question="Hoe gaan we verder?",
+            people=[
+                PersonDraft(
+                    role="reporter",
+                    name="Ayşe Yıldız",
+                    email="a.yildiz@example.nl",
+                    phone="06-12345678",
+                    employee_number="1234567",
+                ),
+                PersonDraft(role="accused", name="Pieter van der Berg"),
+            ],
+        )
+    )
+
+
+def kinds(gate: DisclosureGate, text: str) -> list[str]:
+    return [f.kind for f in gate.check({"Notitie": text})]
+
+
+@pytest.mark.parametrize(
+    ("note", "kind"),
+    [
+        ("Ayşe voelde zich niet gehoord.", NAME),
+        ("Volgens AYSE was het vaker gebeurd.", NAME),
+        ("Yildiz' verhaal klopt.", NAME),
+        ("Berg ontkent.", NAME),
+        ("Vanderberg ontkent.", NAME),
+        ("Bergs opmerking was kwetsend.", NAME),
+        ("Yıldz (met een typefout) is boos.", NAME),
+        ("Y\u200bildiz is boos.", NAME),
+        ("Stuur het naar A.Yildiz@Example.nl vandaag.", EMAIL),
+        ("Bel +31 6 1234 5678 voor een afspraak.", PHONE),
+        ("Personeelsnummer 1234567 staat in het dossier.", NUMBER),
+        ("Zie casus bi-2025-017 in de kluis.", REFERENCE),
+        ("Het speelt bij team Leerplicht.", UNIT),
+        ("Het speelt bij Onderwijs, Jeugd en Zorg.", UNIT),
+        ("Het speelt bij OJZ.", UNIT),
+        ("Het gebeurde op 3 maart 2025 in de kantine.", DATE),
+        ("Het gebeurde op 03-03-2025 in de kantine.", DATE),
+    ],
+)
+def test_every_form_of_what_may_not_leave_is_found(vault: Vault, case_id: int, note: str, kind: str) -> None:
+    gate = DisclosureGate.for_vault(vault)
+    assert kind in kinds(gate, note), note
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Melder A en Betrokkene B gaan in gesprek; Persoon D was erbij.",
+        "Het speelde in maart 2025 bij een team in cluster Sociaal Domein.",
+        "Hij klom de berg op en de bakker lachte.",
+        "Bureau Integriteit en P&O bespreken het op 12 mei 2025.",
+    ],
+)
+def test_pseudonymised_and_ordinary_text_passes(
+    vault: Vault, case_id: int, engine: Pseudonymiser, note: str
+) -> None:
+    assert DisclosureGate.for_vault(vault, engine).check({"Notitie": note}) == []
+
+
+def test_a_refusal_lists_every_finding_with_its_place_and_never_quotes_it(
+    vault: Vault, case_id: int, engine: Pseudonymiser
+) -> None:
+    gate = DisclosureGate.for_vault(vault, engine)
+    texts = {"Agendapunt 1, bespreking": "Ayşe is boos op Berg.", "Leerpunten": "Vraag Ruud Stellingwerf."}
+    with pytest.raises(DisclosureRefused) as refused:
+        gate.require_clean(texts, metadata={"Title": "Notulen", "Author": "Ayşe"})
+    findings = refused.value.findings
+    assert [(f.place, f.kind) for f in findings] == [
+        ("Agendapunt 1, bespreking", NAME),
+        ("Agendapunt 1, bespreking", NAME),
+        ("Leerpunten", UNREGISTERED_NAME),
+        ("metagegevens: Author", NAME),
+    ]
+    first = findings[0]
+    assert texts[first.place][first.start : first.end] == "Ayşe"
+    message = str(refused.value)
+    assert "Ayşe" not in message and "Berg" not in message and "Ruud" not in message
+
+
+def test_a_released_case_passes_the_gate(vault: Vault, case_id: int, engine: Pseudonymiser) -> None:
+    review = ReviewService(vault, engine)
+    review.propose(case_id)
+    review.accept_all(case_id)
+    review.release(case_id)
+    shown = review.meeting_view(case_id, UnitCodeBook(b"g" * 32))
+    texts = {title: text for title, text in shown.texts.items()}
+    texts["Onderdeel"] = shown.unit
+    DisclosureGate.for_vault(vault, engine).require_clean(texts)
