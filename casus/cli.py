@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from casus.errors import CasusError
 from casus.model.enums import UnitGeneralisation
@@ -106,6 +107,67 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
         raise CasusError("De invoer is geen UTF-8.") from None
 
 
+def _engine() -> Any:
+    from casus.pseudonymise import Pseudonymiser
+
+    return Pseudonymiser(())
+
+
+def cmd_release(args: argparse.Namespace) -> None:
+    """Accepts the proposed spans of every case not yet released and releases it; each step
+    is in the audit log as it is in the window."""
+    from casus.model.enums import CaseStatus
+    from casus.services.cases import CaseService
+    from casus.services.review import ReviewService
+
+    if not (args.all and args.accept_proposed):
+        raise CasusError("Vrijgeven vanaf de opdrachtregel kan alleen met --all --accept-proposed.")
+    with Vault.open(args.vault, read_passphrase()) as vault:
+        review = ReviewService(vault, _engine())
+        count = 0
+        for row in CaseService(vault).summaries():
+            if row.status in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
+                review.propose(row.id)
+                review.accept_all(row.id)
+                review.release(row.id)
+                count += 1
+    _say(f"{count} casussen vrijgegeven.")
+
+
+def cmd_meeting_create(args: argparse.Namespace) -> None:
+    from casus.model.enums import CaseStatus, Party
+    from casus.services.cases import CaseService
+    from casus.services.meetings import MeetingService
+
+    with Vault.open(args.vault, read_passphrase()) as vault:
+        meetings = MeetingService(vault)
+        meeting_id = meetings.create(args.date, args.parties or list(Party))
+        added = 0
+        if args.cases == "released":
+            for row in reversed(CaseService(vault).summaries(status=CaseStatus.RELEASED)):
+                meetings.add_agenda_item(meeting_id, row.id)
+                added += 1
+    _say(f"Overleg van {args.date} gemaakt met {added} casussen op de agenda.")
+
+
+def cmd_export_minutes(args: argparse.Namespace) -> None:
+    from casus.disclosure import DisclosureRefused
+    from casus.outputs.minutes import export_minutes
+    from casus.services.meetings import MeetingService
+
+    with Vault.open(args.vault, read_passphrase()) as vault:
+        meeting_id = MeetingService(vault).find(args.meeting)
+        try:
+            path = export_minutes(vault, _engine(), meeting_id, Path(args.out))
+        except DisclosureRefused as refused:
+            for finding in refused.findings[:50]:
+                print(
+                    f"{finding.place}: {finding.kind} (teken {finding.start}-{finding.end})", file=sys.stderr
+                )
+            raise
+    _say(f"Notulen geschreven: {path}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casus",
@@ -153,6 +215,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="weergave van organisatieonderdelen: code (standaard), cluster of none",
     )
     pseudonymise.set_defaults(handler=cmd_pseudonymise)
+    release = command(
+        "release",
+        "geef casussen vrij voor het overleg (opdrachtregel: alle, voorstellen aanvaard)",
+        cmd_release,
+    )
+    release.add_argument("--all", action="store_true", help="alle casussen die nog niet zijn vrijgegeven")
+    release.add_argument(
+        "--accept-proposed", action="store_true", help="aanvaard alle voorgestelde vervangingen"
+    )
+    meeting = commands.add_parser("meeting", help="overleggen").add_subparsers(
+        dest="meeting_command", metavar="OPDRACHT"
+    )
+    create = meeting.add_parser("create", help="maak een overleg")
+    create.add_argument("vault", metavar="KLUIS")
+    create.add_argument("--date", required=True, metavar="JJJJ-MM-DD")
+    create.add_argument(
+        "--cases",
+        choices=["released", "none"],
+        default="none",
+        help="released: alle vrijgegeven casussen op de agenda",
+    )
+    create.add_argument("--parties", nargs="*", metavar="PARTIJ", help="aanwezige partijen (standaard alle)")
+    create.set_defaults(handler=cmd_meeting_create)
+    export = commands.add_parser("export", help="notulen en rapportage").add_subparsers(
+        dest="export_command", metavar="SOORT"
+    )
+    minutes = export.add_parser("minutes", help="notulen van een overleg als PDF")
+    minutes.add_argument("vault", metavar="KLUIS")
+    minutes.add_argument("--meeting", required=True, metavar="JJJJ-MM-DD")
+    minutes.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    minutes.set_defaults(handler=cmd_export_minutes)
     return parser
 
 

@@ -30,7 +30,7 @@ from casus.pseudonymise.lexicon import PARTICLES, is_common_word, lowercase_name
 from casus.pseudonymise.names import name_forms
 from casus.pseudonymise.numbers import phone_key
 from casus.pseudonymise.patterns import dates
-from casus.pseudonymise.tokens import tokenise
+from casus.pseudonymise.tokens import Token, tokenise
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
@@ -46,10 +46,23 @@ UNIT = "organisatieonderdeel"
 DATE = "exacte datum van een voorval"
 
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
-_PSEUDONYM = re.compile(
-    r"^(?:Melder|Betrokkene|Omstander|Leidinggevende|Getuige|Vertrouwenspersoon|Persoon|Casus) [A-Z0-9]{1,3}$"
-)
 _STEMS = ("s", "tje", "pje", "je", "ke")
+_COLOURS = frozenset({"zwart", "wit", "groen", "rood", "bruin", "grijs", "geel", "blauw", "roos"})
+# What our own replacements consist of: deduce may read "directie Z." or "Omstander C" as names.
+_REPLACEMENT_WORDS = frozenset(
+    {
+        "melder",
+        "betrokkene",
+        "omstander",
+        "leidinggevende",
+        "getuige",
+        "vertrouwenspersoon",
+        "persoon",
+        "directie",
+        "team",
+        "casus",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -190,10 +203,17 @@ class DisclosureGate:
                 word.removesuffix(s) for s in _STEMS if word.endswith(s) and len(word) - len(s) >= 3
             ]
             if any(stem in self.terms.name_words for stem in stems):
-                if token.capitalised or lowercase_name_possible(tokens, token):
+                if self._name_here(tokens, token):
                     hit(token.start, token.end, NAME)
                 continue
-            if token.capitalised and len(word) >= 5 and not is_common_word(word) and self._cores:
+            near_allowed = not token.sentence_start or len(word) >= 6
+            if (
+                token.capitalised
+                and near_allowed
+                and len(word) >= 5
+                and not is_common_word(word)
+                and self._cores
+            ):
                 near = process.extractOne(word, self._cores, scorer=OSA.distance, score_cutoff=1)
                 if near is not None:
                     hit(token.start, token.end, NAME)
@@ -208,7 +228,7 @@ class DisclosureGate:
         for phrase, kind in self.terms.phrases.items():
             size = len(phrase)
             for index in range(len(words) - size + 1):
-                if tuple(words[index : index + size]) == phrase:
+                if tuple(words[index : index + size]) == phrase and (tokens[index].capitalised or size >= 3):
                     hit(tokens[index].start, tokens[index + size - 1].end, kind)
         for abbreviation in self.terms.abbreviations:
             for match in re.finditer(r"(?<![\w&])" + re.escape(abbreviation) + r"(?![\w&])", text):
@@ -219,6 +239,20 @@ class DisclosureGate:
         for start, end in self._unregistered_names(text):
             hit(start, end, UNREGISTERED_NAME)
         return found
+
+    def _name_here(self, tokens: list[Token], token: Token) -> bool:
+        """Capitalised: a name, unless a frequent word opens a sentence ("Maar"). Lower case:
+        a name only beside another name part ("bram bakker") or where no ordinary word can
+        stand; colours are both common words and common surnames ("helemaal zwart")."""
+        word = token.folded
+        if token.capitalised:
+            return not (token.sentence_start and is_common_word(word))
+        if is_common_word(word):
+            return False
+        neighbours = [tokens[i].folded for i in (token.index - 1, token.index + 1) if 0 <= i < len(tokens)]
+        if any(n in self.terms.name_words for n in neighbours):
+            return True
+        return word not in _COLOURS and lowercase_name_possible(tokens, token)
 
     def _is_incident_date(self, surface: str, detail: str) -> bool:
         month, _, year = detail.partition("/")
@@ -233,8 +267,9 @@ class DisclosureGate:
     def _unregistered_names(self, text: str) -> list[tuple[int, int]]:
         if self.engine is None:
             return []
-        return [
-            (start, end)
-            for start, end in self.engine.names_nobody_registered(text)
-            if not _PSEUDONYM.match(text[start:end])
-        ]
+        spans = []
+        for start, end in self.engine.names_nobody_registered(text):
+            words = re.findall(r"[^\W\d_]+", text[start:end])
+            if any(len(w) > 1 and fold(w) not in _REPLACEMENT_WORDS for w in words):
+                spans.append((start, end))
+        return spans

@@ -9,7 +9,19 @@ import sys
 from collections.abc import Sequence
 
 CLI_COMMANDS = frozenset(
-    {"init", "import", "verify", "backup", "restore", "passphrase", "list", "pseudonymise"}
+    {
+        "init",
+        "import",
+        "verify",
+        "backup",
+        "restore",
+        "passphrase",
+        "list",
+        "pseudonymise",
+        "release",
+        "meeting",
+        "export",
+    }
 )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -239,6 +240,8 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     held_on: Mapped[dt.date] = mapped_column(unique=True)
     learning_points: Mapped[str] = mapped_column(Text, default="")
+    # The key of this meeting's unit codes (HMAC): never shown, never exported.
+    code_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     attendance: Mapped[list[MeetingAttendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance
 from casus.model.enums import ActionStatus, CaseStatus, Party
+from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services import validation as v
 from casus.services.audit import record
 
@@ -30,7 +32,7 @@ class MeetingService:
         with self.vault.session() as session:
             if session.scalar(select(Meeting.id).where(Meeting.held_on == date)) is not None:
                 raise ValidationError("held_on", "Datum overleg", "er is al een overleg op deze datum")
-            meeting = Meeting(held_on=date)
+            meeting = Meeting(held_on=date, code_key=secrets.token_bytes(32))
             meeting.attendance = [MeetingAttendance(party=p) for p in sorted(present)]
             session.add(meeting)
             session.flush()
@@ -50,6 +52,33 @@ class MeetingService:
                         )
             record(session, self.vault.actor, "create", "meeting", meeting.id, ["held_on", "parties"])
             return meeting.id
+
+    def codes(self, meeting_id: int) -> UnitCodeBook:
+        """The meeting's unit codes: the same in meeting mode and in its minutes."""
+        with self.vault.session() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None:
+                raise NotFoundError()
+            if meeting.code_key is None:  # a meeting from before the key existed
+                meeting.code_key = secrets.token_bytes(32)
+            return UnitCodeBook(meeting.code_key)
+
+    def find(self, held_on: dt.date | str) -> int:
+        date = v.clean_date(held_on, "held_on", "Datum overleg", required=True, allow_future=True)
+        with self.vault.session() as session:
+            meeting_id = session.scalar(select(Meeting.id).where(Meeting.held_on == date))
+        if meeting_id is None:
+            raise NotFoundError()
+        return meeting_id
+
+    def set_learning_points(self, meeting_id: int, text: str) -> None:
+        value = v.clean_text(text, "learning_points", "Leerpunten", max_length=v.LONG_TEXT_MAX)
+        with self.vault.session() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None:
+                raise NotFoundError()
+            meeting.learning_points = value
+            record(session, self.vault.actor, "update", "meeting", meeting_id, ["learning_points"])
 
     def get(self, meeting_id: int) -> Meeting:
         with self.vault.session() as session:

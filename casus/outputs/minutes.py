@@ -1,0 +1,193 @@
+"""Minutes of a meeting: parties present, per agenda item the pseudonymised case ("Casus 1"),
+the discussion, advice and agreements, the action list, the learning points.
+
+Everything in them comes from the pseudonymised view of released cases and from what the
+secretary typed; all of it passes the disclosure gate before one byte is written. Internal
+references never appear: agenda items are numbered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from casus.disclosure import DisclosureGate
+from casus.model.enums import ActionStatus
+from casus.outputs import pdf
+from casus.outputs.writing import write_atomically
+from casus.pseudonymise.patterns import MONTH_NAMES
+from casus.services.meetings import MeetingService
+from casus.services.review import MeetingCase, ReviewService
+
+if TYPE_CHECKING:
+    from casus.pseudonymise.engine import Pseudonymiser
+    from casus.vault import Vault
+
+TITLE = "Notulen casuïstiekoverleg"
+FOOTER = "Vertrouwelijk · gepseudonimiseerd verslag van het casuïstiekoverleg"
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    title: str
+    case: MeetingCase
+    discussion: str
+    advice: str
+    agreements: str
+
+
+@dataclass(frozen=True)
+class MinutesAction:
+    description: str
+    owner: str
+    due: str
+    status: str
+    carried_over: bool
+
+
+@dataclass(frozen=True)
+class Minutes:
+    held_on: dt.date
+    parties: tuple[str, ...]
+    items: tuple[MinutesItem, ...]
+    actions: tuple[MinutesAction, ...]
+    learning_points: str
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.held_on.day} {MONTH_NAMES[self.held_on.month - 1]} {self.held_on.year}"
+
+    def texts(self) -> dict[str, str]:
+        """Every text of the document by its place, for the gate."""
+        texts = {"Aanwezig": ", ".join(self.parties), "Leerpunten": self.learning_points}
+        for item in self.items:
+            texts[f"{item.title}, kop"] = " · ".join((item.case.category, item.case.period, item.case.unit))
+            texts[f"{item.title}, betrokkenen"] = "; ".join(f"{n} ({r})" for n, r in item.case.people)
+            for title, text in item.case.texts.items():
+                texts[f"{item.title}, {title.lower()}"] = text
+            texts[f"{item.title}, bespreking"] = item.discussion
+            texts[f"{item.title}, advies"] = item.advice
+            texts[f"{item.title}, afspraken"] = item.agreements
+        for number, action in enumerate(self.actions, 1):
+            texts[f"Actie {number}"] = action.description
+        return texts
+
+
+def default_file_name(held_on: dt.date) -> str:
+    """Says only what it is and the month: never a case, a party or a person."""
+    return f"notulen-casuistiekoverleg-{held_on:%Y-%m}.pdf"
+
+
+def build_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int) -> Minutes:
+    meetings = MeetingService(vault)
+    codes = meetings.codes(meeting_id)
+    meeting = meetings.get(meeting_id)
+    review = ReviewService(vault, engine)
+    items = tuple(
+        MinutesItem(
+            f"Casus {number}",
+            review.meeting_view(item.case_id, codes),
+            item.discussion,
+            item.advice,
+            item.agreements,
+        )
+        for number, item in enumerate(sorted(meeting.agenda, key=lambda i: i.position), 1)
+    )
+    actions = tuple(
+        MinutesAction(
+            a.description,
+            a.owner_party.label,
+            a.due_date.strftime("%d-%m-%Y") if a.due_date else "",
+            a.status.label,
+            a.carried_over_from_id is not None,
+        )
+        for a in sorted(meeting.actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.id))
+    )
+    parties = tuple(sorted(p.party.label for p in meeting.attendance))
+    return Minutes(meeting.held_on, parties, items, actions, meeting.learning_points)
+
+
+def _paragraphs(text: str, style_name: str = "body") -> list[Flowable]:
+    style = pdf.styles()[style_name]
+    return [
+        Paragraph(escape(block).replace("\n", "<br/>"), style)
+        for block in text.split("\n\n")
+        if block.strip()
+    ]
+
+
+def story(minutes: Minutes) -> list[Flowable]:
+    s = pdf.styles()
+    flow: list[Flowable] = [
+        Paragraph(TITLE, s["title"]),
+        Paragraph(
+            f"Overleg van {minutes.date_text} · aanwezig: {escape(', '.join(minutes.parties)) or '—'}",
+            s["subtitle"],
+        ),
+    ]
+    if not minutes.items:
+        flow.append(Paragraph("Er stonden geen casussen op de agenda.", s["body"]))
+    for item in minutes.items:
+        head = " · ".join(part for part in (item.case.category, item.case.period, item.case.unit) if part)
+        block: list[Flowable] = [Paragraph(f"{item.title}", s["h1"]), Paragraph(escape(head), s["small"])]
+        people = ", ".join(f"{name} ({role.lower()})" for name, role in item.case.people)
+        block.append(Paragraph(f"<b>Betrokkenen:</b> {escape(people) or '—'}", s["body"]))
+        flow.append(KeepTogether(block))
+        for title, text in sorted(item.case.texts.items(), key=lambda kv: kv[0] != "Bespreekvraag"):
+            flow += [Paragraph(escape(title), s["h2"]), *_paragraphs(text)]
+        for title, text in (
+            ("Bespreking", item.discussion),
+            ("Advies", item.advice),
+            ("Afspraken", item.agreements),
+        ):
+            if text.strip():
+                flow += [Paragraph(title, s["h2"]), *_paragraphs(text)]
+    flow.append(Paragraph("Actielijst", s["h1"]))
+    if minutes.actions:
+        rows = [[Paragraph(h, s["cellhead"]) for h in ("Actie", "Eigenaar", "Gereed op", "Status")]]
+        for action in minutes.actions:
+            description = escape(action.description) + (
+                " <i>(Is dit gelukt?)</i>" if action.carried_over else ""
+            )
+            rows.append(
+                [
+                    Paragraph(description, s["cell"]),
+                    Paragraph(escape(action.owner), s["cell"]),
+                    Paragraph(action.due or "—", s["cell"]),
+                    Paragraph(escape(action.status), s["cell"]),
+                ]
+            )
+        table = Table(rows, colWidths=[78 * mm, 38 * mm, 22 * mm, 28 * mm], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), pdf.ACCENT),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f8")]),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, pdf.RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        flow.append(table)
+    else:
+        flow.append(Paragraph("Geen acties.", s["body"]))
+    if minutes.learning_points.strip():
+        flow += [Spacer(1, 4 * mm), Paragraph("Leerpunten", s["h1"]), *_paragraphs(minutes.learning_points)]
+    return flow
+
+
+def export_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path) -> Path:
+    """Builds, checks and writes; a finding of the gate refuses the export (nothing written)."""
+    minutes = build_minutes(vault, engine, meeting_id)
+    gate = DisclosureGate.for_vault(vault, engine)
+    gate.require_clean(minutes.texts(), metadata={"Title": TITLE, "Bestandsnaam": target.name})
+    return write_atomically(target, pdf.render(story(minutes), TITLE, FOOTER))

@@ -1,0 +1,109 @@
+"""Minutes as a real PDF, read back: nothing of the corpus that identifies is in it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casus.disclosure import NAME, DisclosureRefused
+from casus.importing import import_cases
+from casus.model.enums import CaseStatus, Party
+from casus.outputs.minutes import default_file_name, export_minutes
+from casus.pseudonymise import Pseudonymiser
+from casus.pseudonymise.scoring import leak_fold
+from casus.services.cases import CaseService
+from casus.services.meetings import MeetingService
+from casus.vault import Vault
+from tests.helpers import release
+
+IDENTIFYING = {"person", "org", "email", "phone", "id", "location"}
+
+
+@pytest.fixture
+def meeting(vault: Vault, engine: Pseudonymiser, corpus_file: Path) -> int:
+    import_cases(vault, corpus_file)
+    cases = CaseService(vault)
+    for row in cases.summaries():
+        release(vault, row.id, engine)
+    meetings = MeetingService(vault)
+    meeting_id = meetings.create("2025-06-12", [Party.HR, Party.INTEGRITY_BUREAU, Party.DISCRIMINATIE_NL])
+    for row in reversed(cases.summaries(status=CaseStatus.RELEASED)):
+        meetings.add_agenda_item(meeting_id, row.id)
+    first = meetings.get(meeting_id).agenda[0].id
+    meetings.record_item(
+        first, "Het team herkent het patroon.", "Teamsessie over subtiel racisme.", "P&O plant."
+    )
+    meetings.add_action(meeting_id, "Teamsessie plannen", Party.DIVERSITY_BUREAU, "2025-07-01")
+    meetings.set_learning_points(meeting_id, "Subtiel racisme herkennen: let op 'waar kom je echt vandaan'.")
+    return meeting_id
+
+
+def _outside_gold(case: dict) -> str:
+    parts = []
+    for field, spans in case["gold"].items():
+        chars = list(case.get(field) or "")
+        for span in spans:
+            chars[span["start"] : span["end"]] = " " * (span["end"] - span["start"])
+        parts.append("".join(chars))
+    return " ".join(parts)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", leak_fold(text))
+
+
+def _present(surface: str, text: str) -> bool:
+    return bool(re.search(r"(?<!\w)" + re.escape(_words(surface)) + r"(?!\w)", text))
+
+
+@pytest.mark.slow
+def test_minutes_of_the_whole_corpus_hold_nothing_that_identifies(
+    vault: Vault, engine: Pseudonymiser, meeting: int, corpus_cases: list[dict], tmp_path: Path
+) -> None:
+    target = tmp_path / default_file_name(MeetingService(vault).get(meeting).held_on)
+    assert target.name == "notulen-casuistiekoverleg-2025-06.pdf"
+    export_minutes(vault, engine, meeting, target)
+    reader = PdfReader(target)
+    text = _words(" ".join(page.extract_text() for page in reader.pages))
+    assert "casus 40" in text and "actielijst" in text and "teamsessie plannen" in text
+    ordinary = _words(" ".join(_outside_gold(case) for case in corpus_cases))
+    for case in corpus_cases:
+        for spans in case["gold"].values():
+            for span in spans:
+                if span["kind"] in IDENTIFYING and _present(span["text"], text):
+                    # Only a word the corpus also uses as an ordinary word may stay ("de kerk").
+                    assert _present(span["text"], ordinary), (case["id"], span["kind"])
+        for person in case["persons"]:
+            for value in (
+                person["name"],
+                person.get("email"),
+                person.get("phone"),
+                person.get("employee_number"),
+            ):
+                assert not value or not _present(value, text), case["id"]
+        assert not _present(case["id"], text)
+    for row in CaseService(vault).summaries():
+        assert not _present(row.reference, text), "no internal reference"
+    metadata = reader.metadata
+    assert metadata.title == "Notulen casuïstiekoverleg"
+    assert not metadata.author and not metadata.creator and not metadata.producer
+    assert metadata.get("/CreationDate", "").startswith("D:2000"), "invariant: no real creation time"
+
+
+def test_a_name_in_a_note_refuses_the_export_and_writes_nothing(
+    vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
+) -> None:
+    meetings = MeetingService(vault)
+    item = meetings.get(meeting).agenda[1].id
+    meetings.record_item(item, "Samira voelt zich niet gehoord door koster.", "", "")
+    target = tmp_path / "notulen.pdf"
+    with pytest.raises(DisclosureRefused) as refused:
+        export_minutes(vault, engine, meeting, target)
+    assert not target.exists() and not list(tmp_path.glob(".casus-export-*"))
+    found = refused.value.findings
+    # "Samira" and "koster" (Wil Koster, written in lower case): both names, both found.
+    assert [(f.place, f.kind) for f in found] == [("Casus 2, bespreking", NAME)] * 2
+    assert "Samira" not in str(refused.value)
