@@ -168,6 +168,14 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
     _say(f"Notulen geschreven: {path}")
 
 
+def cmd_export_report(args: argparse.Namespace) -> None:
+    from casus.outputs.report import export_report
+
+    with Vault.open(args.vault, read_passphrase()) as vault:
+        path = export_report(vault, args.start, args.end, Path(args.out))
+    _say(f"Rapportage geschreven: {path}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casus",
@@ -246,6 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--meeting", required=True, metavar="JJJJ-MM-DD")
     minutes.add_argument("--out", required=True, metavar="BESTAND.pdf")
     minutes.set_defaults(handler=cmd_export_minutes)
+    report = export.add_parser("report", help="rapportage meldingen en maatregelen als PDF")
+    report.add_argument("vault", metavar="KLUIS")
+    report.add_argument("--from", dest="start", required=True, metavar="JJJJ-MM-DD")
+    report.add_argument("--to", dest="end", required=True, metavar="JJJJ-MM-DD")
+    report.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    report.set_defaults(handler=cmd_export_report)
     return parser
 
 

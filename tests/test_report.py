@@ -1,0 +1,83 @@
+"""The report as a real PDF: small counts never show, and the command line chain works."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casus.importing import import_cases
+from casus.outputs.report import build_report, export_report
+from casus.vault import Vault
+from tests.conftest import PASSPHRASE
+
+SMALL = {"1", "2", "3", "4"}
+
+
+def test_report_hides_every_small_count_and_omits_a_small_unit_breakdown(
+    vault: Vault, corpus_file: Path, tmp_path: Path
+) -> None:
+    import_cases(vault, corpus_file)
+    report = build_report(vault, "2023-01-01", "2025-12-31")
+    assert sum(map(sum, report.tables[0].counts)) == 37
+    assert report.unit_table is None, "the cluster breakdown has small cells"
+    target = export_report(vault, "2023-01-01", "2025-12-31", tmp_path / "rapportage.pdf")
+    reader = PdfReader(target)
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+    checked = 0
+    for table in report.tables:
+        width = len(table.columns) + 1
+        for label in table.rows:
+            start = lines.index(label) + 1  # each cell is its own line of extracted text
+            cells = lines[start : start + width]
+            assert not SMALL & set(cells), (label, cells)
+            checked += 1
+    assert checked >= 20 and any("< 5" in line for line in lines)
+    assert any("te klein" in line for line in lines)
+    metadata = reader.metadata
+    assert metadata.title == "Rapportage meldingen en maatregelen"
+    assert (
+        not metadata.author
+        and not metadata.creator
+        and metadata.get("/CreationDate", "").startswith("D:2000")
+    )
+
+
+@pytest.mark.slow
+def test_the_command_line_from_import_to_minutes_and_report(tmp_path: Path, corpus_file: Path) -> None:
+    small = tmp_path / "drie.jsonl"
+    small.write_text("".join(corpus_file.read_text("utf-8").splitlines(keepends=True)[:3]), encoding="utf-8")
+    env = {**os.environ, "CASUS_PASSPHRASE": PASSPHRASE}
+    vault = str(tmp_path / "k.casus")
+
+    def casus(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "ui.launch", *args], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    casus("init", vault)
+    casus("import", vault, str(small))
+    assert "3 casussen vrijgegeven" in casus("release", vault, "--all", "--accept-proposed")
+    assert "3 casussen op de agenda" in casus(
+        "meeting", "create", vault, "--date", "2025-06-12", "--cases", "released"
+    )
+    casus("export", "minutes", vault, "--meeting", "2025-06-12", "--out", str(tmp_path / "notulen.pdf"))
+    casus(
+        "export",
+        "report",
+        vault,
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+        "--out",
+        str(tmp_path / "r.pdf"),
+    )
+    assert "Casus 3" in "".join(p.extract_text() for p in PdfReader(tmp_path / "notulen.pdf").pages)
+    assert PdfReader(tmp_path / "r.pdf").metadata.title == "Rapportage meldingen en maatregelen"
