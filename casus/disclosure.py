@@ -26,7 +26,7 @@ from casus.model import Case, OrgUnit, Person
 from casus.model.enums import OrgUnitKind, Role
 from casus.pseudonymise.case_input import RegisteredPerson
 from casus.pseudonymise.folding import FoldedText, fold
-from casus.pseudonymise.lexicon import PARTICLES, is_common_word, lowercase_name_possible
+from casus.pseudonymise.lexicon import PARTICLES, is_common_word, lowercase_name_possible, stop_words
 from casus.pseudonymise.names import name_forms
 from casus.pseudonymise.numbers import phone_key
 from casus.pseudonymise.patterns import dates
@@ -45,6 +45,9 @@ REFERENCE = "kenmerk van een casus"
 UNIT = "organisatieonderdeel"
 DATE = "exacte datum van een voorval"
 
+_EMAIL_LIKE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_REFERENCE_LIKE = re.compile(r"(?<![\w\-/])[\w][\w\-/]*\w(?![\w\-/])")
+_NUMBER_LIKE = re.compile(r"(?<![\w\-/.])\d+(?![\w\-/]|[.,]\d)")
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
 _STEMS = ("s", "tje", "pje", "je", "ke")
 _COLOURS = frozenset({"zwart", "wit", "groen", "rood", "bruin", "grijs", "geel", "blauw", "roos"})
@@ -149,7 +152,19 @@ class DisclosureGate:
     def __init__(self, terms: ForbiddenTerms, engine: Pseudonymiser | None = None) -> None:
         self.terms = terms
         self.engine = engine
-        self._cores = list(terms.name_words)
+        # Near misses are looked for among names of about the same length that share the first
+        # or the last letters: a typo rarely hits both ends, and 10,000 names stay fast.
+        self._near: dict[tuple[int, str], list[str]] = {}
+        for core in terms.name_words:
+            if len(core) >= 4:
+                for size in (len(core) - 1, len(core), len(core) + 1):
+                    self._near.setdefault((size, core[0]), []).append(core)
+                    self._near.setdefault((size, core[-2:]), []).append(core)
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in terms.phrases.items():
+            self._phrases.setdefault(phrase[0], []).append((phrase, kind))
+        alternatives = "|".join(re.escape(a) for a in sorted(terms.abbreviations, key=len, reverse=True))
+        self._abbreviations = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])") if alternatives else None
 
     @classmethod
     def for_vault(cls, vault: Vault, engine: Pseudonymiser | None = None) -> DisclosureGate:
@@ -179,25 +194,24 @@ class DisclosureGate:
             if not any(f.start < end and start < f.end for f in found):
                 found.append(Finding(place, start, end, kind))
 
-        lowered = text.casefold()
-        for needle, kind in [
-            *((e, EMAIL) for e in self.terms.emails),
-            *((r, REFERENCE) for r in self.terms.references),
-        ]:
-            for match in re.finditer(r"(?<![\w.@-])" + re.escape(needle) + r"(?![\w@-])", lowered):
-                hit(match.start(), match.end(), kind)
+        for match in _EMAIL_LIKE.finditer(text):
+            if match.group().casefold() in self.terms.emails:
+                hit(match.start(), match.end(), EMAIL)
+        for match in _REFERENCE_LIKE.finditer(text):
+            if match.group().casefold() in self.terms.references:
+                hit(match.start(), match.end(), REFERENCE)
         for match in _PHONE_LIKE.finditer(text):
             raw = match.group().rstrip(" -./(")
             if phone_key(raw) in self.terms.phones:
                 hit(match.start(), match.start() + len(raw), PHONE)
-        for number in self.terms.numbers:
-            for match in re.finditer(r"(?<![\w\-/.])" + re.escape(number) + r"(?![\w\-/]|[.,]\d)", text):
+        for match in _NUMBER_LIKE.finditer(text):
+            if match.group() in self.terms.numbers:
                 hit(match.start(), match.end(), NUMBER)
         folded = FoldedText.of(text)
         tokens = tokenise(folded)
         for token in tokens:
             word = token.folded
-            if word in PARTICLES:
+            if word in PARTICLES or word in _REPLACEMENT_WORDS:
                 continue
             stems = [word] + [
                 word.removesuffix(s) for s in _STEMS if word.endswith(s) and len(word) - len(s) >= 3
@@ -207,14 +221,9 @@ class DisclosureGate:
                     hit(token.start, token.end, NAME)
                 continue
             near_allowed = not token.sentence_start or len(word) >= 6
-            if (
-                token.capitalised
-                and near_allowed
-                and len(word) >= 5
-                and not is_common_word(word)
-                and self._cores
-            ):
-                near = process.extractOne(word, self._cores, scorer=OSA.distance, score_cutoff=1)
+            if token.capitalised and near_allowed and len(word) >= 5 and not is_common_word(word):
+                pool = self._near.get((len(word), word[0]), []) + self._near.get((len(word), word[-2:]), [])
+                near = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1) if pool else None
                 if near is not None:
                     hit(token.start, token.end, NAME)
                     continue
@@ -225,13 +234,13 @@ class DisclosureGate:
             ):
                 hit(token.start, token.end, UNIT)
         words = [t.folded for t in tokens]
-        for phrase, kind in self.terms.phrases.items():
-            size = len(phrase)
-            for index in range(len(words) - size + 1):
+        for index, word in enumerate(words):
+            for phrase, kind in self._phrases.get(word, ()):
+                size = len(phrase)
                 if tuple(words[index : index + size]) == phrase and (tokens[index].capitalised or size >= 3):
                     hit(tokens[index].start, tokens[index + size - 1].end, kind)
-        for abbreviation in self.terms.abbreviations:
-            for match in re.finditer(r"(?<![\w&])" + re.escape(abbreviation) + r"(?![\w&])", text):
+        if self._abbreviations is not None:
+            for match in self._abbreviations.finditer(text):
                 hit(match.start(), match.end(), UNIT)
         for span in dates(text):
             if self._is_incident_date(text[span.start : span.end], span.detail):
@@ -245,8 +254,8 @@ class DisclosureGate:
         a name only beside another name part ("bram bakker") or where no ordinary word can
         stand; colours are both common words and common surnames ("helemaal zwart")."""
         word = token.folded
-        if token.capitalised:
-            return not (token.sentence_start and is_common_word(word))
+        if token.capitalised:  # "Maar" opens a sentence; "Berg ontkent." is a name
+            return not (token.sentence_start and word in stop_words())
         if is_common_word(word):
             return False
         neighbours = [tokens[i].folded for i in (token.index - 1, token.index + 1) if 0 <= i < len(tokens)]

@@ -63,7 +63,7 @@ def kinds(gate: DisclosureGate, text: str) -> list[str]:
         ("Berg ontkent.", NAME),
         ("Vanderberg ontkent.", NAME),
         ("Bergs opmerking was kwetsend.", NAME),
-        ("Yıldz (met een typefout) is boos.", NAME),
+        ("Volgens Yıldz (met een typefout) is het zo.", NAME),
         ("Y\u200bildiz is boos.", NAME),
         ("Stuur het naar A.Yildiz@Example.nl vandaag.", EMAIL),
         ("Bel +31 6 1234 5678 voor een afspraak.", PHONE),

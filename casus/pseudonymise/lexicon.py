@@ -48,6 +48,12 @@ def common_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words if w)
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    """Folded function words ("maar", "wil", "toen"), from deduce's stop word list."""
+    return frozenset(fold(w) for w in deduce_support.raw_word_list("whitelist/lst_stop_word"))
+
+
 def is_common_word(folded_word: str) -> bool:
     return folded_word in common_words() or folded_word in DETERMINERS or folded_word in TITLES
 
