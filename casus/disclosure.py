@@ -100,19 +100,25 @@ class ForbiddenTerms:
     numbers: set[str] = field(default_factory=set)
     references: set[str] = field(default_factory=set)
     incident_dates: set[dt.date] = field(default_factory=set)
+    # Cluster names are a permitted generalisation, even where they contain a unit's name
+    # ("Ruimte en Economie" holds directie Economie).
+    allowed_phrases: set[tuple[str, ...]] = field(default_factory=set)
 
     @classmethod
     def from_vault(cls, vault: Vault) -> ForbiddenTerms:
         terms = cls()
         with vault.session() as session:
-            for person in session.scalars(select(Person)):
-                terms.add_person(person.name, person.email, person.phone, person.employee_number)
+            people = select(Person.name, Person.email, Person.phone, Person.employee_number)
+            for name, email, phone, number in session.execute(people):
+                terms.add_person(name, email, phone, number)
             for reference, incident in session.execute(select(Case.reference, Case.incident_date)):
                 terms.references.add(reference.casefold())
                 if incident is not None:
                     terms.incident_dates.add(incident)
             # Clusters are a permitted generalisation; a meeting party's own unit acts in every
             # case ("Bureau Integriteit", "P&O") and names nobody.
+            for cluster in session.scalars(select(OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.CLUSTER)):
+                terms.allowed_phrases.add(tuple(re.findall(r"[^\W_]+", fold(cluster))))
             units = select(OrgUnit).where(
                 OrgUnit.kind != OrgUnitKind.CLUSTER, OrgUnit.meeting_party.is_(None)
             )
@@ -190,7 +196,13 @@ class DisclosureGate:
             return []
         found: list[Finding] = []
 
+        folded = FoldedText.of(text)
+        tokens = tokenise(folded)
+        allowed = self._allowed_ranges(tokens)
+
         def hit(start: int, end: int, kind: str) -> None:
+            if any(a <= start and end <= b for a, b in allowed):
+                return
             if not any(f.start < end and start < f.end for f in found):
                 found.append(Finding(place, start, end, kind))
 
@@ -207,8 +219,6 @@ class DisclosureGate:
         for match in _NUMBER_LIKE.finditer(text):
             if match.group() in self.terms.numbers:
                 hit(match.start(), match.end(), NUMBER)
-        folded = FoldedText.of(text)
-        tokens = tokenise(folded)
         for token in tokens:
             word = token.folded
             if word in PARTICLES or word in _REPLACEMENT_WORDS:
@@ -248,6 +258,16 @@ class DisclosureGate:
         for start, end in self._unregistered_names(text):
             hit(start, end, UNREGISTERED_NAME)
         return found
+
+    def _allowed_ranges(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        words = [t.folded for t in tokens]
+        ranges = []
+        for phrase in self.terms.allowed_phrases:
+            size = len(phrase)
+            for index in range(len(words) - size + 1):
+                if size and tuple(words[index : index + size]) == phrase:
+                    ranges.append((tokens[index].start, tokens[index + size - 1].end))
+        return ranges
 
     def _name_here(self, tokens: list[Token], token: Token) -> bool:
         """Capitalised: a name, unless a frequent word opens a sentence ("Maar"). Lower case:
