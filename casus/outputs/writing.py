@@ -1,4 +1,8 @@
-"""Writing an output file: all of it or nothing, never a half-written export."""
+"""Writing an output file: all of it or nothing, never a half-written export.
+
+Only ever called with a document that passed the disclosure gate; the temporary file beside
+the target holds those same bytes and is renamed over the target or removed.
+"""
 
 from __future__ import annotations
 
