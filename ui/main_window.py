@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         if self.vault is not None:
             self.model.set_rows(CaseService(self.vault).summaries())
             self.filters.set_years(self.model.years())
+            if self.proxy.rowCount():
+                # A case is always chosen, so Ctrl+R and Ctrl+E work from the keyboard at once.
+                self.table.selectRow(0)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
