@@ -135,18 +135,13 @@ def cmd_release(args: argparse.Namespace) -> None:
 
 
 def cmd_meeting_create(args: argparse.Namespace) -> None:
-    from casus.model.enums import CaseStatus, Party
-    from casus.services.cases import CaseService
+    from casus.model.enums import Party
     from casus.services.meetings import MeetingService
 
     with Vault.open(args.vault, read_passphrase()) as vault:
         meetings = MeetingService(vault)
         meeting_id = meetings.create(args.date, args.parties or list(Party))
-        added = 0
-        if args.cases == "released":
-            for row in reversed(CaseService(vault).summaries(status=CaseStatus.RELEASED)):
-                meetings.add_agenda_item(meeting_id, row.id)
-                added += 1
+        added = meetings.add_released(meeting_id) if args.cases == "released" else 0
     _say(f"Overleg van {args.date} gemaakt met {added} casussen op de agenda.")
 
 

@@ -257,7 +257,7 @@ class DisclosureGate:
                 hit(span.start, span.end, DATE)
         for start, end in self._unregistered_names(text):
             hit(start, end, UNREGISTERED_NAME)
-        return found
+        return _joined(found, text)
 
     def _allowed_ranges(self, tokens: list[Token]) -> list[tuple[int, int]]:
         words = [t.folded for t in tokens]
@@ -302,3 +302,20 @@ class DisclosureGate:
             if any(len(w) > 1 and fold(w) not in _REPLACEMENT_WORDS for w in words):
                 spans.append((start, end))
         return spans
+
+
+def _joined(found: list[Finding], text: str) -> list[Finding]:
+    """ "Pieter Smit" is one finding, not two: the secretary fixes a name, not its parts."""
+    joined: list[Finding] = []
+    for finding in sorted(found, key=lambda f: f.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind == finding.kind
+            and finding.kind in (NAME, UNREGISTERED_NAME)
+            and not text[last.end : finding.start].strip()
+        ):
+            joined[-1] = Finding(last.place, last.start, finding.end, last.kind)
+        else:
+            joined.append(finding)
+    return joined

@@ -196,6 +196,51 @@ def test_meeting_agenda_takes_only_released_cases_and_open_actions_carry_over(
         meetings.create("2025-06-05")
 
 
+def test_the_agenda_is_put_together_reordered_and_pruned_in_the_vault(
+    vault: Vault, light_engine: Pseudonymiser
+) -> None:
+    cases = CaseService(vault)
+    ids = [cases.create(draft(received=f"2025-0{month}-01")) for month in (3, 1, 2)]
+    for case_id in ids:
+        release(vault, case_id, light_engine)
+    meetings = MeetingService(vault)
+    meeting = meetings.create("2025-05-01", [Party.HR])
+    assert meetings.add_released(meeting) == 3
+    assert meetings.add_released(meeting) == 0, "a case goes on the agenda once"
+    agenda = meetings.get(meeting).agenda
+    assert [i.case_id for i in agenda] == [ids[1], ids[2], ids[0]], "oldest report first"
+    action = meetings.add_action(meeting, "Terugkoppelen", Party.HR, agenda_item_id=agenda[0].id)
+
+    meetings.move_agenda_item(agenda[2].id, -5)
+    assert [i.case_id for i in meetings.get(meeting).agenda] == [ids[0], ids[1], ids[2]]
+    meetings.remove_agenda_item(agenda[0].id)
+    after = meetings.get(meeting)
+    assert [(i.position, i.case_id) for i in after.agenda] == [(1, ids[0]), (2, ids[2])]
+    assert [(a.id, a.agenda_item_id) for a in after.actions] == [(action, None)], "the action stays"
+
+    with pytest.raises(ValidationError, match="Actie"):
+        meetings.update_action(action, "  ", Party.HR, None)
+    meetings.update_action(action, "Terugkoppelen aan de melder", Party.INTEGRITY_BUREAU, "2025-06-01")
+    (summary,) = meetings.summaries()
+    assert (summary.held_on, summary.items, summary.open_actions) == (dt.date(2025, 5, 1), 2, 1)
+    meetings.remove_action(action)
+    assert meetings.summaries()[0].open_actions == 0
+    events = [e.action for e in AuditService(vault).history()]
+    assert {"remove_agenda_item", "move_agenda_item", "remove"} <= set(events)
+
+
+def test_a_note_without_a_case_loses_what_needs_no_registry(
+    vault: Vault, light_engine: Pseudonymiser
+) -> None:
+    from casus.pseudonymise import UnitCodeBook
+    from casus.services.review import ReviewService
+
+    note = "Bel 06-12345678 of mail j.jansen@example.nl voor 3 januari 2026."
+    text = ReviewService(vault, light_engine).pseudonymise_note(note, UnitCodeBook(b"k" * 32))
+    assert "06-12345678" not in text and "example.nl" not in text and "3 januari" not in text
+    assert "januari 2026" in text
+
+
 def test_default_org_units_are_loaded_and_editable(vault: Vault) -> None:
     service = OrgUnitService(vault)
     units = service.list()

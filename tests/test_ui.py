@@ -177,6 +177,8 @@ def test_meeting_mode_shows_no_registered_name(qtbot, vault: Vault, engine, corp
     window = MeetingModeWindow(vault, engine)
     qtbot.addWidget(window)
     window.open()
+    qtbot.waitUntil(lambda: window.loaded, timeout=60_000)
+    assert all(shared.case is not None for shared in window.cases), "the gate passed every case"
     shown = []
     for _ in window.cases:
         shown.append(window.heading.text() + "\n" + window.body.toPlainText())
@@ -201,6 +203,7 @@ def test_meeting_mode_is_left_only_with_the_passphrase(qtbot, vault: Vault, engi
     window = MeetingModeWindow(vault, engine)
     qtbot.addWidget(window)
     window.open()
+    qtbot.waitUntil(lambda: window.loaded, timeout=30_000)
     window.close()
     assert window.isVisible(), "closing without the passphrase is refused"
     for dialog in window.findChildren(QInputDialog):
@@ -293,6 +296,7 @@ def test_windows_with_identities_ask_to_be_left_out_of_screen_sharing(
     meeting = MeetingModeWindow(vault, engine)
     qtbot.addWidget(meeting)
     assert len(asked) == 3, "meeting mode stays shareable"
+    qtbot.waitUntil(lambda: meeting.loaded, timeout=30_000)
     meeting.shut()
     window.close()
 

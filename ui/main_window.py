@@ -8,6 +8,8 @@ returns to the start dialog.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casus.errors import NotFoundError
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
+from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from ui.case_editor import CaseEditor
 from ui.case_table_model import CaseFilterProxy, CaseTableModel
@@ -33,8 +37,10 @@ from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
 from ui.idle_lock import IDLE_MINUTES_KEY, IdleLock, idle_minutes
 from ui.meeting_mode import MeetingModeWindow
+from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
 from ui.org_units_dialog import OrgUnitsDialog
+from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
 from ui.session_watch import SessionWatch
@@ -53,6 +59,7 @@ class MainWindow(QMainWindow):
         self.last_view_state: dict[str, object] | None = None
         self.engine = engine or Pseudonymiser(())
         self.meeting_window: MeetingModeWindow | None = None
+        self.meeting_screen: MeetingScreen | None = None
         self.setWindowTitle("Casus")
         self.resize(1000, 640)
 
@@ -119,8 +126,16 @@ class MainWindow(QMainWindow):
         meeting_menu = self.menuBar().addMenu("&Overleg")
         self.meeting_action = QAction("&Vergadermodus", self)
         self.meeting_action.setShortcut(QKeySequence("F5"))
-        self.meeting_action.triggered.connect(self.open_meeting_mode)
+        self.meeting_action.triggered.connect(lambda: self.open_meeting_mode())
         meeting_menu.addAction(self.meeting_action)
+        self.meeting_screen_action = QAction("&Overleg voeren en notuleren…", self)
+        self.meeting_screen_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.meeting_screen_action.triggered.connect(self.open_meeting_screen)
+        meeting_menu.insertAction(self.meeting_action, self.meeting_screen_action)
+        self.report_action = QAction("&Rapportage meldingen en maatregelen…", self)
+        self.report_action.triggered.connect(self.open_report)
+        meeting_menu.addSeparator()
+        meeting_menu.addAction(self.report_action)
         self.units_action = QAction("&Organisatieonderdelen…", self)
         self.units_action.setShortcut(QKeySequence("Ctrl+U"))
         self.units_action.triggered.connect(self.edit_units)
@@ -222,11 +237,44 @@ class MainWindow(QMainWindow):
         self.review_dialog.released.connect(self.refresh)
         self.review_dialog.open()
 
-    def open_meeting_mode(self) -> None:
+    def open_meeting_mode(self, meeting_id: int | None = None) -> None:
+        """From the list (F5): today's meeting if there is one, else every released case. From
+        the meeting screen: that meeting, whose agenda choice the shared screen then follows."""
         if self.vault is None:
             return
-        self.meeting_window = MeetingModeWindow(self.vault, self.engine)
+        if meeting_id is None:
+            with contextlib.suppress(NotFoundError):
+                meeting_id = MeetingService(self.vault).find(dt.date.today())
+        if self.meeting_window is not None:
+            self.meeting_window.shut()
+        self.meeting_window = MeetingModeWindow(self.vault, self.engine, meeting_id)
+        self.meeting_window.left.connect(self._meeting_mode_left)
         self.meeting_window.open()
+        screen = self.meeting_screen
+        if screen is not None and screen.isVisible() and screen.meeting_id == meeting_id:
+            self.meeting_window.start_at = max(0, screen.agenda.currentRow())
+            screen.activateWindow()  # the secretary goes on typing; the agenda drives the screen
+
+    def _meeting_mode_left(self) -> None:
+        self.meeting_window = None
+
+    def _follow_agenda(self, row: int) -> None:
+        if self.meeting_window is not None:
+            self.meeting_window.go_to(row)
+
+    def open_meeting_screen(self) -> None:
+        if self.vault is None:
+            return
+        self.meeting_screen = MeetingScreen(self.vault, self.engine, self)
+        self.meeting_screen.meeting_mode_requested.connect(self.open_meeting_mode)
+        self.meeting_screen.agenda_row_chosen.connect(self._follow_agenda)
+        self.meeting_screen.open()
+
+    def open_report(self) -> None:
+        if self.vault is None:
+            return
+        self.report_dialog = ReportDialog(self.vault, self)
+        self.report_dialog.open()
 
     def view_state(self) -> dict[str, object]:
         """Where the user is: filters, search text and the selected case (kept in memory only,
@@ -271,6 +319,8 @@ class MainWindow(QMainWindow):
             *self.findChildren(ReviewDialog),
             *self.findChildren(CaseEditor),
             *self.findChildren(OrgUnitsDialog),
+            *self.findChildren(MeetingScreen),
+            *self.findChildren(ReportDialog),
         ]:
             dialog.reject()
             dialog.deleteLater()

@@ -4,14 +4,11 @@ status; a status is changed in place, a new measure is added below the list."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,17 +20,7 @@ from casus.services.cases import CaseService
 from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
 from casus.vault import Vault
 from ui.messages import describe
-from ui.widgets import button, enum_combo
-
-
-def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
+from ui.widgets import button, enum_combo, read_only_table
 
 
 class MeasuresPage(QWidget):
@@ -46,14 +33,15 @@ class MeasuresPage(QWidget):
         self.message.setAccessibleName("Melding bij maatregelen")
         self.message.setWordWrap(True)
 
-        self.interventions = _table(("Maatregel", "Status", "Toelichting"), "Interventies")
+        self.interventions = read_only_table(("Maatregel", "Status", "Toelichting"), "Interventies")
         self.new_intervention = enum_combo(InterventionType, "Soort interventie")
         self.new_intervention_note = QLineEdit()
         self.new_intervention_note.setAccessibleName("Toelichting bij de interventie")
         self.new_intervention_note.setPlaceholderText("Toelichting (zonder namen)")
         add_intervention = button("Interventie &toevoegen", "Interventie toevoegen", self._add_intervention)
 
-        self.repairs = _table(("Advies", "Aan", "Status", "Onderbouwing"), "Adviezen heling en herstel")
+        repair_columns = ("Advies", "Aan", "Status", "Onderbouwing")
+        self.repairs = read_only_table(repair_columns, "Adviezen heling en herstel")
         self.new_repair = enum_combo(RepairType, "Soort advies heling en herstel")
         self.new_repair_to = enum_combo(Role, "Advies gericht aan")
         self.new_repair_note = QLineEdit()

@@ -3,24 +3,25 @@
 Full screen (on the second screen when there is one), large and readable, one case at a
 time: "Casus 1 van 4", the kind of behaviour, the month, the generalised unit, the people
 by pseudonym and role, the question and the facts. No internal reference, no menu, no path
-to an identity. Leaving asks for the vault's passphrase: whoever shares the screen cannot
-step back into the case files without it.
+to an identity. Every case passes the disclosure gate before it is shown (see
+casus/outputs/shared_screen.py); the cases are loaded and checked off the GUI thread. Leaving
+asks for the vault's passphrase: whoever shares the screen cannot step back into the case
+files without it.
 """
 
 from __future__ import annotations
 
 import html
-import secrets
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
-from casus.model.enums import CaseStatus
-from casus.pseudonymise import Pseudonymiser, UnitCodeBook
-from casus.services.cases import CaseService
-from casus.services.review import MeetingCase, ReviewService
+from casus.outputs.shared_screen import SharedCase, shared_screen_cases
+from casus.pseudonymise import Pseudonymiser
+from casus.services.review import MeetingCase
 from casus.vault import Vault
+from ui.messages import describe
 from ui.workers import start
 
 
@@ -41,18 +42,21 @@ def case_html(case: MeetingCase) -> str:
 
 
 class MeetingModeWindow(QWidget):
-    left = Signal()
+    """`meeting_id` shows that meeting's agenda with its unit codes (as in its minutes);
+    without it every released case is shown with a key for this session only."""
 
-    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+    left = Signal()
+    ready = Signal()
+
+    def __init__(self, vault: Vault, engine: Pseudonymiser, meeting_id: int | None = None) -> None:
         super().__init__()
         self.vault = vault
         self.setWindowTitle("Vergadermodus – Casus")
         self.setAccessibleName("Vergadermodus")
-        service = ReviewService(vault, engine)
-        codes = UnitCodeBook(secrets.token_bytes(32))  # one key per meeting session
-        released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
-        self.cases = [service.meeting_view(row.id, codes) for row in reversed(released)]
+        self.cases: list[SharedCase] = []
+        self.loaded = False
         self.index = 0
+        self.start_at = 0  # the agenda item the secretary had chosen when the screen opened
         self._leaving = False
 
         self.heading = QLabel()
@@ -78,6 +82,28 @@ class MeetingModeWindow(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.hint)
         self._show_case()
+        self._loader = start(
+            lambda: shared_screen_cases(vault, engine, meeting_id), self._loaded, self._failed
+        )
+
+    def _loaded(self, cases: list[SharedCase]) -> None:
+        self.cases, self.loaded = cases, True
+        self.index = min(self.start_at, max(0, len(cases) - 1))
+        self._show_case()
+        self.ready.emit()
+
+    def go_to(self, index: int) -> None:
+        """The secretary chose another agenda item: the shared screen follows."""
+        self.start_at = index
+        if self.loaded and 0 <= index < len(self.cases):
+            self.index = index
+            self._show_case()
+
+    def _failed(self, error: BaseException) -> None:
+        self.loaded = True
+        self.heading.setText("Vergadermodus")
+        self.body.setPlainText(describe(error))
+        self.ready.emit()
 
     def open(self) -> None:
         screens = QGuiApplication.screens()
@@ -88,12 +114,20 @@ class MeetingModeWindow(QWidget):
         self.body.setFocus()
 
     def _show_case(self) -> None:
-        if not self.cases:
-            self.heading.setText("Geen vrijgegeven casussen")
-            self.body.setHtml("<p>Er zijn nog geen casussen vrijgegeven voor het overleg.</p>")
+        if not self.loaded:
+            self.heading.setText("Vergadermodus")
+            self.body.setHtml("<p>Casussen laden en controleren…</p>")
             return
-        self.heading.setText(f"Casus {self.index + 1} van {len(self.cases)}")
-        self.body.setHtml(case_html(self.cases[self.index]))
+        if not self.cases:
+            self.heading.setText("Geen casussen")
+            self.body.setHtml("<p>Er staan nog geen vrijgegeven casussen klaar voor het overleg.</p>")
+            return
+        shared = self.cases[self.index]
+        self.heading.setText(f"{shared.title} van {len(self.cases)}")
+        if shared.case is None:
+            self.body.setHtml(f"<p><i>{html.escape(shared.held_back)}</i></p>")
+        else:
+            self.body.setHtml(case_html(shared.case))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+)
 
 
 def enum_combo(enum: type[Enum], name: str, current: object = None, optional: bool = False) -> QComboBox:
@@ -30,3 +39,29 @@ def button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
     widget.setAutoDefault(False)
     widget.clicked.connect(slot)
     return widget
+
+
+def read_only_table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    """A list shown as a table: rows are chosen, not typed in (a form beside it edits)."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def date_edit(name: str, date: QDate | None = None) -> QDateEdit:
+    """A Dutch date field with a calendar; its inner text field carries the name too, since
+    that is where a screen reader lands."""
+    edit = QDateEdit(date or QDate.currentDate())
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    inner = edit.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
+    return edit

@@ -17,6 +17,7 @@ class WorkerSignals(QObject):
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
+    progress = Signal(int, int)
 
 
 class Worker(QRunnable):
@@ -46,7 +47,25 @@ class Worker(QRunnable):
 def start(
     task: Callable[[], Any], on_result: Callable[[Any], None], on_error: Callable[[Any], None]
 ) -> Worker:
-    worker = Worker(task)
+    return _launch(Worker(task), on_result, on_error)
+
+
+def start_with_progress(
+    task: Callable[[Callable[[int, int], None]], Any],
+    on_progress: Callable[[int, int], None],
+    on_result: Callable[[Any], None],
+    on_error: Callable[[Any], None],
+) -> Worker:
+    """`task` is given a `report(done, total)` it may call from the worker thread; the
+    numbers arrive on the GUI thread."""
+    signals: list[WorkerSignals] = []
+    worker = Worker(lambda: task(lambda done, total: Worker._emit(signals[0].progress, done, total)))
+    signals.append(worker.signals)
+    worker.signals.progress.connect(on_progress)
+    return _launch(worker, on_result, on_error)
+
+
+def _launch(worker: Worker, on_result: Callable[[Any], None], on_error: Callable[[Any], None]) -> Worker:
     worker.signals.result.connect(on_result)
     worker.signals.error.connect(on_error)
     QThreadPool.globalInstance().start(worker)

@@ -9,6 +9,7 @@ references never appear: agenda items are numbered.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,12 +31,25 @@ if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
     from casus.vault import Vault
 
+Progress = Callable[[int, int], None]
 TITLE = "Notulen casuïstiekoverleg"
 FOOTER = "Vertrouwelijk · gepseudonimiseerd verslag van het casuïstiekoverleg"
 
 
 @dataclass(frozen=True)
+class Source:
+    """What a text of the minutes was made from, so a finding of the gate can be traced back to
+    the field that must change: a secretary's note (`item_id` or `action_id` and its field), the
+    learning points, or a released case's reviewed text ("case": fixed in the case's review)."""
+
+    field: str
+    item_id: int | None = None
+    action_id: int | None = None
+
+
+@dataclass(frozen=True)
 class MinutesItem:
+    item_id: int
     title: str
     case: MeetingCase
     discussion: str
@@ -45,6 +59,7 @@ class MinutesItem:
 
 @dataclass(frozen=True)
 class MinutesAction:
+    action_id: int
     description: str
     owner: str
     due: str
@@ -66,17 +81,27 @@ class Minutes:
 
     def texts(self) -> dict[str, str]:
         """Every text of the document by its place, for the gate."""
-        texts = {"Aanwezig": ", ".join(self.parties), "Leerpunten": self.learning_points}
+        return {place: text for place, (text, _source) in self.sourced_texts().items()}
+
+    def sources(self) -> dict[str, Source]:
+        return {place: source for place, (_text, source) in self.sourced_texts().items()}
+
+    def sourced_texts(self) -> dict[str, tuple[str, Source]]:
+        texts = {
+            "Aanwezig": (", ".join(self.parties), Source("parties")),
+            "Leerpunten": (self.learning_points, Source("learning_points")),
+        }
         for item in self.items:
-            texts[f"{item.title}, kop"] = " · ".join((item.case.category, item.case.period, item.case.unit))
-            texts[f"{item.title}, betrokkenen"] = "; ".join(f"{n} ({r})" for n, r in item.case.people)
-            for title, text in item.case.texts.items():
-                texts[f"{item.title}, {title.lower()}"] = text
-            texts[f"{item.title}, bespreking"] = item.discussion
-            texts[f"{item.title}, advies"] = item.advice
-            texts[f"{item.title}, afspraken"] = item.agreements
+            case = Source("case", item_id=item.item_id)
+            texts.update({place: (text, case) for place, text in item.case.shown(item.title).items()})
+            for field, title, text in (
+                ("discussion", "bespreking", item.discussion),
+                ("advice", "advies", item.advice),
+                ("agreements", "afspraken", item.agreements),
+            ):
+                texts[f"{item.title}, {title}"] = (text, Source(field, item_id=item.item_id))
         for number, action in enumerate(self.actions, 1):
-            texts[f"Actie {number}"] = action.description
+            texts[f"Actie {number}"] = (action.description, Source("description", action_id=action.action_id))
         return texts
 
 
@@ -85,23 +110,32 @@ def default_file_name(held_on: dt.date) -> str:
     return f"notulen-casuistiekoverleg-{held_on:%Y-%m}.pdf"
 
 
-def build_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int) -> Minutes:
+def build_minutes(
+    vault: Vault, engine: Pseudonymiser, meeting_id: int, progress: Progress | None = None
+) -> Minutes:
+    """`progress(done, total)` is told after every agenda item: rendering a case is the slow part."""
     meetings = MeetingService(vault)
     codes = meetings.codes(meeting_id)
     meeting = meetings.get(meeting_id)
     review = ReviewService(vault, engine)
-    items = tuple(
-        MinutesItem(
-            f"Casus {number}",
-            review.meeting_view(item.case_id, codes),
-            item.discussion,
-            item.advice,
-            item.agreements,
+    agenda = sorted(meeting.agenda, key=lambda i: i.position)
+    items = []
+    for number, item in enumerate(agenda, 1):
+        items.append(
+            MinutesItem(
+                item.id,
+                f"Casus {number}",
+                review.meeting_view(item.case_id, codes),
+                item.discussion,
+                item.advice,
+                item.agreements,
+            )
         )
-        for number, item in enumerate(sorted(meeting.agenda, key=lambda i: i.position), 1)
-    )
+        if progress is not None:
+            progress(number, len(agenda))
     actions = tuple(
         MinutesAction(
+            a.id,
             a.description,
             a.owner_party.label,
             a.due_date.strftime("%d-%m-%Y") if a.due_date else "",
@@ -111,7 +145,7 @@ def build_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int) -> Minut
         for a in sorted(meeting.actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.id))
     )
     parties = tuple(sorted(p.party.label for p in meeting.attendance))
-    return Minutes(meeting.held_on, parties, items, actions, meeting.learning_points)
+    return Minutes(meeting.held_on, parties, tuple(items), actions, meeting.learning_points)
 
 
 def _paragraphs(text: str, style_name: str = "body") -> list[Flowable]:
@@ -185,9 +219,12 @@ def story(minutes: Minutes) -> list[Flowable]:
     return flow
 
 
-def export_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path) -> Path:
-    """Builds, checks and writes; a finding of the gate refuses the export (nothing written)."""
-    minutes = build_minutes(vault, engine, meeting_id)
-    gate = DisclosureGate.for_vault(vault, engine)
+def write_minutes(minutes: Minutes, gate: DisclosureGate, target: Path) -> Path:
+    """Checks and writes; a finding of the gate refuses the export and nothing is written."""
     gate.require_clean(minutes.texts(), metadata={"Title": TITLE, "Bestandsnaam": target.name})
     return write_atomically(target, pdf.render(story(minutes), TITLE, FOOTER))
+
+
+def export_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path) -> Path:
+    minutes = build_minutes(vault, engine, meeting_id)
+    return write_minutes(minutes, DisclosureGate.for_vault(vault, engine), target)

@@ -279,6 +279,11 @@ def story(report: Report) -> list[Flowable]:
     return flow
 
 
+def default_file_name(start: dt.date, end: dt.date) -> str:
+    """Says what it is and the period it covers, nothing more."""
+    return f"rapportage-meldingen-en-maatregelen-{start:%Y-%m-%d}-tot-{end:%Y-%m-%d}.pdf"
+
+
 def export_report(vault: Vault, start: dt.date | str, end: dt.date | str, target: Path) -> Path:
     report = build_report(vault, start, end)
     texts = {f"Tabel {n}": " ".join(t.texts()) for n, t in enumerate(report.tables, 1)}

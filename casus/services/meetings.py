@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance
@@ -21,9 +22,39 @@ if TYPE_CHECKING:
     from casus.vault import Vault
 
 
+@dataclass(frozen=True)
+class MeetingSummary:
+    """A meeting as the meeting screen lists it: its date and how much is on it."""
+
+    id: int
+    held_on: dt.date
+    items: int
+    open_actions: int
+
+
 class MeetingService:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
+
+    def summaries(self) -> list[MeetingSummary]:
+        """Newest first: the secretary nearly always works on the latest meeting."""
+        with self.vault.session() as session:
+            items = (
+                select(func.count(AgendaItem.id))
+                .where(AgendaItem.meeting_id == Meeting.id)
+                .correlate(Meeting)
+                .scalar_subquery()
+            )
+            open_actions = (
+                select(func.count(Action.id))
+                .where(Action.meeting_id == Meeting.id, Action.status == ActionStatus.OPEN)
+                .correlate(Meeting)
+                .scalar_subquery()
+            )
+            rows = session.execute(
+                select(Meeting.id, Meeting.held_on, items, open_actions).order_by(Meeting.held_on.desc())
+            ).all()
+        return [MeetingSummary(*row) for row in rows]
 
     def create(self, held_on: dt.date | str, parties: Iterable[Party | str] = ()) -> int:
         """A meeting; open actions of the previous meeting carry over to it ("Is dit gelukt?")."""
@@ -95,25 +126,98 @@ class MeetingService:
                 raise NotFoundError()
             return meeting
 
-    def add_agenda_item(self, meeting_id: int, case_id: int) -> int:
+    def set_attendance(self, meeting_id: int, parties: Iterable[Party | str]) -> None:
+        """Organisations, never names: the minutes go to all of them."""
+        present = {v.clean_enum(Party, p, "parties", "Aanwezige partijen") for p in parties}
         with self.vault.session() as session:
             meeting = session.get(Meeting, meeting_id)
-            case = session.get(Case, case_id)
-            if meeting is None or case is None:
+            if meeting is None:
                 raise NotFoundError()
-            if case.status is not CaseStatus.RELEASED:
-                raise ValidationError("case_id", "Casus", "is niet vrijgegeven voor het overleg")
-            position = (
-                session.scalar(
-                    select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
-                )
-                or 0
-            ) + 1
-            item = AgendaItem(meeting_id=meeting_id, case_id=case_id, position=position)
-            session.add(item)
+            if {a.party for a in meeting.attendance} != present:
+                meeting.attendance = [MeetingAttendance(party=p) for p in sorted(present)]
+                record(session, self.vault.actor, "update", "meeting", meeting_id, ["parties"])
+
+    def add_released(self, meeting_id: int) -> int:
+        """Puts every released case that is not on the agenda yet on it, oldest report first, in
+        one transaction; returns how many were added."""
+        with self.vault.session() as session:
+            if session.get(Meeting, meeting_id) is None:
+                raise NotFoundError()
+            on_agenda = select(AgendaItem.case_id).where(AgendaItem.meeting_id == meeting_id)
+            case_ids = session.scalars(
+                select(Case.id)
+                .where(Case.status == CaseStatus.RELEASED, Case.id.not_in(on_agenda))
+                .order_by(Case.received, Case.id)
+            ).all()
+            for case_id in case_ids:
+                self._append(session, meeting_id, case_id)
+            if case_ids:
+                record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
+        return len(case_ids)
+
+    def remove_agenda_item(self, item_id: int) -> None:
+        """The item's notes go with it; its actions stay on the list (no longer tied to it)."""
+        with self.vault.session() as session:
+            item = session.get(AgendaItem, item_id)
+            if item is None:
+                raise NotFoundError()
+            meeting_id = item.meeting_id
+            session.delete(item)
             session.flush()
+            self._renumber(session, meeting_id)
+            record(session, self.vault.actor, "remove_agenda_item", "meeting", meeting_id, ["agenda"])
+
+    def move_agenda_item(self, item_id: int, offset: int) -> None:
+        """Moves an item up (negative) or down the agenda; "Casus N" follows the new order."""
+        with self.vault.session() as session:
+            item = session.get(AgendaItem, item_id)
+            if item is None:
+                raise NotFoundError()
+            items = self._ordered(session, item.meeting_id)
+            index = items.index(item)
+            target = max(0, min(len(items) - 1, index + offset))
+            if target == index:
+                return
+            items.insert(target, items.pop(index))
+            for position, each in enumerate(items, 1):
+                each.position = position
+            record(session, self.vault.actor, "move_agenda_item", "meeting", item.meeting_id, ["agenda"])
+
+    @staticmethod
+    def _ordered(session: Session, meeting_id: int) -> list[AgendaItem]:
+        return list(
+            session.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.meeting_id == meeting_id)
+                .order_by(AgendaItem.position, AgendaItem.id)
+            )
+        )
+
+    def _renumber(self, session: Session, meeting_id: int) -> None:
+        for position, each in enumerate(self._ordered(session, meeting_id), 1):
+            each.position = position
+
+    def add_agenda_item(self, meeting_id: int, case_id: int) -> int:
+        with self.vault.session() as session:
+            if session.get(Meeting, meeting_id) is None:
+                raise NotFoundError()
+            item = self._append(session, meeting_id, case_id)
             record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
             return item.id
+
+    @staticmethod
+    def _append(session: Session, meeting_id: int, case_id: int) -> AgendaItem:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFoundError()
+        if case.status is not CaseStatus.RELEASED:
+            raise ValidationError("case_id", "Casus", "is niet vrijgegeven voor het overleg")
+        highest = select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+        last = session.scalar(highest)
+        item = AgendaItem(meeting_id=meeting_id, case_id=case_id, position=(last or 0) + 1)
+        session.add(item)
+        session.flush()
+        return item
 
     def record_item(self, item_id: int, discussion: str, advice: str, agreements: str) -> None:
         values = {
@@ -161,6 +265,34 @@ class MeetingService:
                 ["description", "owner_party", "due_date"],
             )
             return action.id
+
+    def update_action(
+        self, action_id: int, description: str, owner_party: Party | str, due_date: dt.date | str | None
+    ) -> None:
+        text = v.clean_text(description, "description", "Actie", max_length=v.QUESTION_MAX, required=True)
+        party = v.clean_enum(Party, owner_party, "owner_party", "Eigenaar")
+        due = v.clean_date(due_date, "due_date", "Gereed op", allow_future=True)
+        with self.vault.session() as session:
+            action = session.get(Action, action_id)
+            if action is None:
+                raise NotFoundError()
+            action.description, action.owner_party, action.due_date = text, party, due
+            record(
+                session,
+                self.vault.actor,
+                "update",
+                "action",
+                action_id,
+                ["description", "owner_party", "due_date"],
+            )
+
+    def remove_action(self, action_id: int) -> None:
+        with self.vault.session() as session:
+            action = session.get(Action, action_id)
+            if action is None:
+                raise NotFoundError()
+            session.delete(action)
+            record(session, self.vault.actor, "remove", "action", action_id, ["description"])
 
     def set_action_status(self, action_id: int, status: ActionStatus | str) -> None:
         value = v.clean_enum(ActionStatus, status, "status", "Status")

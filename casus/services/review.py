@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -73,6 +73,15 @@ class MeetingCase:
     people: tuple[tuple[str, str], ...]  # (pseudonym, role)
     texts: dict[str, str]  # Dutch field name -> pseudonymised text
     warnings: tuple[str, ...]
+
+    def shown(self, title: str) -> dict[str, str]:
+        """Everything of the case that a screen or a document shows, by place, for the gate."""
+        texts = {
+            f"{title}, kop": " · ".join((self.category, self.period, self.unit)),
+            f"{title}, betrokkenen": "; ".join(f"{name} ({role})" for name, role in self.people),
+        }
+        texts.update({f"{title}, {field.lower()}": text for field, text in self.texts.items()})
+        return texts
 
 
 def case_input_people(people: Sequence[tuple[str, Role]]) -> tuple[RegisteredPerson, ...]:
@@ -297,6 +306,21 @@ class ReviewService:
             texts={REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text},
             warnings=tuple(w.message for w in result.warnings),
         )
+
+    def pseudonymise_note(self, text: str, codes: UnitCodeBook, case_id: int | None = None) -> str:
+        """A secretary's note with every name, unit, date and number the engine finds replaced,
+        as the meeting's own version would replace them: the case's people by the same
+        pseudonyms ("Melder A"), units by the meeting's codes. Without a case (learning
+        points, an action of the whole meeting) only what needs no registry is replaced."""
+        engine = self._engine()
+        level = UnitGeneralisation.CODE
+        source = CaseInput("note", (), {})
+        if case_id is not None:
+            with self.vault.session() as session:
+                case = self._case(session, case_id)
+                source, level = case_input(case), case.unit_generalisation
+        note = replace(source, texts={"note": text})
+        return engine.pseudonymise(note, codes, level).fields["note"].text
 
     def release(self, case_id: int) -> None:
         reviews = self.reviews(case_id)

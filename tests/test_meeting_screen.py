@@ -1,0 +1,241 @@
+"""The secretary's meeting screen, driven offscreen through real widgets on a real vault:
+notes checked as they are typed, findings to jump to, the agenda, attendance, actions,
+learning points, the export in the background, and meeting mode following the meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from casus.model.enums import ActionStatus, Party, ReviewDecision, SpanKind
+from casus.pseudonymise import Pseudonymiser
+from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.meetings import MeetingService
+from casus.services.review import ReviewService
+from casus.vault import Vault
+from tests.helpers import release
+from tests.test_ui import unnamed_controls
+from ui.meeting_screen import MeetingScreen
+
+
+def _case(vault: Vault, reporter: str, accused: str, received: str = "2025-03-04") -> int:
+    return CaseService(vault).create(
+        CaseDraft(
+            channel="internal_reporting_point",
+            received=received,
+            category="racism",
+            grounds=["origin_race"],
+            facts=f"Op 3 maart 2025 zei {accused} tegen {reporter} dat zij 'terug moest'.",
+            question=f"Hoe beschermen we {reporter.split()[0]}?",
+            people=[PersonDraft(role="reporter", name=reporter), PersonDraft(role="accused", name=accused)],
+        )
+    )
+
+
+@pytest.fixture
+def meeting(vault: Vault, engine: Pseudonymiser) -> int:
+    """Two released cases on the agenda of a meeting."""
+    for reporter, accused, received in (
+        ("Yasmina Amrani", "Pieter Smit", "2025-03-04"),
+        ("Şahin Öztürk", "Kees Brouwer", "2025-04-10"),
+    ):
+        release(vault, _case(vault, reporter, accused, received), engine)
+    meetings = MeetingService(vault)
+    meeting_id = meetings.create("2025-05-01", [Party.HR, Party.INTEGRITY_BUREAU])
+    assert meetings.add_released(meeting_id) == 2
+    return meeting_id
+
+
+def _open(qtbot, vault: Vault, engine: Pseudonymiser) -> MeetingScreen:
+    screen = MeetingScreen(vault, engine)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.gate is not None, timeout=60_000)
+    return screen
+
+
+def test_a_typed_name_is_marked_at_once_listed_without_its_text_and_jumped_to(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    screen = _open(qtbot, vault, engine)
+    assert screen.findings_list.count() == 0, "the released cases pass the gate"
+    assert "Geen herleidbare" in screen.check_status.text()
+    discussion = screen.note_edits["discussion"]
+    discussion.setFocus()
+    qtbot.keyClicks(discussion, "Het overleg hoorde dat Smits collega het ook zag.")
+    qtbot.waitUntil(lambda: screen.findings_list.count() == 1, timeout=5_000)
+    listed = screen.findings_list.item(0).text()
+    assert listed.startswith("Casus 1, bespreking: naam") and "smit" not in listed.casefold()
+    assert len(discussion.extraSelections()) == 1 and discussion.accessibleDescription()
+
+    screen.learning.setFocus()  # the cursor is elsewhere when the secretary picks the finding
+    screen.findings_list.setCurrentRow(0)
+    qtbot.keyClick(screen.findings_list, Qt.Key.Key_Return)
+    assert discussion.hasFocus() or screen.focusWidget() is discussion
+    assert discussion.textCursor().selectedText() == "Smits"
+
+    # The note is stored a moment after typing stops; closing stores the rest.
+    qtbot.waitUntil(lambda: screen.save_status.text() == "Opgeslagen.", timeout=5_000)
+    stored = MeetingService(vault).get(meeting).agenda[0].discussion
+    assert stored == "Het overleg hoorde dat Smits collega het ook zag."
+
+
+def test_names_are_replaced_by_the_meetings_pseudonyms_in_one_undoable_step(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    screen = _open(qtbot, vault, engine)
+    advice = screen.note_edits["advice"]
+    advice.setFocus()
+    typed = "Herstelgesprek tussen Yasmina en Pieter Smit; Smit biedt excuses aan."
+    qtbot.keyClicks(advice, typed)
+    qtbot.waitUntil(lambda: screen.findings_list.count() == 3, timeout=5_000)  # Yasmina, Pieter Smit, Smit
+    qtbot.keyClick(
+        advice, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    text = advice.toPlainText()
+    assert "Yasmina" not in text and "Smit" not in text
+    assert "Melder A" in text and "Betrokkene B" in text, "the pseudonyms the meeting sees for this case"
+    qtbot.waitUntil(lambda: screen.findings_list.count() == 0, timeout=5_000)
+    advice.undo()
+    assert advice.toPlainText() == typed
+
+
+def test_agenda_attendance_actions_and_learning_points_are_kept(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    meetings = MeetingService(vault)
+    screen = _open(qtbot, vault, engine)
+    assert unnamed_controls(screen) == []
+    assert [screen.agenda.item(r).text().split(" · ")[0] for r in range(2)] == ["Casus 1", "Casus 2"]
+    assert "Yasmina" not in screen.case_view.toPlainText() and "Melder A" in screen.case_view.toPlainText()
+    first_case = meetings.get(meeting).agenda[0].case_id
+
+    # Agenda order from the keyboard: Alt+Down moves the chosen item, the numbering follows.
+    screen.agenda.setFocus()
+    screen.agenda.setCurrentRow(0)
+    qtbot.keyClick(screen.agenda, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [i.case_id for i in meetings.get(meeting).agenda][1] == first_case
+    assert screen.agenda.currentRow() == 1
+
+    screen.attendance[Party.DIVERSITY_BUREAU].setChecked(True)
+    screen.attendance[Party.HR].setChecked(False)
+    assert {a.party for a in meetings.get(meeting).attendance} == {
+        Party.INTEGRITY_BUREAU,
+        Party.DIVERSITY_BUREAU,
+    }
+
+    page = screen.actions_page
+    screen.tabs.setCurrentWidget(page)
+    qtbot.keyClicks(page.description, "Teamsessie over subtiel racisme plannen")
+    page.owner.setCurrentIndex(page.owner.findData(Party.DIVERSITY_BUREAU))
+    page.has_due.setChecked(True)
+    qtbot.keyClick(page.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.table.rowCount() == 1 and page.table.item(0, 1).text() == Party.DIVERSITY_BUREAU.label
+    page.new_action()
+    qtbot.keyClicks(page.description, "Gesprek met leidinggevende")
+    page.save()
+    page.table.selectRow(1)
+    page.status.setCurrentIndex(page.status.findData(ActionStatus.DONE))
+    page.save()
+    statuses = {a.description: a.status for a in meetings.get(meeting).actions}
+    assert statuses == {
+        "Teamsessie over subtiel racisme plannen": ActionStatus.OPEN,
+        "Gesprek met leidinggevende": ActionStatus.DONE,
+    }
+
+    screen.learning.setFocus()
+    qtbot.keyClicks(screen.learning, "Subtiel racisme herkennen: let op herhaalde grapjes.")
+    screen.reject()  # Esc: what was typed is stored first
+    assert meetings.get(meeting).learning_points.startswith("Subtiel racisme")
+
+    # The next meeting asks whether the open action succeeded.
+    meetings.create("2025-06-05", [Party.HR])
+    screen = _open(qtbot, vault, engine)
+    assert screen.meeting_combo.currentText().startswith("05-06-2025")
+    page = screen.actions_page
+    assert page.table.rowCount() == 1 and "Is dit gelukt?" in page.table.item(0, 0).text()
+
+
+def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
+) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    target = out / "notulen-casuistiekoverleg-2025-05.pdf"
+    screen = _open(qtbot, vault, engine)
+    chosen: list[str] = []
+    screen.choose_target = lambda name: chosen.append(name) or target  # type: ignore[method-assign]
+    screen.agenda.setCurrentRow(1)
+    agreements = screen.note_edits["agreements"]
+    agreements.setFocus()
+    qtbot.keyClicks(agreements, "Bureau Integriteit spreekt Amrani opnieuw.")
+    screen.export_minutes()
+    assert chosen == ["notulen-casuistiekoverleg-2025-05.pdf"]
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
+    assert "niet geschreven" in screen.check_status.text()
+    assert not list(out.iterdir()), "nothing written, not even a temp file"
+    assert screen.findings_list.count() == 1
+    assert screen.findings_list.item(0).text().startswith("Casus 2, afspraken: naam")
+
+    screen.findings_list.setCurrentRow(0)
+    screen.findings_list.choose_next()  # F8 goes to the (only) finding
+    assert agreements.textCursor().selectedText() == "Amrani"
+    agreements.textCursor().removeSelectedText()
+    cursor = agreements.textCursor()
+    cursor.insertText("de melder")
+    agreements.setTextCursor(cursor)
+    with qtbot.waitSignal(screen.progress.valueChanged, timeout=30_000, raising=False):
+        screen.export_minutes()
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
+    assert screen.check_status.text() == f"Notulen geschreven: {target.name}"
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "spreekt de melder opnieuw" in text and "Amrani" not in text
+
+
+def test_meeting_mode_shows_the_agenda_with_the_meetings_codes_and_follows_it(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.open_meeting_screen()
+    screen = window.meeting_screen
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.gate is not None, timeout=60_000)
+    screen.agenda.setCurrentRow(1)
+    qtbot.keyClick(screen, Qt.Key.Key_F5)
+    shared = window.meeting_window
+    assert shared is not None
+    qtbot.waitUntil(lambda: shared.loaded, timeout=30_000)
+    assert shared.heading.text() == "Casus 2 van 2", "it opens at the item the secretary chose"
+    screen.agenda.setCurrentRow(0)
+    assert shared.heading.text() == "Casus 1 van 2"
+    views = [screen.views[item.id] for item in screen.items]
+    assert shared.cases[0].case == views[0], "same pseudonyms and unit codes as the minutes"
+    shared.shut()
+    window.close()
+
+
+def test_meeting_mode_holds_back_a_case_the_gate_refuses(qtbot, vault: Vault, engine: Pseudonymiser) -> None:
+    """An owner rejected the replacement of a name: the case is released but the gate still
+    finds the name, so the shared screen does not show it."""
+    from ui.meeting_mode import MeetingModeWindow
+
+    case_id = _case(vault, "Yasmina Amrani", "Pieter Smit")
+    review = ReviewService(vault, engine)
+    fields = review.propose(case_id)
+    review.accept_all(case_id)
+    name = next(s for f in fields for s in f.spans if s.kind is SpanKind.PERSON)
+    review.decide(case_id, name.id, ReviewDecision.REJECTED)
+    review.release(case_id)
+    window = MeetingModeWindow(vault, engine)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=30_000)
+    shown = window.body.toPlainText()
+    assert "niet getoond" in shown and "naam" in shown
+    assert "Yasmina" not in shown and "Smit" not in shown
+    window.shut()

@@ -1,0 +1,55 @@
+"""The disclosure gate's findings for the meeting: where each is, and a way to go there.
+
+A finding is shown by its place and kind with the character positions ("Casus 2, bespreking:
+naam, teken 12–18"), never with the text it found: the list itself may be on a screen that
+others see. Enter or a double click on a finding (or F8 for the next one) asks the screen
+to put the cursor on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from casus.disclosure import Finding
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding and the field it is in (`target` is the screen's own key for that field)."""
+
+    finding: Finding
+    target: Hashable
+
+
+def describe_finding(finding: Finding) -> str:
+    return f"{finding.place}: {finding.kind}, teken {finding.start + 1}–{finding.end}"
+
+
+class FindingsList(QListWidget):
+    chosen = Signal(object)  # a Located
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Bevindingen van de controle")
+        self.located: list[Located] = []
+        self.itemActivated.connect(lambda item: self.chosen.emit(self.located[self.row(item)]))
+
+    def show_findings(self, located: Sequence[Located]) -> None:
+        self.located = list(located)
+        self.clear()
+        for each in self.located:
+            item = QListWidgetItem(describe_finding(each.finding))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, describe_finding(each.finding))
+            self.addItem(item)
+
+    def choose_next(self) -> None:
+        """F8: the next finding after the current one, round to the first."""
+        if not self.located:
+            return
+        row = (self.currentRow() + 1) % len(self.located)
+        self.setCurrentRow(row)
+        self.chosen.emit(self.located[row])

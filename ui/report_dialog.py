@@ -1,0 +1,99 @@
+"""The coordinator's report (rapportage meldingen en maatregelen) over a period: counts with
+small cells suppressed, written off the GUI thread after the disclosure gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casus.outputs.report import default_file_name, export_report
+from casus.vault import Vault
+from ui import workers
+from ui.messages import describe
+from ui.widgets import date_edit
+
+
+def _date(edit_date: QDate) -> dt.date:
+    return dt.date(edit_date.year(), edit_date.month(), edit_date.day())
+
+
+class ReportDialog(QDialog):
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rapportage meldingen en maatregelen – Casus")
+        self.vault = vault
+        self._worker: workers.Worker | None = None
+        today = QDate.currentDate()
+        self.start = date_edit("Rapportage vanaf", QDate(today.year(), 1, 1))
+        self.end = date_edit("Rapportage tot en met", today)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Voortgang van de export")
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.message = QLabel(
+            "Aantallen onder 5 worden afgeschermd (“< 5”); een uitsplitsing per cluster staat er "
+            "alleen in als geen enkele cel klein is."
+        )
+        self.message.setAccessibleName("Melding")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        for text, edit in (("&Vanaf:", self.start), ("&Tot en met:", self.end)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Exporteren…")
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+
+    def choose_target(self, name: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Rapportage opslaan", str(Path(folder) / name), "PDF (*.pdf)"
+        )
+        return Path(path) if path else None
+
+    def export(self) -> None:
+        first, last = _date(self.start.date()), _date(self.end.date())
+        if last < first:
+            self.message.setText("De einddatum ligt vóór de begindatum.")
+            self.end.setFocus()
+            return
+        target = self.choose_target(default_file_name(first, last))
+        if target is None:
+            return
+        vault = self.vault
+        self.buttons.setEnabled(False)
+        self.progress.setVisible(True)
+        self.message.setText("Rapportage maken en controleren…")
+        task = lambda: export_report(vault, first, last, target)  # noqa: E731
+        self._worker = workers.start(task, self._done, self._failed)
+
+    def _done(self, path: Path) -> None:
+        self.buttons.setEnabled(True)
+        self.progress.setVisible(False)
+        self.message.setText(f"Rapportage geschreven: {path.name}")
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.progress.setVisible(False)
+        self.message.setText(describe(error))
