@@ -1,14 +1,19 @@
-"""Export benchmark: minutes of a 20-case meeting, and the report over 5,000 cases.
+"""Export benchmark: minutes of a 20-case meeting, and the report over 5,000 cases; and what
+the meeting screen costs: building the gate over the vault, checking a note as it is typed,
+and loading meeting mode's 20 cases through the gate.
 
     .venv/bin/python benchmarks/export_bench.py
 
-Targets: under 1 s and under 2 s. deduce is loaded before timing (the window loads it in the
-background at start); the disclosure gate, which reads the whole vault, is inside the timing.
+Targets: under 1 s and under 2 s; a note's check should stay well under a frame budget of
+50 ms, since it runs on the GUI thread a quarter second after the last key. deduce is loaded
+before timing (the window loads it in the background at start); the disclosure gate, which
+reads the whole vault, is inside the timing.
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -16,14 +21,21 @@ from pathlib import Path
 os.environ.setdefault("CASUS_INSECURE_TEST_KDF", "1")  # the KDF is measured in vault_bench.py
 
 from casus.demo import fill_demo_vault
-from casus.model.enums import CaseStatus, Party
+from casus.disclosure import DisclosureGate
+from casus.model.enums import Party
 from casus.outputs.minutes import export_minutes
 from casus.outputs.report import export_report
+from casus.outputs.shared_screen import shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.services.review import ReviewService
 from casus.vault import Vault
+
+NOTE = (
+    "Het overleg bespreekt de melding. Melder A voelt zich niet gehoord door Leidinggevende C. "
+    "Advies: een herstelgesprek met een gespreksleider van buiten directie K, en een teamsessie. "
+)
 
 
 def main() -> None:
@@ -39,19 +51,41 @@ def main() -> None:
         review.release(row.id)
     meetings = MeetingService(vault)
     meeting = meetings.create("2026-11-12", list(Party))
-    for row in CaseService(vault).summaries(status=CaseStatus.RELEASED):
-        meetings.add_agenda_item(meeting, row.id)
+    meetings.add_released(meeting)
 
-    started = time.perf_counter()
-    export_minutes(vault, engine, meeting, folder / "notulen.pdf")
-    minutes = time.perf_counter() - started
+    minutes = []
+    for _ in range(3):  # the first export also fills the folding caches
+        started = time.perf_counter()
+        export_minutes(vault, engine, meeting, folder / "notulen.pdf")
+        minutes.append(time.perf_counter() - started)
     started = time.perf_counter()
     export_report(vault, "2000-01-01", "2030-12-31", folder / "rapportage.pdf")
     report = time.perf_counter() - started
+    started = time.perf_counter()
+    gate = DisclosureGate.for_vault(vault, engine)
+    build = time.perf_counter() - started
+    note = NOTE * 3  # about 600 characters, a long note
+    checks = []
+    for _ in range(30):
+        started = time.perf_counter()
+        gate.check({"Casus 1, bespreking": note})
+        checks.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    shared_screen_cases(vault, engine, meeting)
+    shared = time.perf_counter() - started
     vault.close()
     print("5000 cases in the vault")
-    print(f"minutes of a 20-case meeting (incl. gate)   {minutes:.2f} s  (target < 1 s)")
+    print(
+        f"minutes of a 20-case meeting (incl. gate)   first {minutes[0]:.2f} s, then {min(minutes[1:]):.2f} s"
+        "  (target < 1 s)"
+    )
     print(f"report over 5,000 cases (incl. gate)        {report:.2f} s  (target < 2 s)")
+    print(f"gate over the vault, built once per screen  {build:.2f} s  (off the GUI thread)")
+    print(
+        f"check of a {len(note)}-character note            median {statistics.median(checks) * 1000:.1f} ms,"
+        f" max {max(checks) * 1000:.1f} ms"
+    )
+    print(f"meeting mode: 20 cases through the gate     {shared:.2f} s  (off the GUI thread)")
 
 
 if __name__ == "__main__":

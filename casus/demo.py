@@ -206,3 +206,33 @@ def release_demo_cases(vault: Vault, count: int = 5) -> int:
         review.release(row.id)
         released += 1
     return released
+
+
+def plan_demo_meetings(vault: Vault, today: dt.date | None = None) -> int:
+    """A meeting four weeks ago with one action still open, and one today with the released
+    cases on its agenda: the meeting screen then shows an agenda, a note, an action carried
+    over ("Is dit gelukt?") and learning points. Returns today's meeting."""
+    from casus.model.enums import ActionStatus
+    from casus.services.meetings import MeetingService
+
+    today = today or dt.date.today()
+    meetings = MeetingService(vault)
+    earlier = meetings.create(today - dt.timedelta(days=28), list(Party))
+    meetings.add_action(
+        earlier, "Teamsessie over omgangsvormen plannen", Party.DIVERSITY_BUREAU, today - dt.timedelta(days=7)
+    )
+    done = meetings.add_action(earlier, "Melder informeren over de opvolging", Party.DISCRIMINATIE_NL)
+    meetings.set_action_status(done, ActionStatus.DONE)
+    meeting = meetings.create(today, [Party.DISCRIMINATIE_NL, Party.INTEGRITY_BUREAU, Party.HR])
+    meetings.add_released(meeting)
+    first = meetings.get(meeting).agenda[0]
+    meetings.record_item(
+        first.id,
+        "Het overleg herkent een patroon van kleine opmerkingen die samen uitsluiten.",
+        "Herstelgesprek aanbieden aan Melder A, met een gespreksleider van buiten het team.",
+        "Bureau I&D neemt contact op met de leidinggevende.",
+    )
+    meetings.set_learning_points(
+        meeting, "Subtiel racisme herkennen: herhaalde 'grapjes' over afkomst zijn geen incidenten."
+    )
+    return meeting

@@ -201,10 +201,15 @@ class DisclosureGate:
         allowed = self._allowed_ranges(tokens)
 
         def hit(start: int, end: int, kind: str) -> None:
+            """A hit that overlaps earlier ones joins them: "Vries" known to the vault and
+            "Samira de Vries" found by deduce are one finding that covers the whole name."""
             if any(a <= start and end <= b for a, b in allowed):
                 return
-            if not any(f.start < end and start < f.end for f in found):
-                found.append(Finding(place, start, end, kind))
+            overlapping = [f for f in found if f.start < end and start < f.end]
+            for earlier in overlapping:
+                found.remove(earlier)
+                start, end, kind = min(start, earlier.start), max(end, earlier.end), overlapping[0].kind
+            found.append(Finding(place, start, end, kind))
 
         for match in _EMAIL_LIKE.finditer(text):
             if match.group().casefold() in self.terms.emails:

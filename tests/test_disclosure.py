@@ -125,3 +125,18 @@ def test_a_released_case_passes_the_gate(vault: Vault, case_id: int, engine: Pse
     texts = {title: text for title, text in shown.texts.items()}
     texts["Onderdeel"] = shown.unit
     DisclosureGate.for_vault(vault, engine).require_clean(texts)
+
+
+@pytest.mark.parametrize(
+    ("note", "whole"),
+    [
+        ("Samira van der Berg belt de melder.", "Samira van der Berg"),  # a registered surname in a new name
+        ("Gesprek met Pieter van der Berg gepland.", "Pieter van der Berg"),  # parts found one by one
+    ],
+)
+def test_a_name_is_one_finding_that_covers_all_of_it(
+    vault: Vault, case_id: int, engine: Pseudonymiser, note: str, whole: str
+) -> None:
+    """Marking only the known part ("Berg") would let the secretary fix half a name."""
+    (finding,) = DisclosureGate.for_vault(vault, engine).check({"Leerpunten": note})
+    assert note[finding.start : finding.end] == whole

@@ -109,6 +109,9 @@ def test_agenda_attendance_actions_and_learning_points_are_kept(
     meetings = MeetingService(vault)
     screen = _open(qtbot, vault, engine)
     assert unnamed_controls(screen) == []
+    from ui.new_meeting_dialog import NewMeetingDialog
+
+    assert unnamed_controls(NewMeetingDialog(vault, screen)) == []
     assert [screen.agenda.item(r).text().split(" · ")[0] for r in range(2)] == ["Casus 1", "Casus 2"]
     assert "Yasmina" not in screen.case_view.toPlainText() and "Melder A" in screen.case_view.toPlainText()
     first_case = meetings.get(meeting).agenda[0].case_id
@@ -239,3 +242,70 @@ def test_meeting_mode_holds_back_a_case_the_gate_refuses(qtbot, vault: Vault, en
     assert "niet getoond" in shown and "naam" in shown
     assert "Yasmina" not in shown and "Smit" not in shown
     window.shut()
+
+
+def test_locking_stores_what_was_typed_and_closes_the_screen(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    from tests.conftest import PASSPHRASE
+    from ui.main_window import MainWindow
+
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.meeting_screen_action.shortcut().toString() == "Ctrl+M"
+    window.meeting_screen_action.trigger()
+    screen = window.meeting_screen
+    assert screen is not None and screen.isVisible()
+    qtbot.keyClicks(screen.note_edits["discussion"], "Het overleg adviseert een herstelgesprek.")
+    window.lock()  # before the save timer: locking itself stores the note
+    assert not screen.isVisible() and not vault.is_open
+    with Vault.open(vault.path, PASSPHRASE) as reopened:
+        assert MeetingService(reopened).get(meeting).agenda[0].discussion.startswith("Het overleg adviseert")
+
+
+def test_the_report_is_exported_from_the_window_in_the_background(
+    qtbot, vault: Vault, tmp_path: Path
+) -> None:
+    from casus.demo import fill_demo_vault
+    from ui.report_dialog import ReportDialog
+
+    fill_demo_vault(vault, count=40)
+    dialog = ReportDialog(vault)
+    qtbot.addWidget(dialog)
+    assert unnamed_controls(dialog) == []
+    names: list[str] = []
+    dialog.choose_target = lambda name: names.append(name) or tmp_path / name  # type: ignore[method-assign]
+    dialog.start.setDate(dialog.end.date().addDays(1))
+    dialog.export()
+    assert "vóór de begindatum" in dialog.message.text() and not names, "a reversed period is refused"
+    dialog.start.setDate(dialog.start.date().addYears(-10))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    assert dialog.message.text().startswith("Rapportage geschreven: rapportage-meldingen-en-maatregelen-")
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / names[0]).pages)
+    assert "Rapportage meldingen en maatregelen" in text
+
+
+def test_a_new_meeting_from_the_screen_and_a_taken_date_refused_in_dutch(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from ui.new_meeting_dialog import NewMeetingDialog
+
+    screen = _open(qtbot, vault, engine)
+    dialog = NewMeetingDialog(vault, screen)
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate(2025, 5, 1))  # the fixture's meeting
+    dialog.create_meeting()
+    assert "er is al een overleg op deze datum" in dialog.message.text() and dialog.meeting_id is None
+    dialog.date.setDate(QDate(2025, 6, 5))
+    dialog.parties[Party.HR].setChecked(False)
+    dialog.create_meeting()
+    assert dialog.result() == NewMeetingDialog.DialogCode.Accepted
+    created = MeetingService(vault).get(dialog.meeting_id)
+    assert Party.HR not in {a.party for a in created.attendance}
+    assert len(created.agenda) == 2, "the released cases went on its agenda"
+    screen.reload_meetings(choose=dialog.meeting_id)
+    assert screen.meeting_combo.currentText().startswith("05-06-2025 · 2 casussen")

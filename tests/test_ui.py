@@ -443,11 +443,14 @@ def test_backup_from_the_window_runs_in_the_background(qtbot, vault: Vault, engi
 
 def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -> None:
     from casus.model.enums import CaseStatus
+    from casus.services.meetings import MeetingService
     from ui.app import create_demo_vault
 
     vault = create_demo_vault(tmp_path / "demo" / "demo.casus")
     try:
         assert len(CaseService(vault).summaries(status=CaseStatus.RELEASED)) == 5
+        today, earlier = MeetingService(vault).summaries()
+        assert (today.items, today.open_actions, earlier.items) == (5, 1, 0), "one action carried over"
     finally:
         vault.close()
 

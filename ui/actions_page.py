@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,11 +51,14 @@ class ActionsPage(QWidget):
         super().__init__()
         self.service = MeetingService(vault)
         self.meeting_id: int | None = None
-        self.actions: list[Action] = []
+        self.rows: list[Action] = []
         self.agenda_titles: dict[int, str] = {}
         self.editing: int | None = None  # the action in the form; None: a new one
 
         self.table = read_only_table(COLUMNS, "Acties")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the action's words get the room
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.description = NoteEdit("Actie", "Wat is afgesproken (zonder namen)")
         self.description.setMaximumHeight(90)
@@ -109,14 +113,14 @@ class ActionsPage(QWidget):
 
     def load(self, meeting_id: int | None, actions: list[Action], agenda_titles: dict[int, str]) -> None:
         self.meeting_id = meeting_id
-        self.actions = minutes_order(actions)
+        self.rows = minutes_order(actions)
         self.agenda_titles = agenda_titles
         self.item.clear()
         self.item.addItem("— het hele overleg", None)
         for item_id, title in agenda_titles.items():
             self.item.addItem(title, item_id)
-        self.table.setRowCount(len(self.actions))
-        for row, action in enumerate(self.actions):
+        self.table.setRowCount(len(self.rows))
+        for row, action in enumerate(self.rows):
             description = action.description
             if action.carried_over_from_id is not None:
                 description += f" ({CARRIED_OVER})"
@@ -126,8 +130,8 @@ class ActionsPage(QWidget):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
-        if self.editing is not None and self.editing in {a.id for a in self.actions}:
-            self.table.selectRow([a.id for a in self.actions].index(self.editing))
+        if self.editing is not None and self.editing in {a.id for a in self.rows}:
+            self.table.selectRow([a.id for a in self.rows].index(self.editing))
         else:
             self.new_action()
 
@@ -150,7 +154,7 @@ class ActionsPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        action = self.actions[rows[0].row()]
+        action = self.rows[rows[0].row()]
         self.editing = action.id
         self.description.set_text_quietly(action.description)
         self.owner.setCurrentIndex(self.owner.findData(action.owner_party))

@@ -12,7 +12,7 @@ import platformdirs
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, release_demo_cases
+from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, plan_demo_meetings, release_demo_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.vault import Vault
 from ui import crash_guard
@@ -35,6 +35,7 @@ def create_demo_vault(path: Path | None = None) -> Vault:
     vault = Vault.create(path, DEMO_PASSPHRASE, actor="demo")
     fill_demo_vault(vault)
     release_demo_cases(vault)
+    plan_demo_meetings(vault)
     return vault
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -253,7 +253,10 @@ class MainWindow(QMainWindow):
         screen = self.meeting_screen
         if screen is not None and screen.isVisible() and screen.meeting_id == meeting_id:
             self.meeting_window.start_at = max(0, screen.agenda.currentRow())
-            screen.activateWindow()  # the secretary goes on typing; the agenda drives the screen
+            if len(QGuiApplication.screens()) > 1:
+                # The shared view is on the other screen: the secretary goes on typing here,
+                # and choosing an agenda item moves the shared screen along.
+                screen.activateWindow()
 
     def _meeting_mode_left(self) -> None:
         self.meeting_window = None

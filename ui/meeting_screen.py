@@ -18,18 +18,17 @@ fixed, so the screen asks to be left out of screen capture like the case screens
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -60,7 +59,7 @@ from ui.messages import describe
 from ui.new_meeting_dialog import NewMeetingDialog
 from ui.note_edit import NoteEdit
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import button
+from ui.widgets import button, choose_pdf_target
 from ui.workers import Worker, start, start_with_progress
 
 # The notes of an agenda item: field, label with its mnemonic, accessible name, place in the
@@ -72,7 +71,20 @@ ITEM_FIELDS = (
 )
 CHECK_DELAY_MS = 250
 SAVE_DELAY_MS = 1500
-LEARNING = ("learning",)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A text of the meeting the gate checks: an item's note ("item", item id, field), an
+    item's released case ("case", item id), an action's description ("action", action id; None
+    for the one being made), the learning points or the attendance line."""
+
+    kind: str
+    id: int | None = None
+    field: str = ""
+
+
+LEARNING = Spot("learning")
 
 
 @dataclass(frozen=True)
@@ -108,11 +120,11 @@ class MeetingScreen(QDialog):
         self.meeting_id: int | None = None
         self.items: list[AgendaItem] = []
         self.views: dict[int, MeetingCase | str] = {}
-        self.notes: dict[tuple[str, int, str], str] = {}
+        self.notes: dict[Spot, str] = {}
         self.learning_points = ""
-        self.unsaved: set[Hashable] = set()
-        self.unchecked: set[Hashable] = set()
-        self.findings: dict[Hashable, list[Finding]] = {}
+        self.unsaved: set[Spot] = set()
+        self.unchecked: set[Spot] = set()
+        self.findings: dict[Spot, list[Finding]] = {}
         self.gate: DisclosureGate | None = None
         self.codes: UnitCodeBook | None = None
         self.current_item: int | None = None
@@ -311,7 +323,9 @@ class MeetingScreen(QDialog):
         meeting = self.service.get(meeting_id)
         self.items = sorted(meeting.agenda, key=lambda i: i.position)
         self.notes = {
-            ("item", item.id, field): getattr(item, field) for item in self.items for field, *_ in ITEM_FIELDS
+            Spot("item", item.id, field): getattr(item, field)
+            for item in self.items
+            for field, *_ in ITEM_FIELDS
         }
         self.learning_points = meeting.learning_points
         self.learning.set_text_quietly(self.learning_points)
@@ -421,8 +435,8 @@ class MeetingScreen(QDialog):
             self.case_view.setPlainText(view or "De casus wordt geladen…")
         for field, edit in self.note_edits.items():
             edit.setEnabled(True)
-            edit.set_text_quietly(self.notes.get(("item", item.id, field), ""))
-            edit.mark(self.findings.get(("item", item.id, field), []))
+            edit.set_text_quietly(self.notes.get(Spot("item", item.id, field), ""))
+            edit.mark(self.findings.get(Spot("item", item.id, field), []))
         self.agenda_row_chosen.emit(row)
 
     def add_released(self) -> None:
@@ -468,7 +482,7 @@ class MeetingScreen(QDialog):
     def _item_note_typed(self, field: str) -> None:
         if self.current_item is None:
             return
-        key = ("item", self.current_item, field)
+        key = Spot("item", self.current_item, field)
         self.notes[key] = self.note_edits[field].toPlainText()
         self._typed(key, save=True)
 
@@ -477,9 +491,9 @@ class MeetingScreen(QDialog):
         self._typed(LEARNING, save=True)
 
     def _action_typed(self) -> None:
-        self._typed(("action", self.actions_page.editing), save=False)
+        self._typed(Spot("action", self.actions_page.editing), save=False)
 
-    def _typed(self, key: Hashable, save: bool) -> None:
+    def _typed(self, key: Spot, save: bool) -> None:
         self.unchecked.add(key)
         self.check_timer.start()
         if save:
@@ -487,31 +501,32 @@ class MeetingScreen(QDialog):
             self.save_status.setText("Niet opgeslagen…")
             self.save_timer.start()
 
-    def _place(self, key: Hashable) -> str:
+    def _place(self, key: Spot) -> str:
         titles = self._titles()
         match key:
-            case ("item", item_id, field):
-                return f"{titles.get(item_id, 'Casus')}, {next(p for f, *_, p in ITEM_FIELDS if f == field)}"
-            case ("action", action_id):
-                order = [a.id for a in self.actions_page.actions]
+            case Spot("item", item_id, field):
+                place = next(place for name, *_, place in ITEM_FIELDS if name == field)
+                return f"{titles.get(item_id or 0, 'Casus')}, {place}"
+            case Spot("action", action_id):
+                order = [a.id for a in self.actions_page.rows]
                 return f"Actie {order.index(action_id) + 1}" if action_id in order else "Nieuwe actie"
         return "Leerpunten"
 
-    def _text(self, key: Hashable) -> str:
+    def _text(self, key: Spot) -> str:
         match key:
-            case ("item", _item_id, _field):
-                return self.notes.get(key, "")  # type: ignore[arg-type]
-            case ("action", _action_id):
+            case Spot("item"):
+                return self.notes.get(key, "")
+            case Spot("action"):
                 return self.actions_page.description.toPlainText()
         return self.learning_points
 
-    def _edit(self, key: Hashable) -> NoteEdit | None:
+    def _edit(self, key: Spot) -> NoteEdit | None:
         match key:
-            case ("item", item_id, field) if item_id == self.current_item:
-                return self.note_edits[field]  # type: ignore[index]
-            case ("action", action_id) if action_id == self.actions_page.editing:
+            case Spot("item", item_id, field) if item_id == self.current_item:
+                return self.note_edits[field]
+            case Spot("action", action_id) if action_id == self.actions_page.editing:
                 return self.actions_page.description
-            case ("learning",):
+            case Spot("learning"):
                 return self.learning
         return None
 
@@ -523,7 +538,7 @@ class MeetingScreen(QDialog):
         self.unchecked.clear()
         self._show_findings()
 
-    def _check(self, key: Hashable) -> None:
+    def _check(self, key: Spot) -> None:
         assert self.gate is not None
         found = self.gate.check({self._place(key): self._text(key)})
         self.findings[key] = found
@@ -538,31 +553,31 @@ class MeetingScreen(QDialog):
         self.findings = {}
         for key in self.notes:
             self._check(key)
-        for action in self.actions_page.actions:
-            key = ("action", action.id)
+        for action in self.actions_page.rows:
+            key = Spot("action", action.id)
             self.findings[key] = self.gate.check({self._place(key): action.description})
-        self._check(("action", self.actions_page.editing))
+        self._check(Spot("action", self.actions_page.editing))
         self._check(LEARNING)
         titles = self._titles()
         for item in self.items:
             view = self.views.get(item.id)
             if isinstance(view, MeetingCase):
-                self.findings[("case", item.id)] = self.gate.check(view.shown(titles[item.id]))
+                self.findings[Spot("case", item.id)] = self.gate.check(view.shown(titles[item.id]))
         self.unchecked.clear()
         self._show_findings()
 
     def _show_findings(self) -> None:
         order = {item.id: number for number, item in enumerate(self.items)}
-        actions = [a.id for a in self.actions_page.actions]
+        actions = [a.id for a in self.actions_page.rows]
 
-        def rank(key: Hashable) -> tuple[int, int, int]:
+        def rank(key: Spot) -> tuple[int, int, int]:
             match key:
-                case ("case", item_id):
-                    return (0, order.get(item_id, 0), 0)  # type: ignore[arg-type]
-                case ("item", item_id, field):
+                case Spot("case", item_id):
+                    return (0, order.get(item_id or 0, 0), 0)
+                case Spot("item", item_id, field):
                     fields = [f for f, *_ in ITEM_FIELDS]
-                    return (0, order.get(item_id, 0), 1 + fields.index(field))  # type: ignore[arg-type]
-                case ("action", action_id):
+                    return (0, order.get(item_id or 0, 0), 1 + fields.index(field))
+                case Spot("action", action_id):
                     return (1, actions.index(action_id) if action_id in actions else len(actions), 0)
             return (2, 0, 0)
 
@@ -584,11 +599,11 @@ class MeetingScreen(QDialog):
         if self.meeting_id is None or not self.unsaved:
             return
         try:
-            for item_id in {key[1] for key in self.unsaved if isinstance(key, tuple) and key[0] == "item"}:
+            for item_id in {key.id for key in self.unsaved if key.kind == "item" and key.id is not None}:
                 self.service.record_item(
-                    item_id, *(self.notes.get(("item", item_id, field), "") for field, *_ in ITEM_FIELDS)
+                    item_id, *(self.notes.get(Spot("item", item_id, field), "") for field, *_ in ITEM_FIELDS)
                 )
-                self.unsaved -= {("item", item_id, field) for field, *_ in ITEM_FIELDS}
+                self.unsaved -= {Spot("item", item_id, field) for field, *_ in ITEM_FIELDS}
             if LEARNING in self.unsaved:
                 self.service.set_learning_points(self.meeting_id, self.learning_points)
                 self.unsaved.discard(LEARNING)
@@ -609,27 +624,27 @@ class MeetingScreen(QDialog):
     def jump_to(self, located: Located) -> None:
         finding, key = located.finding, located.target
         match key:
-            case ("item", item_id, field):
-                self._go_to_item(item_id)  # type: ignore[arg-type]
-                self.note_edits[field].select_range(finding.start, finding.end)  # type: ignore[index]
-            case ("case", item_id):
-                self._go_to_item(item_id)  # type: ignore[arg-type]
+            case Spot("item", item_id, field):
+                self._go_to_item(item_id)
+                self.note_edits[field].select_range(finding.start, finding.end)
+            case Spot("case", item_id):
+                self._go_to_item(item_id)
                 self.case_view.setFocus()
                 self.check_status.setText(
                     f"{finding.place}: dit staat in de vrijgegeven tekst van de casus. De casushouder past "
                     "de voorbereiding aan (Ctrl+R in de casuslijst) en geeft de casus opnieuw vrij."
                 )
-            case ("action", action_id):
+            case Spot("action", action_id):
                 self.tabs.setCurrentWidget(self.actions_page)
-                order = [a.id for a in self.actions_page.actions]
+                order = [a.id for a in self.actions_page.rows]
                 if action_id in order:
                     self.actions_page.table.selectRow(order.index(action_id))
                 self.actions_page.description.select_range(finding.start, finding.end)
-            case _:
+            case Spot("learning"):
                 self.tabs.setCurrentIndex(2)
                 self.learning.select_range(finding.start, finding.end)
 
-    def _go_to_item(self, item_id: int) -> None:
+    def _go_to_item(self, item_id: int | None) -> None:
         self.tabs.setCurrentIndex(0)
         ids = [item.id for item in self.items]
         if item_id in ids:
@@ -670,11 +685,7 @@ class MeetingScreen(QDialog):
             self.meeting_mode_requested.emit(self.meeting_id)
 
     def choose_target(self, name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Notulen opslaan", str(Path(folder) / name), "PDF (*.pdf)"
-        )
-        return Path(path) if path else None
+        return choose_pdf_target(self, "Notulen opslaan", name)
 
     def export_minutes(self) -> None:
         if self.meeting_id is None or not self.export_button.isEnabled():
@@ -732,14 +743,14 @@ class MeetingScreen(QDialog):
         super().done(result)
 
 
-def _target(source: Source | None) -> Hashable:
+def _target(source: Source | None) -> Spot:
     """The screen's key for the field a finding of the exported minutes came from."""
     if source is None:
-        return ("parties",)
+        return Spot("parties")
     if source.field == "case":
-        return ("case", source.item_id)
+        return Spot("case", source.item_id)
     if source.action_id is not None:
-        return ("action", source.action_id)
+        return Spot("action", source.action_id)
     if source.item_id is not None:
-        return ("item", source.item_id, source.field)
+        return Spot("item", source.item_id, source.field)
     return LEARNING

@@ -43,8 +43,11 @@ class NewMeetingDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Overleg &maken")
-        buttons.accepted.connect(self.create)
+        create = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        create.setText("Overleg &maken")
+        create.setAccessibleName("Overleg maken")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren")
+        buttons.accepted.connect(self.create_meeting)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -52,7 +55,7 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(buttons)
         self.date.setFocus()
 
-    def create(self) -> None:
+    def create_meeting(self) -> None:
         date = self.date.date()
         present = [party for party, box in self.parties.items() if box.isChecked()]
         try:

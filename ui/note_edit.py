@@ -43,12 +43,12 @@ class NoteEdit(QPlainTextEdit):
             cursor = QTextCursor(self.document())
             cursor.setPosition(to_qt(text, min(finding.start, len(text))))
             cursor.setPosition(to_qt(text, min(finding.end, len(text))), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             style = QTextCharFormat()
             style.setBackground(MARK_BACKGROUND)
             style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             style.setUnderlineColor(MARK_LINE)
-            selection.format = style  # type: ignore[attr-defined]
+            selection.format = style
             selections.append(selection)
         self.setExtraSelections(selections)
         count = len(self.findings)

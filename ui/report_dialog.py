@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QProgressBar,
@@ -22,7 +21,7 @@ from casus.outputs.report import default_file_name, export_report
 from casus.vault import Vault
 from ui import workers
 from ui.messages import describe
-from ui.widgets import date_edit
+from ui.widgets import choose_pdf_target, date_edit
 
 
 def _date(edit_date: QDate) -> dt.date:
@@ -56,7 +55,10 @@ class ReportDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Exporteren…")
+        export = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        export.setText("&Exporteren…")
+        export.setAccessibleName("Rapportage exporteren")
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Sluiten")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -66,11 +68,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def choose_target(self, name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Rapportage opslaan", str(Path(folder) / name), "PDF (*.pdf)"
-        )
-        return Path(path) if path else None
+        return choose_pdf_target(self, "Rapportage opslaan", name)
 
     def export(self) -> None:
         first, last = _date(self.start.date()), _date(self.end.date())

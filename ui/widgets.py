@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHeaderView,
     QLineEdit,
     QPushButton,
     QTableWidget,
+    QWidget,
 )
 
 
@@ -65,3 +68,12 @@ def date_edit(name: str, date: QDate | None = None) -> QDateEdit:
     if inner is not None:
         inner.setAccessibleName(name)
     return edit
+
+
+def choose_pdf_target(parent: QWidget, title: str, name: str) -> Path | None:
+    """Where to save an export: the user's documents folder (or home) with the export's own
+    default name, which says only what it is and its period."""
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    folder = documents if documents.is_dir() else Path.home()
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(folder / name), "PDF (*.pdf)")
+    return Path(path) if path else None

@@ -198,7 +198,7 @@ def story(minutes: Minutes) -> list[Flowable]:
                     Paragraph(escape(action.status), s["cell"]),
                 ]
             )
-        table = Table(rows, colWidths=[78 * mm, 38 * mm, 22 * mm, 28 * mm], repeatRows=1)
+        table = Table(rows, colWidths=[72 * mm, 38 * mm, 26 * mm, 30 * mm], repeatRows=1)
         table.setStyle(
             TableStyle(
                 [

@@ -246,12 +246,13 @@ class ReviewService:
                 self._withdraw_release(session, case_id)
                 record(session, self.vault.actor, "update", "case", case_id, ["unit_generalisation"])
 
-    def render(self, case_id: int, codes: UnitCodeBook) -> CaseResult:
+    def render(self, case_id: int, codes: UnitCodeBook, engine: Pseudonymiser | None = None) -> CaseResult:
         """The texts as the meeting sees them: accepted and added spans replaced.
 
         Refused while a review is missing, stale or undecided: nothing unreviewed is shown.
+        `engine` is one `_engine()` already made (reading the unit list costs a few ms).
         """
-        engine = self._engine()
+        engine = engine or self._engine()
         reviews = self.reviews(case_id)
         _check_complete(reviews)
         with self.vault.session() as session:
@@ -292,7 +293,7 @@ class ReviewService:
             people = [(i.key, i.role) for i in sorted(case.involvements, key=lambda i: i.id)]
             unit_id = str(case.org_unit_id) if case.org_unit_id is not None else None
             level = case.unit_generalisation
-        result = self.render(case_id, codes)
+        result = self.render(case_id, codes, engine)
         unit = ""
         if unit_id is not None:
             whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=unit_id)
