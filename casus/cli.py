@@ -244,10 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="notulen en rapportage").add_subparsers(
         dest="export_command", metavar="SOORT"
     )
-    minutes = export.add_parser("minutes", help="notulen van een overleg als PDF")
+    minutes = export.add_parser(
+        "minutes", help="notulen van een overleg als PDF (of als Word-document bij een naam op .docx)"
+    )
     minutes.add_argument("vault", metavar="KLUIS")
     minutes.add_argument("--meeting", required=True, metavar="JJJJ-MM-DD")
-    minutes.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    minutes.add_argument("--out", required=True, metavar="BESTAND.pdf|.docx")
     minutes.set_defaults(handler=cmd_export_minutes)
     report = export.add_parser("report", help="rapportage meldingen en maatregelen als PDF")
     report.add_argument("vault", metavar="KLUIS")

@@ -197,6 +197,37 @@ def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
     assert "spreekt de melder opnieuw" in text and "Amrani" not in text
 
+    import docx
+
+    word_file = target.with_suffix(".docx")
+    screen.choose_target = lambda name: word_file  # type: ignore[method-assign]
+    screen.export_minutes()
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
+    assert screen.check_status.text() == f"Notulen geschreven: {word_file.name}"
+    paragraphs = [p.text for p in docx.Document(str(word_file)).paragraphs]
+    assert "Bureau Integriteit spreekt de melder opnieuw." in paragraphs
+
+
+def test_the_save_dialog_offers_word_and_the_chosen_type_sets_the_suffix(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from ui import widgets
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    offered: list[str] = []
+
+    def answer(_parent, _title, path, filters):
+        offered.append(filters)
+        return str(Path(path).with_name("verslag")), widgets.WORD_FILTER
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    chosen = widgets.choose_export_target(
+        parent, "Notulen opslaan", "notulen-casuistiekoverleg-2025-05.pdf", word=True
+    )
+    assert chosen is not None and chosen.name == "verslag.docx"
+    assert offered == [f"{widgets.PDF_FILTER};;{widgets.WORD_FILTER}"]
+
 
 def test_meeting_mode_shows_the_agenda_with_the_meetings_codes_and_follows_it(
     qtbot, vault: Vault, engine: Pseudonymiser, meeting: int

@@ -66,10 +66,43 @@ def test_minutes_of_the_whole_corpus_hold_nothing_that_identifies(
     target = tmp_path / default_file_name(MeetingService(vault).get(meeting).held_on)
     assert target.name == "notulen-casuistiekoverleg-2025-06.pdf"
     export_minutes(vault, engine, meeting, target)
+    word_file = target.with_suffix(".docx")
+    export_minutes(vault, engine, meeting, word_file)
     reader = PdfReader(target)
-    text = _words(" ".join(page.extract_text() for page in reader.pages))
-    assert "casus 40" in text and "actielijst" in text and "teamsessie plannen" in text
+    pdf_text = _words(" ".join(page.extract_text() for page in reader.pages))
     ordinary = _words(" ".join(_outside_gold(case) for case in corpus_cases))
+    for text in (pdf_text, _words(_docx_text(word_file))):
+        assert "casus 40" in text and "actielijst" in text and "teamsessie plannen" in text
+        _assert_nothing_identifies(text, ordinary, corpus_cases, vault)
+    metadata = reader.metadata
+    assert metadata.title == "Notulen casuïstiekoverleg"
+    assert not metadata.author and not metadata.creator and not metadata.producer
+    assert metadata.get("/CreationDate", "").startswith("D:2000"), "invariant: no real creation time"
+    _assert_docx_metadata_is_invariant(word_file)
+
+
+def _docx_text(path: Path) -> str:
+    """Every text of the Word file: body, tables, headers and footers, and its properties."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    parts += [p.text for section in document.sections for p in section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def _assert_docx_metadata_is_invariant(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode()
+    assert "<dc:creator></dc:creator>" in core and "<cp:lastModifiedBy></cp:lastModifiedBy>" in core
+    assert core.count("2000-01-01T00:00:00Z") == 2 and "python-docx" not in core
+
+
+def _assert_nothing_identifies(text: str, ordinary: str, corpus_cases: list[dict], vault: Vault) -> None:
     for case in corpus_cases:
         for spans in case["gold"].values():
             for span in spans:
@@ -87,10 +120,6 @@ def test_minutes_of_the_whole_corpus_hold_nothing_that_identifies(
         assert not _present(case["id"], text)
     for row in CaseService(vault).summaries():
         assert not _present(row.reference, text), "no internal reference"
-    metadata = reader.metadata
-    assert metadata.title == "Notulen casuïstiekoverleg"
-    assert not metadata.author and not metadata.creator and not metadata.producer
-    assert metadata.get("/CreationDate", "").startswith("D:2000"), "invariant: no real creation time"
 
 
 def test_a_name_in_a_note_refuses_the_export_and_writes_nothing(

@@ -59,7 +59,7 @@ from ui.messages import describe
 from ui.new_meeting_dialog import NewMeetingDialog
 from ui.note_edit import NoteEdit
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import button, choose_pdf_target
+from ui.widgets import button, choose_export_target
 from ui.workers import Worker, start, start_with_progress
 
 # The notes of an agenda item: field, label with its mnemonic, accessible name, place in the
@@ -685,7 +685,7 @@ class MeetingScreen(QDialog):
             self.meeting_mode_requested.emit(self.meeting_id)
 
     def choose_target(self, name: str) -> Path | None:
-        return choose_pdf_target(self, "Notulen opslaan", name)
+        return choose_export_target(self, "Notulen opslaan", name, word=True)
 
     def export_minutes(self) -> None:
         if self.meeting_id is None or not self.export_button.isEnabled():

@@ -70,10 +70,19 @@ def date_edit(name: str, date: QDate | None = None) -> QDateEdit:
     return edit
 
 
-def choose_pdf_target(parent: QWidget, title: str, name: str) -> Path | None:
+PDF_FILTER = "PDF (*.pdf)"
+WORD_FILTER = "Word-document om verder te bewerken (*.docx)"
+
+
+def choose_export_target(parent: QWidget, title: str, name: str, word: bool = False) -> Path | None:
     """Where to save an export: the user's documents folder (or home) with the export's own
-    default name, which says only what it is and its period."""
+    default name, which says only what it is and its period. With `word`, a .docx may be chosen
+    too; the chosen type decides the file's suffix."""
     documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
     folder = documents if documents.is_dir() else Path.home()
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(folder / name), "PDF (*.pdf)")
-    return Path(path) if path else None
+    filters = ";;".join((PDF_FILTER, WORD_FILTER) if word else (PDF_FILTER,))
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(folder / name), filters)
+    if not path:
+        return None
+    suffix = ".docx" if chosen == WORD_FILTER else ".pdf"
+    return Path(path).with_suffix(suffix)

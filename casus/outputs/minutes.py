@@ -105,9 +105,9 @@ class Minutes:
         return texts
 
 
-def default_file_name(held_on: dt.date) -> str:
+def default_file_name(held_on: dt.date, suffix: str = ".pdf") -> str:
     """Says only what it is and the month: never a case, a party or a person."""
-    return f"notulen-casuistiekoverleg-{held_on:%Y-%m}.pdf"
+    return f"notulen-casuistiekoverleg-{held_on:%Y-%m}{suffix}"
 
 
 def build_minutes(
@@ -220,8 +220,13 @@ def story(minutes: Minutes) -> list[Flowable]:
 
 
 def write_minutes(minutes: Minutes, gate: DisclosureGate, target: Path) -> Path:
-    """Checks and writes; a finding of the gate refuses the export and nothing is written."""
+    """Checks and writes; a finding of the gate refuses the export and nothing is written.
+    A target ending in .docx gets a Word document, anything else a PDF."""
     gate.require_clean(minutes.texts(), metadata={"Title": TITLE, "Bestandsnaam": target.name})
+    if target.suffix.lower() == ".docx":
+        from casus.outputs import minutes_docx  # it builds on this module
+
+        return write_atomically(target, minutes_docx.render(minutes))
     return write_atomically(target, pdf.render(story(minutes), TITLE, FOOTER))
 
 

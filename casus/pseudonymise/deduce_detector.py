@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from functools import cache
 from typing import Any
 
@@ -83,11 +84,15 @@ class DeduceDetector:
 
     def __init__(self, deduce: Any) -> None:
         self.deduce = deduce
+        # deduce does not promise to be thread-safe, and the window may check a note on the
+        # GUI thread while an export checks the minutes in a worker: one text at a time.
+        self._lock = threading.Lock()
 
     def detect(self, text: str) -> list[Span]:
         if not text.strip():
             return []
-        document = self.deduce.deidentify(text)
+        with self._lock:
+            document = self.deduce.deidentify(text)
         spans = []
         for annotation in document.annotations:
             kind = _KINDS.get(annotation.tag)
