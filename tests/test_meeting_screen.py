@@ -340,3 +340,41 @@ def test_a_new_meeting_from_the_screen_and_a_taken_date_refused_in_dutch(
     assert len(created.agenda) == 2, "the released cases went on its agenda"
     screen.reload_meetings(choose=dialog.meeting_id)
     assert screen.meeting_combo.currentText().startswith("05-06-2025 · 2 casussen")
+
+
+def test_a_refused_save_keeps_the_text_and_the_meeting_on_screen(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    other = MeetingService(vault).create("2025-06-05", [Party.HR])
+    screen = _open(qtbot, vault, engine)
+    screen.reload_meetings(choose=meeting)
+    too_long = "Het overleg bespreekt de melding uitvoerig. " * 1_200  # over the 50,000 characters
+    screen.note_edits["discussion"].setPlainText(too_long)
+    screen.save_notes()
+    assert "Bespreking" in screen.save_status.text()
+    screen.load_meeting(other)
+    assert screen.meeting_id == meeting, "switching would drop the typed text"
+    assert screen.note_edits["discussion"].toPlainText() == too_long
+    assert MeetingService(vault).get(meeting).agenda[0].discussion == ""
+
+
+def test_a_case_withdrawn_after_it_went_on_the_agenda_stops_the_export_by_its_number(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
+) -> None:
+    second = MeetingService(vault).get(meeting).agenda[1].case_id
+    changed = CaseDraft(
+        channel="internal_reporting_point",
+        received="2025-04-10",
+        category="racism",
+        grounds=["origin_race"],
+        facts="Aangevulde feiten.",
+        question="Hoe verder?",
+    )
+    CaseService(vault).update(second, changed)  # the owner edits the facts: the release is withdrawn
+    screen = _open(qtbot, vault, engine)
+    assert screen.agenda.item(1).text() == "Casus 2 · niet te tonen"
+    screen.choose_target = lambda name: tmp_path / name  # type: ignore[method-assign]
+    screen.export_minutes()
+    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
+    assert screen.check_status.text().startswith("Casus 2: is niet meer vrijgegeven")
+    assert not list(tmp_path.glob("notulen-*"))

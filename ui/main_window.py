@@ -268,10 +268,18 @@ class MainWindow(QMainWindow):
     def open_meeting_screen(self) -> None:
         if self.vault is None:
             return
-        self.meeting_screen = MeetingScreen(self.vault, self.engine, self)
-        self.meeting_screen.meeting_mode_requested.connect(self.open_meeting_mode)
-        self.meeting_screen.agenda_row_chosen.connect(self._follow_agenda)
-        self.meeting_screen.open()
+        screen = MeetingScreen(self.vault, self.engine, self)
+        screen.meeting_mode_requested.connect(self.open_meeting_mode)
+        screen.agenda_row_chosen.connect(self._follow_agenda)
+        # Closed is gone: its gate holds every name of the vault, and it should not linger.
+        screen.finished.connect(lambda _result: self._meeting_screen_closed(screen))
+        self.meeting_screen = screen
+        screen.open()
+
+    def _meeting_screen_closed(self, screen: MeetingScreen) -> None:
+        if self.meeting_screen is screen:
+            self.meeting_screen = None
+        screen.deleteLater()
 
     def open_report(self) -> None:
         if self.vault is None:

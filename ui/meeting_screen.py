@@ -315,6 +315,9 @@ class MeetingScreen(QDialog):
 
     def load_meeting(self, meeting_id: int | None, keep_views: bool = False) -> None:
         self.save_notes()
+        if self.unsaved:  # the save was refused and said why: stay, so nothing typed is lost
+            self.meeting_combo.setCurrentIndex(max(0, self.meeting_combo.findData(self.meeting_id)))
+            return
         if meeting_id is None:
             return
         if meeting_id != self.meeting_id or not keep_views:

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from casus.disclosure import DisclosureGate
+from casus.errors import ValidationError
 from casus.model.enums import ActionStatus
 from casus.outputs import pdf
 from casus.outputs.writing import write_atomically
@@ -121,11 +122,20 @@ def build_minutes(
     agenda = sorted(meeting.agenda, key=lambda i: i.position)
     items = []
     for number, item in enumerate(agenda, 1):
+        try:
+            view = review.meeting_view(item.case_id, codes)
+        except ValidationError:
+            raise ValidationError(
+                "agenda",
+                f"Casus {number}",
+                "is niet meer vrijgegeven (de tekst is veranderd); "
+                "geef hem opnieuw vrij of haal hem van de agenda",
+            ) from None
         items.append(
             MinutesItem(
                 item.id,
                 f"Casus {number}",
-                review.meeting_view(item.case_id, codes),
+                view,
                 item.discussion,
                 item.advice,
                 item.agreements,
