@@ -31,7 +31,7 @@ from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from ui.messages import describe
 from ui.note_edit import NoteEdit
-from ui.widgets import button, date_edit, enum_combo, read_only_table
+from ui.widgets import add_labelled_row, button, date_edit, enum_combo, read_only_table
 
 COLUMNS = ("Actie", "Eigenaar", "Gereed op", "Status", "Bij")
 CARRIED_OVER = "Is dit gelukt?"
@@ -76,23 +76,15 @@ class ActionsPage(QWidget):
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        description_label = QLabel("&Actie:")
-        description_label.setBuddy(self.description)
-        form.addRow(description_label, self.description)
-        owner_label = QLabel("Eigenaa&r:")
-        owner_label.setBuddy(self.owner)
-        form.addRow(owner_label, self.owner)
+        add_labelled_row(form, "&Actie:", self.description)
+        add_labelled_row(form, "Eigenaa&r:", self.owner)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due)
         due_row.addStretch(1)
         form.addRow("", due_row)
-        status_label = QLabel("&Status:")
-        status_label.setBuddy(self.status)
-        form.addRow(status_label, self.status)
-        item_label = QLabel("&Bij:")
-        item_label.setBuddy(self.item)
-        form.addRow(item_label, self.item)
+        add_labelled_row(form, "&Status:", self.status)
+        add_labelled_row(form, "&Bij:", self.item)
         buttons = QHBoxLayout()
         buttons.addWidget(button("Nieu&we actie", "Nieuwe actie", self.new_action))
         self.save_button = button(SAVE, "Actie opslaan", self.save)

@@ -59,7 +59,7 @@ from ui.messages import describe
 from ui.new_meeting_dialog import NewMeetingDialog
 from ui.note_edit import NoteEdit
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import button, choose_export_target
+from ui.widgets import add_labelled_row, button, choose_export_target
 from ui.workers import Worker, start, start_with_progress
 
 # The notes of an agenda item: field, label with its mnemonic, accessible name, place in the
@@ -201,9 +201,7 @@ class MeetingScreen(QDialog):
         for field, label_text, name, _place in ITEM_FIELDS:
             edit = NoteEdit(name, "Zonder namen: gebruik de pseudoniemen (Melder A, Betrokkene B)")
             edit.textChanged.connect(lambda field=field: self._item_note_typed(field))
-            label = QLabel(label_text)
-            label.setBuddy(edit)
-            notes_form.addRow(label, edit)
+            add_labelled_row(notes_form, label_text, edit)
             self.note_edits[field] = edit
         item_side = QSplitter(Qt.Orientation.Vertical)
         item_side.addWidget(self.case_view)

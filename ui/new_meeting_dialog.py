@@ -12,7 +12,7 @@ from casus.model.enums import Party
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from ui.messages import describe
-from ui.widgets import date_edit
+from ui.widgets import add_labelled_row, date_edit
 
 
 class NewMeetingDialog(QDialog):
@@ -34,9 +34,7 @@ class NewMeetingDialog(QDialog):
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        date_label = QLabel("&Datum:")
-        date_label.setBuddy(self.date)
-        form.addRow(date_label, self.date)
+        add_labelled_row(form, "&Datum:", self.date)
         for number, box in enumerate(self.parties.values()):
             form.addRow("Aanwezig:" if number == 0 else "", box)
         form.addRow("", self.add_released)

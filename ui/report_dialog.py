@@ -21,7 +21,7 @@ from casus.outputs.report import default_file_name, export_report
 from casus.vault import Vault
 from ui import workers
 from ui.messages import describe
-from ui.widgets import choose_export_target, date_edit
+from ui.widgets import add_labelled_row, choose_export_target, date_edit
 
 
 def _date(edit_date: QDate) -> dt.date:
@@ -48,10 +48,8 @@ class ReportDialog(QDialog):
         self.message.setAccessibleName("Melding")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        for text, edit in (("&Vanaf:", self.start), ("&Tot en met:", self.end)):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
+        add_labelled_row(form, "&Vanaf:", self.start)
+        add_labelled_row(form, "&Tot en met:", self.end)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )

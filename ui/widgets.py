@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -86,3 +88,11 @@ def choose_export_target(parent: QWidget, title: str, name: str, word: bool = Fa
         return None
     suffix = ".docx" if chosen == WORD_FILTER else ".pdf"
     return Path(path).with_suffix(suffix)
+
+
+def add_labelled_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """A form row whose label's mnemonic (the letter after "&") puts the cursor in `widget`."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    form.addRow(label, widget)
+    return label
