@@ -32,6 +32,7 @@ class ReportDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Rapportage meldingen en maatregelen – Casus")
+        self.setMinimumWidth(460)
         self.vault = vault
         self._worker: workers.Worker | None = None
         today = QDate.currentDate()
@@ -56,7 +57,9 @@ class ReportDialog(QDialog):
         export = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         export.setText("&Exporteren…")
         export.setAccessibleName("Rapportage exporteren")
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Sluiten")
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("Sluiten")
+        close.setAccessibleName("Sluiten")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
