@@ -21,18 +21,20 @@ from tests.test_ui import unnamed_controls
 from ui.meeting_screen import MeetingScreen
 
 
-def _case(vault: Vault, reporter: str, accused: str, received: str = "2025-03-04") -> int:
-    return CaseService(vault).create(
-        CaseDraft(
-            channel="internal_reporting_point",
-            received=received,
-            category="racism",
-            grounds=["origin_race"],
-            facts=f"Op 3 maart 2025 zei {accused} tegen {reporter} dat zij 'terug moest'.",
-            question=f"Hoe beschermen we {reporter.split()[0]}?",
-            people=[PersonDraft(role="reporter", name=reporter), PersonDraft(role="accused", name=accused)],
-        )
+def _draft(reporter: str, accused: str, received: str = "2025-03-04", facts: str = "") -> CaseDraft:
+    return CaseDraft(
+        channel="internal_reporting_point",
+        received=received,
+        category="racism",
+        grounds=["origin_race"],
+        facts=facts or f"Op 3 maart 2025 zei {accused} tegen {reporter} dat zij 'terug moest'.",
+        question=f"Hoe beschermen we {reporter.split()[0]}?",
+        people=[PersonDraft(role="reporter", name=reporter), PersonDraft(role="accused", name=accused)],
     )
+
+
+def _case(vault: Vault, reporter: str, accused: str, received: str = "2025-03-04") -> int:
+    return CaseService(vault).create(_draft(reporter, accused, received))
 
 
 @pytest.fixture
@@ -362,14 +364,7 @@ def test_a_case_withdrawn_after_it_went_on_the_agenda_stops_the_export_by_its_nu
     qtbot, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
 ) -> None:
     second = MeetingService(vault).get(meeting).agenda[1].case_id
-    changed = CaseDraft(
-        channel="internal_reporting_point",
-        received="2025-04-10",
-        category="racism",
-        grounds=["origin_race"],
-        facts="Aangevulde feiten.",
-        question="Hoe verder?",
-    )
+    changed = _draft("Şahin Öztürk", "Kees Brouwer", "2025-04-10", facts="Aangevulde feiten.")
     CaseService(vault).update(second, changed)  # the owner edits the facts: the release is withdrawn
     screen = _open(qtbot, vault, engine)
     assert screen.agenda.item(1).text() == "Casus 2 · niet te tonen"

@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +20,9 @@ from casus.services.audit import record
 
 if TYPE_CHECKING:
     from casus.vault import Vault
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,7 @@ class MeetingService:
     def codes(self, meeting_id: int) -> UnitCodeBook:
         """The meeting's unit codes: the same in meeting mode and in its minutes."""
         with self.vault.session() as session:
-            meeting = session.get(Meeting, meeting_id)
-            if meeting is None:
-                raise NotFoundError()
+            meeting = _required(session, Meeting, meeting_id)
             if meeting.code_key is None:  # a meeting from before the key existed
                 meeting.code_key = secrets.token_bytes(32)
             return UnitCodeBook(meeting.code_key)
@@ -105,9 +106,7 @@ class MeetingService:
     def set_learning_points(self, meeting_id: int, text: str) -> None:
         value = v.clean_text(text, "learning_points", "Leerpunten", max_length=v.LONG_TEXT_MAX)
         with self.vault.session() as session:
-            meeting = session.get(Meeting, meeting_id)
-            if meeting is None:
-                raise NotFoundError()
+            meeting = _required(session, Meeting, meeting_id)
             meeting.learning_points = value
             record(session, self.vault.actor, "update", "meeting", meeting_id, ["learning_points"])
 
@@ -130,9 +129,7 @@ class MeetingService:
         """Organisations, never names: the minutes go to all of them."""
         present = {v.clean_enum(Party, p, "parties", "Aanwezige partijen") for p in parties}
         with self.vault.session() as session:
-            meeting = session.get(Meeting, meeting_id)
-            if meeting is None:
-                raise NotFoundError()
+            meeting = _required(session, Meeting, meeting_id)
             if {a.party for a in meeting.attendance} != present:
                 meeting.attendance = [MeetingAttendance(party=p) for p in sorted(present)]
                 record(session, self.vault.actor, "update", "meeting", meeting_id, ["parties"])
@@ -141,8 +138,7 @@ class MeetingService:
         """Puts every released case that is not on the agenda yet on it, oldest report first, in
         one transaction; returns how many were added."""
         with self.vault.session() as session:
-            if session.get(Meeting, meeting_id) is None:
-                raise NotFoundError()
+            _required(session, Meeting, meeting_id)
             on_agenda = select(AgendaItem.case_id).where(AgendaItem.meeting_id == meeting_id)
             case_ids = session.scalars(
                 select(Case.id)
@@ -158,9 +154,7 @@ class MeetingService:
     def remove_agenda_item(self, item_id: int) -> None:
         """The item's notes go with it; its actions stay on the list (no longer tied to it)."""
         with self.vault.session() as session:
-            item = session.get(AgendaItem, item_id)
-            if item is None:
-                raise NotFoundError()
+            item = _required(session, AgendaItem, item_id)
             meeting_id = item.meeting_id
             session.delete(item)
             session.flush()
@@ -170,9 +164,7 @@ class MeetingService:
     def move_agenda_item(self, item_id: int, offset: int) -> None:
         """Moves an item up (negative) or down the agenda; "Casus N" follows the new order."""
         with self.vault.session() as session:
-            item = session.get(AgendaItem, item_id)
-            if item is None:
-                raise NotFoundError()
+            item = _required(session, AgendaItem, item_id)
             items = self._ordered(session, item.meeting_id)
             index = items.index(item)
             target = max(0, min(len(items) - 1, index + offset))
@@ -199,17 +191,14 @@ class MeetingService:
 
     def add_agenda_item(self, meeting_id: int, case_id: int) -> int:
         with self.vault.session() as session:
-            if session.get(Meeting, meeting_id) is None:
-                raise NotFoundError()
+            _required(session, Meeting, meeting_id)
             item = self._append(session, meeting_id, case_id)
             record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
             return item.id
 
     @staticmethod
     def _append(session: Session, meeting_id: int, case_id: int) -> AgendaItem:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFoundError()
+        case = _required(session, Case, case_id)
         if case.status is not CaseStatus.RELEASED:
             raise ValidationError("case_id", "Casus", "is niet vrijgegeven voor het overleg")
         highest = select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
@@ -226,9 +215,7 @@ class MeetingService:
             "agreements": v.clean_text(agreements, "agreements", "Afspraken", max_length=v.LONG_TEXT_MAX),
         }
         with self.vault.session() as session:
-            item = session.get(AgendaItem, item_id)
-            if item is None:
-                raise NotFoundError()
+            item = _required(session, AgendaItem, item_id)
             for name, value in values.items():
                 setattr(item, name, value)
             record(session, self.vault.actor, "update", "agenda_item", item_id, values)
@@ -245,8 +232,7 @@ class MeetingService:
         party = v.clean_enum(Party, owner_party, "owner_party", "Eigenaar")
         due = v.clean_date(due_date, "due_date", "Gereed op", allow_future=True)
         with self.vault.session() as session:
-            if session.get(Meeting, meeting_id) is None:
-                raise NotFoundError()
+            _required(session, Meeting, meeting_id)
             action = Action(
                 meeting_id=meeting_id,
                 description=text,
@@ -273,9 +259,7 @@ class MeetingService:
         party = v.clean_enum(Party, owner_party, "owner_party", "Eigenaar")
         due = v.clean_date(due_date, "due_date", "Gereed op", allow_future=True)
         with self.vault.session() as session:
-            action = session.get(Action, action_id)
-            if action is None:
-                raise NotFoundError()
+            action = _required(session, Action, action_id)
             action.description, action.owner_party, action.due_date = text, party, due
             record(
                 session,
@@ -288,17 +272,21 @@ class MeetingService:
 
     def remove_action(self, action_id: int) -> None:
         with self.vault.session() as session:
-            action = session.get(Action, action_id)
-            if action is None:
-                raise NotFoundError()
+            action = _required(session, Action, action_id)
             session.delete(action)
             record(session, self.vault.actor, "remove", "action", action_id, ["description"])
 
     def set_action_status(self, action_id: int, status: ActionStatus | str) -> None:
         value = v.clean_enum(ActionStatus, status, "status", "Status")
         with self.vault.session() as session:
-            action = session.get(Action, action_id)
-            if action is None:
-                raise NotFoundError()
+            action = _required(session, Action, action_id)
             action.status = value
             record(session, self.vault.actor, "update", "action", action_id, ["status"])
+
+
+def _required(session: Session, model: type[T], key: int) -> T:
+    """The row, or NotFoundError (which names no value): every method looks up this way."""
+    row = session.get(model, key)
+    if row is None:
+        raise NotFoundError()
+    return row
