@@ -14,6 +14,7 @@ import pytest
 from casus.model.enums import OrgUnitKind, Party, Role, UnitGeneralisation
 from casus.pseudonymise import CaseInput, KnownUnit, Pseudonymiser, RegisteredPerson, UnitCodeBook
 from casus.pseudonymise.engine import FieldResult
+from casus.pseudonymise.replacement import PseudonymBook
 from casus.pseudonymise.folding import FoldedText, fold
 from casus.pseudonymise.resolution import resolve
 from casus.pseudonymise.scoring import leak_fold
@@ -293,6 +294,33 @@ def test_unit_codes_reveal_nothing_and_generalise_on_request(unit_engine: Pseudo
     )
     none = run(unit_engine, text, unit_id="t1", level=UnitGeneralisation.NONE).text
     assert "een team" in none and "een andere directie" in none and "cluster" not in none
+
+
+def test_unit_codes_never_read_as_a_real_units_abbreviation_or_name() -> None:
+    """With more directies than letters, codes run into two letters and could draw "BZ", the
+    abbreviation of a real unit, which the gate then (rightly) refuses. Every code is drawn
+    around what the unit list holds, for every key."""
+    from casus.pseudonymise.replacement import CODE_LETTERS, Replacer, reserved_codes
+
+    two = [a + b for a in CODE_LETTERS for b in CODE_LETTERS]
+    # A vault whose 60 directies carry 240 two-letter abbreviations and a few one-word names
+    # that are also codes ("Ab", "Kz").
+    units = [
+        KnownUnit(f"d{i}", OrgUnitKind.DIRECTORATE, f"Directie {i}", tuple(two[4 * i : 4 * i + 4]))
+        for i in range(60)
+    ] + [KnownUnit("n1", OrgUnitKind.DIRECTORATE, "Ab"), KnownUnit("n2", OrgUnitKind.DIRECTORATE, "Kz")]
+    reserved = reserved_codes(units)
+    assert {"bz", "ab", "kz"} <= reserved
+    by_id = {u.id: u for u in units}
+    for _ in range(40):
+        codes = UnitCodeBook(secrets.token_bytes(32))
+        replacer = Replacer(PseudonymBook(()), by_id, codes, UnitGeneralisation.CODE, reserved)
+        drawn = [
+            replacer.text_for(Span(0, 1, SpanKind.ORG, detail=u.id), "").removeprefix("directie ")
+            for u in units
+        ]
+        assert len(set(drawn)) == len(units), "one code per unit"
+        assert not {d.casefold() for d in drawn} & reserved
 
 
 # -- patterns -----------------------------------------------------------------------------------

@@ -121,3 +121,16 @@ def test_targets_on_the_development_corpus(corpus_cases: list[dict], engine: Pse
     assert tallies[("location", "unregistered")].recall >= 0.90
     assert score.total().precision >= 0.90
     assert score.consistent_persons == score.persons, score.inconsistent
+
+
+def test_a_title_and_initials_before_a_street_do_not_stop_the_stream() -> None:
+    """deduce reports numpy integers as offsets; json cannot write those ("onverwachte fout")."""
+    line = {"id": "T1", "persons": [], "question": "", "advice": "",
+            "narrative": "Zij woont aan de Prof. Dr. J.C. Schoutelaan 1 in het oosten."}  # fmt: skip
+    done = subprocess.run(
+        [*CASUS, "pseudonymise"], input=json.dumps(line) + "\n", capture_output=True, text=True,
+        encoding="utf-8", timeout=300, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    spans = json.loads(done.stdout)["fields"]["narrative"]["spans"]
+    assert spans and all(type(s["start"]) is int and type(s["end"]) is int for s in spans)

@@ -103,3 +103,36 @@ def test_no_registered_name_survives_offsets_are_valid_and_output_is_determinist
             s.replacement.removesuffix("'s") for f in result.fields.values() for s in f.spans if s.ref == key_
         }
         assert len(replacements) <= 1, replacements
+
+
+# -- no crash on any valid line ----------------------------------------------------------------
+
+# Text as case owners paste it: letters of many scripts, digits of other systems, punctuation,
+# titles and initials, line breaks and the invisible characters a copy from a PDF brings.
+_PIECES = st.one_of(
+    st.text(min_size=1, max_size=12),
+    st.sampled_from(["Prof. Dr. ", "J.C. ", "dhr. ", "laan 1", "06-1234 5678", "@x_1", "3 maart ",
+                     "\u200b", "\u00ad", "\u034f", "١٢٣", "１２３", "\n", "  ", "'t ", "-", "."]),
+)  # fmt: skip
+arbitrary_text = st.lists(_PIECES, max_size=20).map("".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(narrative=arbitrary_text, question=arbitrary_text, name=st.text(min_size=1, max_size=20))
+def test_the_stream_never_dies_on_a_valid_line_and_offsets_are_ints(
+    engine: Pseudonymiser, narrative: str, question: str, name: str
+) -> None:
+    import io
+    import json
+
+    from casus.pseudonymise.stream import pseudonymise_stream
+
+    line = {"id": "H2", "persons": [{"key": "p1", "role": "melder", "name": name}],
+            "narrative": narrative, "question": question, "advice": ""}  # fmt: skip
+    target = io.StringIO()
+    assert pseudonymise_stream(io.StringIO(json.dumps(line) + "\n"), target, engine=engine) == 1
+    out = json.loads(target.getvalue())
+    for field, source in (("narrative", narrative), ("question", question)):
+        for span in out["fields"][field]["spans"]:
+            assert type(span["start"]) is int and type(span["end"]) is int
+            assert 0 <= span["start"] < span["end"] <= len(source)

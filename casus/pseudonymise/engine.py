@@ -23,7 +23,7 @@ from casus.pseudonymise.orgs import OrgDetector, build_index
 from casus.pseudonymise.patterns import PatternDetector
 from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
 from casus.pseudonymise.registry import RegistryDetector
-from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
+from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook, reserved_codes
 from casus.pseudonymise.resolution import resolve
 from casus.pseudonymise.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
 from casus.pseudonymise.tokens import tokenise
@@ -69,6 +69,7 @@ class Pseudonymiser:
     ) -> None:
         self.units: dict[str, KnownUnit] = {u.id: u for u in units}
         self._index = build_index(units)
+        self.reserved_codes = reserved_codes(units)
         self._patterns = PatternDetector()
         self._locations = LocationDetector()
         self._context_names = ContextNameDetector()
@@ -92,6 +93,7 @@ class Pseudonymiser:
                 changed = True
         if changed:
             self._index = build_index(self.units.values())
+            self.reserved_codes = reserved_codes(self.units.values())
 
     def warm_up(self) -> None:
         """Load deduce now (in the background, from the window) rather than on first use."""
@@ -197,7 +199,7 @@ class Pseudonymiser:
         """The texts with `spans` replaced. Spans must be disjoint (as propose returns them
         and the review keeps them)."""
         people = PseudonymBook(case.persons)
-        replacer = Replacer(people, self.units, codes, generalisation)
+        replacer = Replacer(people, self.units, codes, generalisation, self.reserved_codes)
         fields: dict[str, FieldResult] = {}
         for name, text in case.texts.items():
             parts: list[str] = []

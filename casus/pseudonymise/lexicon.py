@@ -34,7 +34,9 @@ DETERMINERS = frozenset(
 )  # fmt: skip
 
 # Courtesy titles written before a name; kept out of person spans but never a name.
-TITLES = frozenset({"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "dr", "mr", "ir", "drs", "ing"})
+TITLES = frozenset(
+    {"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "dr", "mr", "ir", "drs", "ing", "prof", "ds"}
+)
 
 # Words that start an organisation unit's name in running text ("directie Wonen").
 UNIT_WORDS = frozenset({"directie", "stadsdeel", "team", "afdeling", "cluster", "bureau"})

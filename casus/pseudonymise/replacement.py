@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from casus.model.enums import OrgUnitKind, UnitGeneralisation
 from casus.pseudonymise.case_input import KnownUnit, RegisteredPerson
@@ -40,14 +40,16 @@ class UnitCodeBook:
         digest = hmac.new(self._key, f"{salt}:{name}".encode(), hashlib.sha256).digest()
         return int.from_bytes(digest[:8], "big")
 
-    def code(self, unit: str) -> str:
+    def code(self, unit: str, reserved: Collection[str] = ()) -> str:
+        """The unit's letter(s). `reserved` holds what a code must never read as (casefolded
+        abbreviations and one-word names of real units): "directie BZ" would name one."""
         if unit not in self._codes:
             taken = set(self._codes.values())
             salt = 0
             while True:
                 letters = CODE_LETTERS if salt < 4 else [a + b for a in CODE_LETTERS for b in CODE_LETTERS]
                 candidate = letters[self._rank(unit, salt) % len(letters)]
-                if candidate not in taken:
+                if candidate not in taken and candidate.casefold() not in reserved:
                     break
                 salt += 1
             self._codes[unit] = candidate
@@ -57,6 +59,18 @@ class UnitCodeBook:
         """Teams of one directie are numbered in the order the texts first name them."""
         numbers = self._teams.setdefault(directie, {})
         return numbers.setdefault(team, len(numbers) + 1)
+
+
+def reserved_codes(units: Iterable[KnownUnit]) -> frozenset[str]:
+    """What a unit code must not equal: every unit's abbreviations and one-word names."""
+    reserved: set[str] = set()
+    for unit in units:
+        reserved.update(a.casefold() for a in unit.abbreviations)
+        for name in (unit.name, *unit.alternative_names):
+            words = _WORD.findall(name)
+            if len(words) == 1:
+                reserved.add(words[0].casefold())
+    return frozenset(reserved)
 
 
 class PseudonymBook:
@@ -139,11 +153,13 @@ class Replacer:
         units: Mapping[str, KnownUnit],
         codes: UnitCodeBook,
         generalisation: UnitGeneralisation,
+        reserved: Collection[str] = (),
     ) -> None:
         self.people = people
         self.units = units
         self.codes = codes
         self.generalisation = generalisation
+        self.reserved = reserved
 
     def _unit(self, span: Span, surface: str) -> str:
         unit = self.units.get(span.detail)
@@ -160,7 +176,7 @@ class Replacer:
             cluster = unit.cluster_name if unit is not None else None
             return f"{article} {noun} in cluster {cluster}" if cluster else f"{article} {noun}"
         directie_key = (unit.directie_id or unit.id) if unit is not None else span.detail
-        letter = self.codes.code(directie_key)
+        letter = self.codes.code(directie_key, self.reserved)
         if is_team:
             return f"team {letter}{self.codes.team_number(directie_key, span.detail)}"
         return f"directie {letter}"

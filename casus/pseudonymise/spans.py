@@ -4,6 +4,7 @@ SpanKind lives with the other enumerations (casus.model.enums), since the review
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 
 from casus.model.enums import SpanKind
@@ -37,6 +38,10 @@ class Span:
     detail: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
+        # Offsets leave the engine (JSON, the vault, Qt): a detector may compute them with
+        # numpy (deduce does), so they become plain ints here, once for every detector.
+        object.__setattr__(self, "start", operator.index(self.start))
+        object.__setattr__(self, "end", operator.index(self.end))
         if not 0 <= self.start < self.end:
             raise ValueError("span offsets out of order")
 

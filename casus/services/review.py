@@ -297,7 +297,9 @@ class ReviewService:
         unit = ""
         if unit_id is not None:
             whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=unit_id)
-            unit = Replacer(PseudonymBook(()), engine.units, codes, level).text_for(whole, "")
+            unit = Replacer(PseudonymBook(()), engine.units, codes, level, engine.reserved_codes).text_for(
+                whole, ""
+            )
         book = PseudonymBook(case_input_people(people))
         return MeetingCase(
             category=category.label,
