@@ -12,7 +12,7 @@ import sys
 
 import platformdirs
 
-from casus.pseudonymise.deduce_support import import_deduce
+from casus.identify.wordlists import import_deduce
 
 KINDS = {
     "persoon": "person", "patient": "person", "locatie": "location", "datum": "date",

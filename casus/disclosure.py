@@ -1,36 +1,44 @@
 """The disclosure gate: every output passes here before it is written or shown.
 
-It knows what may never leave: every registered person's name in its forms (full, parts,
-possessive, diminutive, lower case, with typos), e-mail addresses, phone numbers in any
-notation, employee numbers, the cases' internal references, unit names, other names and
-abbreviations (clusters and the meeting parties' own units excepted), and exact incident
-dates; and it asks deduce for names nobody registered. Texts are folded (NFKC, case,
-diacritics, zero-width characters) before they are compared. A hit refuses the output and
-says where, so the secretary can fix the text; the refusal itself never quotes what it found.
+It asks the identifier engine (casus.identify) what the whole vault knows: every registered
+person's name in every form the pseudonymiser replaces (the same matcher, over every person
+at once), e-mail addresses, phone numbers, employee numbers and case references in any
+notation, unit names, other names and abbreviations (clusters and the meeting parties' own
+units excepted), and exact incident dates; and it asks deduce for names nobody registered.
+
+What is checked is the text as a reader sees it, whatever was typed to get past a filter:
+invisible characters removed, look-alike letters folded to their Latin skeleton (Unicode TS
+#39), digits of any script read as digits, spaced-out letters ("O u a h b i") and digit
+groups joined, a letter O among digits read as a zero. Identifiers shaped like an e-mail
+address, phone number, IBAN, postcode, licence plate or case number refuse whether anyone
+registered them or not. A hit refuses the output and says where, so the secretary can fix
+the text; the refusal itself never quotes what it found.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from sqlalchemy import select
 
 from casus.errors import CasusError
+from casus.identify import patterns
+from casus.identify.case_input import KnownUnit
+from casus.identify.dutch_dictionary import is_dutch_word
+from casus.identify.folding import FoldedText, cleaned, fold, join_spaced_letters
+from casus.identify.identifiers import IdentifierSet, KnownIdentifiers, number_key
+from casus.identify.lexicon import UNIT_WORDS, is_common_word
+from casus.identify.numbers import phone_key
+from casus.identify.spans import SpanKind
+from casus.identify.tokens import Token, tokenise
+from casus.identify.units import in_compound
 from casus.model import Case, OrgUnit, Person
 from casus.model.enums import OrgUnitKind, Role
-from casus.pseudonymise.case_input import RegisteredPerson
-from casus.pseudonymise.folding import FoldedText, fold
-from casus.pseudonymise.lexicon import PARTICLES, is_common_word, lowercase_name_possible, stop_words
-from casus.pseudonymise.names import name_forms
-from casus.pseudonymise.numbers import phone_key
-from casus.pseudonymise.patterns import dates
-from casus.pseudonymise.tokens import Token, tokenise
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
@@ -44,27 +52,20 @@ NUMBER = "personeelsnummer"
 REFERENCE = "kenmerk van een casus"
 UNIT = "organisatieonderdeel"
 DATE = "exacte datum van een voorval"
+SHAPED = {
+    SpanKind.EMAIL: EMAIL,
+    SpanKind.PHONE: PHONE,
+}
+IBAN = "rekeningnummer"
+POSTCODE = "postcode"
+PLATE = "kenteken"
+CASE_NUMBER = "zaak- of dossiernummer"
 
-_EMAIL_LIKE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_REFERENCE_LIKE = re.compile(r"(?<![\w\-/])[\w][\w\-/]*\w(?![\w\-/])")
-_NUMBER_LIKE = re.compile(r"(?<![\w\-/.])\d+(?![\w\-/]|[.,]\d)")
-_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
-_STEMS = ("s", "tje", "pje", "je", "ke")
-_COLOURS = frozenset({"zwart", "wit", "groen", "rood", "bruin", "grijs", "geel", "blauw", "roos"})
-# What our own replacements consist of: deduce may read "directie Z." or "Omstander C" as names.
-_REPLACEMENT_WORDS = frozenset(
-    {
-        "melder",
-        "betrokkene",
-        "omstander",
-        "leidinggevende",
-        "getuige",
-        "vertrouwenspersoon",
-        "persoon",
-        "directie",
-        "team",
-        "casus",
-    }
+_ROLE_WORDS = "|".join(sorted({r.label for r in Role} | {"Persoon"}, key=len, reverse=True))
+# What our own replacements look like ("Melder A", "Persoon F's", "directie K", "team K1"):
+# the replacer writes them, so they name nobody; deduce may read "Betrokkene B." as a name.
+_PSEUDONYM = re.compile(
+    rf"(?i:\b(?:{_ROLE_WORDS}))\s[A-Z]{{1,2}}(?:'s)?\b|\b(?:directie|team)\s[A-Z]{{1,2}}\d{{0,2}}\b"
 )
 
 
@@ -89,92 +90,40 @@ class DisclosureRefused(CasusError):
         )
 
 
-@dataclass
-class ForbiddenTerms:
-    name_words: dict[str, str] = field(default_factory=dict)  # folded name part -> kind
-    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded word runs (units)
-    single_unit_words: set[str] = field(default_factory=set)  # one-word unit names (capitalised only)
-    abbreviations: set[str] = field(default_factory=set)  # case-sensitive
-    emails: set[str] = field(default_factory=set)
-    phones: set[str] = field(default_factory=set)
-    numbers: set[str] = field(default_factory=set)
-    references: set[str] = field(default_factory=set)
-    incident_dates: set[dt.date] = field(default_factory=set)
-    # Cluster names are a permitted generalisation, even where they contain a unit's name
-    # ("Ruimte en Economie" holds directie Economie).
-    allowed_phrases: set[tuple[str, ...]] = field(default_factory=set)
-
-    @classmethod
-    def from_vault(cls, vault: Vault) -> ForbiddenTerms:
-        terms = cls()
-        with vault.session() as session:
-            people = select(Person.name, Person.email, Person.phone, Person.employee_number)
-            for name, email, phone, number in session.execute(people):
-                terms.add_person(name, email, phone, number)
-            for reference, incident in session.execute(select(Case.reference, Case.incident_date)):
-                terms.references.add(reference.casefold())
-                if incident is not None:
-                    terms.incident_dates.add(incident)
-            # Clusters are a permitted generalisation; a meeting party's own unit acts in every
-            # case ("Bureau Integriteit", "P&O") and names nobody.
-            for cluster in session.scalars(select(OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.CLUSTER)):
-                terms.allowed_phrases.add(tuple(re.findall(r"[^\W_]+", fold(cluster))))
-            units = select(OrgUnit).where(
-                OrgUnit.kind != OrgUnitKind.CLUSTER, OrgUnit.meeting_party.is_(None)
-            )
-            for unit in session.scalars(units):
-                terms.add_unit(unit.name, unit.abbreviations, unit.alternative_names)
-        return terms
-
-    def add_person(self, name: str, email: str | None, phone: str | None, number: str | None) -> None:
-        forms = name_forms(RegisteredPerson("p", Role.WITNESS, name))
-        for core in forms.cores:
-            if len(core) >= 3:
-                self.name_words[core] = NAME
-        if email:
-            self.emails.add(email.casefold())
-        if phone and len(phone_key(phone)) >= 6:
-            self.phones.add(phone_key(phone))
-        if number and number.strip():
-            self.numbers.add(number.strip())
-
-    def add_unit(self, name: str, abbreviations: Iterable[str], alternative_names: Iterable[str]) -> None:
-        for surface in (
-            name,
-            *alternative_names,
-            *(name[len(p) :] for p in ("Team ", "Afdeling ") if name.startswith(p)),
-        ):
-            words = tuple(re.findall(r"[^\W_]+", fold(surface)))
-            if len(words) == 1:
-                self.single_unit_words.add(words[0])
-            elif words:
-                self.phrases[words] = UNIT
-        self.abbreviations.update(a for a in abbreviations if len(a) >= 2)
+def vault_identifiers(vault: Vault) -> IdentifierSet:
+    """Everything of the vault that may never leave it, as plain values."""
+    values = IdentifierSet()
+    with vault.session() as session:
+        people = select(Person.name, Person.email, Person.phone, Person.employee_number)
+        for name, email, phone, number in session.execute(people):
+            values.add_person(name, email, phone, number)
+        for reference, incident in session.execute(select(Case.reference, Case.incident_date)):
+            values.references.add(reference)
+            if incident is not None:
+                values.incident_dates.add(incident)
+        # Clusters are a permitted generalisation; a meeting party's own unit acts in every
+        # case ("Bureau Integriteit", "P&O") and names nobody.
+        for cluster in session.scalars(select(OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.CLUSTER)):
+            values.allow_phrase(cluster)
+        units = select(OrgUnit).where(OrgUnit.kind != OrgUnitKind.CLUSTER, OrgUnit.meeting_party.is_(None))
+        for unit in session.scalars(units):
+            values.units.append(
+                KnownUnit(str(unit.id), unit.kind, unit.name, tuple(unit.abbreviations),
+                          tuple(unit.alternative_names))
+            )  # fmt: skip
+    return values
 
 
 class DisclosureGate:
     """One per output. `engine` lends its deduce for names nobody registered (optional)."""
 
-    def __init__(self, terms: ForbiddenTerms, engine: Pseudonymiser | None = None) -> None:
-        self.terms = terms
+    def __init__(self, values: IdentifierSet, engine: Pseudonymiser | None = None) -> None:
+        self.known: KnownIdentifiers = values.compile()
         self.engine = engine
-        # Near misses are looked for among names of about the same length that share the first
-        # or the last letters: a typo rarely hits both ends, and 10,000 names stay fast.
-        self._near: dict[tuple[int, str], list[str]] = {}
-        for core in terms.name_words:
-            if len(core) >= 4:
-                for size in (len(core) - 1, len(core), len(core) + 1):
-                    self._near.setdefault((size, core[0]), []).append(core)
-                    self._near.setdefault((size, core[-2:]), []).append(core)
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for phrase, kind in terms.phrases.items():
-            self._phrases.setdefault(phrase[0], []).append((phrase, kind))
-        alternatives = "|".join(re.escape(a) for a in sorted(terms.abbreviations, key=len, reverse=True))
-        self._abbreviations = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])") if alternatives else None
 
     @classmethod
     def for_vault(cls, vault: Vault, engine: Pseudonymiser | None = None) -> DisclosureGate:
-        return cls(ForbiddenTerms.from_vault(vault), engine)
+        return cls(vault_identifiers(vault), engine)
 
     def check(self, texts: Mapping[str, str], metadata: Mapping[str, str] | None = None) -> list[Finding]:
         findings: list[Finding] = []
@@ -192,13 +141,12 @@ class DisclosureGate:
     # -- scanning ------------------------------------------------------------------------------
 
     def _scan(self, place: str, text: str) -> list[Finding]:
-        if not text:
+        if not text or not text.strip():
             return []
         found: list[Finding] = []
-
         folded = FoldedText.of(text)
         tokens = tokenise(folded)
-        allowed = self._allowed_ranges(tokens)
+        allowed = self._allowed_ranges(text, tokens)
 
         def hit(start: int, end: int, kind: str) -> None:
             """A hit that overlaps earlier ones joins them: "Vries" known to the vault and
@@ -211,82 +159,134 @@ class DisclosureGate:
                 start, end, kind = min(start, earlier.start), max(end, earlier.end), overlapping[0].kind
             found.append(Finding(place, start, end, kind))
 
-        for match in _EMAIL_LIKE.finditer(text):
-            if match.group().casefold() in self.terms.emails:
-                hit(match.start(), match.end(), EMAIL)
-        for match in _REFERENCE_LIKE.finditer(text):
-            if match.group().casefold() in self.terms.references:
-                hit(match.start(), match.end(), REFERENCE)
-        for match in _PHONE_LIKE.finditer(text):
-            raw = match.group().rstrip(" -./(")
-            if phone_key(raw) in self.terms.phones:
-                hit(match.start(), match.start() + len(raw), PHONE)
-        for match in _NUMBER_LIKE.finditer(text):
-            if match.group() in self.terms.numbers:
-                hit(match.start(), match.end(), NUMBER)
-        for token in tokens:
-            word = token.folded
-            if word in PARTICLES or word in _REPLACEMENT_WORDS:
-                continue
-            stems = [word] + [
-                word.removesuffix(s) for s in _STEMS if word.endswith(s) and len(word) - len(s) >= 3
-            ]
-            if any(stem in self.terms.name_words for stem in stems):
-                if self._name_here(tokens, token):
-                    hit(token.start, token.end, NAME)
-                continue
-            near_allowed = not token.sentence_start or len(word) >= 6
-            if token.capitalised and near_allowed and len(word) >= 5 and not is_common_word(word):
-                pool = self._near.get((len(word), word[0]), []) + self._near.get((len(word), word[-2:]), [])
-                near = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1) if pool else None
-                if near is not None:
-                    hit(token.start, token.end, NAME)
-                    continue
-            if (
-                token.capitalised
-                and word in self.terms.single_unit_words
-                and not (is_common_word(word) and token.sentence_start)
-            ):
-                hit(token.start, token.end, UNIT)
-        words = [t.folded for t in tokens]
-        for index, word in enumerate(words):
-            for phrase, kind in self._phrases.get(word, ()):
-                size = len(phrase)
-                if tuple(words[index : index + size]) == phrase and (tokens[index].capitalised or size >= 3):
-                    hit(tokens[index].start, tokens[index + size - 1].end, kind)
-        if self._abbreviations is not None:
-            for match in self._abbreviations.finditer(text):
-                hit(match.start(), match.end(), UNIT)
-        for span in dates(text):
-            if self._is_incident_date(text[span.start : span.end], span.detail):
-                hit(span.start, span.end, DATE)
-        for start, end in self._unregistered_names(text):
-            hit(start, end, UNREGISTERED_NAME)
+        for start, end, kind in itertools.chain(
+            self._contacts_and_numbers(text, folded),
+            self._shaped(text),
+            self._names(folded, tokens),
+            self._units(text, tokens),
+            self._incident_dates(text),
+            self._unregistered_names(text, allowed),
+        ):
+            hit(start, end, kind)
         return _joined(found, text)
 
-    def _allowed_ranges(self, tokens: list[Token]) -> list[tuple[int, int]]:
+    def _allowed_ranges(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         words = [t.folded for t in tokens]
-        ranges = []
-        for phrase in self.terms.allowed_phrases:
+        ranges = [m.span() for m in _PSEUDONYM.finditer(text)]
+        for phrase in self.known.allowed_phrases:
             size = len(phrase)
             for index in range(len(words) - size + 1):
-                if size and tuple(words[index : index + size]) == phrase:
+                if tuple(words[index : index + size]) == phrase:
                     ranges.append((tokens[index].start, tokens[index + size - 1].end))
         return ranges
 
-    def _name_here(self, tokens: list[Token], token: Token) -> bool:
-        """Capitalised: a name, unless a frequent word opens a sentence ("Maar"). Lower case:
-        a name only beside another name part ("bram bakker") or where no ordinary word can
-        stand; colours are both common words and common surnames ("helemaal zwart")."""
-        word = token.folded
-        if token.capitalised:  # "Maar" opens a sentence; "Berg ontkent." is a name
-            return not (token.sentence_start and word in stop_words())
-        if is_common_word(word):
-            return False
-        neighbours = [tokens[i].folded for i in (token.index - 1, token.index + 1) if 0 <= i < len(tokens)]
-        if any(n in self.terms.name_words for n in neighbours):
-            return True
-        return word not in _COLOURS and lowercase_name_possible(tokens, token)
+    def _names(self, folded: FoldedText, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+        """Every form the pseudonymiser would replace, plus the forms typed to get past it:
+        spaced letters, a name written together with another ("SamiraOuahbi") or broken
+        by a hyphen ("Ouah-bi")."""
+        names = self.known.names
+        for span in names.find_names(folded, tokens):
+            yield span.start, span.end, NAME
+        joined = join_spaced_letters(folded)
+        if joined is not None:
+            for span in names.find_names(joined):
+                yield span.start, span.end, NAME
+            for token in tokenise(joined):  # "T.v.d.S.", "N. B.": initials spelled out
+                spaced = token.end - token.start > len(token.folded)
+                if spaced and len(token.folded) >= 2 and names.acronym_owners(token.folded):
+                    yield token.start, token.end, NAME
+        text = folded.original
+        for token in tokens:
+            surface = text[token.start : token.end]
+            parts = [fold(p) for p in re.findall(r"[A-ZÀ-Ý][a-zß-ÿ]+", surface)]
+            if len(parts) >= 2 and any(names.knows(p) for p in parts if len(p) >= 3):
+                yield token.start, token.end, NAME
+        for first, second in itertools.pairwise(tokens):
+            between = text[first.end : second.start]
+            if between == "-" and names.knows(first.folded + second.folded):
+                yield first.start, second.end, NAME
+
+    def _contacts_and_numbers(self, text: str, folded: FoldedText) -> Iterator[tuple[int, int, str]]:
+        known = self.known
+        for match in re.finditer(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", folded.folded):
+            if match.group().strip(".") in known.emails:
+                yield *folded.original_span(match.start(), match.end()), EMAIL
+        for start, end, digits in patterns.digit_runs(folded.folded):
+            original = folded.original_span(start, end)
+            if len(digits) >= 6 and phone_key(digits) in known.phones:
+                yield *original, PHONE
+            elif number_key(digits) in known.numbers:
+                yield *original, NUMBER
+        # A reference in any notation ("D-001", "d001", "notulen-D001.pdf"): runs of up to four
+        # word pieces one separator apart, compared without their separators.
+        pieces = list(re.finditer(r"[^\W_]+", folded.folded))
+        for first, piece in enumerate(pieces):
+            compact = piece.group()
+            last = first
+            while True:
+                if compact in known.references:
+                    yield *folded.original_span(piece.start(), pieces[last].end()), REFERENCE
+                last += 1
+                if last >= min(first + 4, len(pieces)) or pieces[last].start() - pieces[last - 1].end() > 1:
+                    break
+                compact += pieces[last].group()
+
+    @staticmethod
+    def _shaped(text: str) -> Iterator[tuple[int, int, str]]:
+        """What has the shape of an identifier refuses, registered or not."""
+        view = cleaned(text)
+        normal = view.folded
+        spans = [
+            *patterns.phones(normal),
+            *(s for s in patterns.accounts(normal) if s.kind is SpanKind.EMAIL),
+            *patterns.spelled_out_emails(normal),
+            *patterns.postcodes(normal),
+            *(s for s in patterns.numbers(normal) if s.detail in ("case", "plate", "iban")),
+        ]
+        kinds = {"case": CASE_NUMBER, "plate": PLATE, "iban": IBAN, "postcode": POSTCODE}
+        for span in spans:
+            if span.detail == "extension":
+                continue  # "toestel 1234" on its own points to nobody outside the building
+            kind = SHAPED.get(span.kind) or kinds.get(span.detail, NUMBER)
+            yield *view.original_span(span.start, span.end), kind
+
+    def _units(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+        known = self.known
+        index = known.units
+        words = [t.folded for t in tokens]
+        for position, token in enumerate(tokens):
+            after_noun = position >= 1 and words[position - 1] in UNIT_WORDS
+            for length in index.lengths_by_first_word.get(token.folded, ()):
+                phrase = tuple(words[position : position + length])
+                if len(phrase) != length or phrase not in index.names:
+                    continue
+                if length == 1:
+                    if in_compound(text, token.start, token.end):
+                        continue
+                    if token.lowercase and not after_noun:
+                        continue  # "wonen", "west": words, unless a unit noun says otherwise
+                    if token.sentence_start and is_common_word(token.folded) and not after_noun:
+                        continue
+                elif token.lowercase and length < 3 and not after_noun and phrase[0] not in UNIT_WORDS:
+                    continue
+                yield token.start, tokens[position + length - 1].end, UNIT
+                break
+            # Abbreviations in lower case ("wpi", "fb"), where that is not a word.
+            if token.folded in known.folded_abbreviations and not is_common_word(token.folded):
+                yield token.start, token.end, UNIT
+        if index.abbreviation_pattern is not None:  # as written, "&" included ("V&OR")
+            for match in index.abbreviation_pattern.finditer(text):
+                yield match.start(), match.end(), UNIT
+        joined = join_spaced_letters(FoldedText.of(text))
+        if joined is not None:
+            for token in tokenise(joined):
+                if token.folded in known.single_unit_words and token.end - token.start > len(token.folded):
+                    yield token.start, token.end, UNIT
+
+    def _incident_dates(self, text: str) -> Iterator[tuple[int, int, str]]:
+        for span in patterns.dates(text):
+            if self._is_incident_date(text[span.start : span.end], span.detail):
+                yield span.start, span.end, DATE
 
     def _is_incident_date(self, surface: str, detail: str) -> bool:
         month, _, year = detail.partition("/")
@@ -294,19 +294,31 @@ class DisclosureGate:
         if not (month and year and day):
             return False
         try:
-            return dt.date(int(year), int(month), int(day.group())) in self.terms.incident_dates
+            return dt.date(int(year), int(month), int(day.group())) in self.known.incident_dates
         except ValueError:
             return False
 
-    def _unregistered_names(self, text: str) -> list[tuple[int, int]]:
+    def _unregistered_names(
+        self, text: str, allowed: Iterable[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, str]]:
         if self.engine is None:
-            return []
-        spans = []
+            return
+        ours = list(allowed)
         for start, end in self.engine.names_nobody_registered(text):
-            words = re.findall(r"[^\W\d_]+", text[start:end])
-            if any(len(w) > 1 and fold(w) not in _REPLACEMENT_WORDS for w in words):
-                spans.append((start, end))
-        return spans
+            # deduce may read "Betrokkene B. Vervolgens" or "directie P Ongefilterd" as an
+            # initial and a surname: once our own pseudonyms are taken out, what is left must
+            # still hold a word that no Dutch dictionary knows.
+            words = [
+                m.group()
+                for m in re.finditer(r"[^\W\d_]+", text[start:end])
+                if not any(a <= start + m.start() and start + m.end() <= b for a, b in ours)
+            ]
+            touches_ours = any(a < end and start < b for a, b in ours)
+            if any(
+                len(w) > 1 and not is_common_word(fold(w)) and not (touches_ours and is_dutch_word(w))
+                for w in words
+            ):
+                yield start, end, UNREGISTERED_NAME
 
 
 def _joined(found: list[Finding], text: str) -> list[Finding]:

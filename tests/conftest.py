@@ -80,8 +80,8 @@ def corpus_file(corpus_cases: list[dict], tmp_path_factory: pytest.TempPathFacto
 def engine() -> Pseudonymiser:
     """One pseudonymiser with deduce for the whole run: deduce loads once (its trimmed
     lookup cache is built in the temporary user cache folder on first use)."""
+    from casus.identify.catalogue import default_units
     from casus.pseudonymise import Pseudonymiser
-    from casus.pseudonymise.catalogue import default_units
 
     pseudonymiser = Pseudonymiser(default_units())
     pseudonymiser.warm_up()

@@ -91,7 +91,7 @@ def test_deduce_is_trimmed_cached_in_the_user_cache_and_leaves_logging_alone(eng
         getattr(h, "stream", None) is not sys.stdout for h in logging.getLogger().handlers
     )
     script = (
-        "import logging; from casus.pseudonymise.deduce_support import import_deduce; import_deduce(); "
+        "import logging; from casus.identify.wordlists import import_deduce; import_deduce(); "
         "print(len(logging.getLogger().handlers), logging.getLogger().level)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

@@ -8,10 +8,10 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casus.identify.folding import fold
+from casus.identify.lexicon import PARTICLES, is_common_word
 from casus.model.enums import Role
 from casus.pseudonymise import CaseInput, Pseudonymiser, RegisteredPerson, UnitCodeBook
-from casus.pseudonymise.folding import fold
-from casus.pseudonymise.lexicon import PARTICLES, is_common_word
 from casus.pseudonymise.scoring import leak_fold
 
 _ONSETS = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "dr",

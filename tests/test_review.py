@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from casus.errors import ValidationError
+from casus.identify.spans import SpanKind
 from casus.model.enums import CaseStatus, ReviewDecision, UnitGeneralisation
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
-from casus.pseudonymise.spans import SpanKind
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.services.review import ReviewService

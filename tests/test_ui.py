@@ -334,7 +334,7 @@ def test_qt_bindings_keep_the_reference_count_of_none(qtbot) -> None:
 
 
 def test_organisation_units_are_edited_and_found_by_the_pseudonymiser(qtbot, vault: Vault, engine) -> None:
-    from casus.pseudonymise.catalogue import units_from_rows
+    from casus.identify.catalogue import units_from_rows
     from casus.services.org_units import OrgUnitService
     from ui.org_units_dialog import OrgUnitsDialog
 

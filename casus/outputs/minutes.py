@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -21,10 +21,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from casus.disclosure import DisclosureGate
 from casus.errors import ValidationError
+from casus.identify.folding import clean
+from casus.identify.patterns import MONTH_NAMES
 from casus.model.enums import ActionStatus
 from casus.outputs import pdf
 from casus.outputs.writing import write_atomically
-from casus.pseudonymise.patterns import MONTH_NAMES
 from casus.services.meetings import MeetingService
 from casus.services.review import MeetingCase, ReviewService
 
@@ -79,6 +80,26 @@ class Minutes:
     @property
     def date_text(self) -> str:
         return f"{self.held_on.day} {MONTH_NAMES[self.held_on.month - 1]} {self.held_on.year}"
+
+    def cleaned(self) -> Minutes:
+        """The minutes as written: no invisible characters, full-width and other digits as
+        ASCII digits (casus.identify.folding.clean). The gate checks the texts as typed, so its
+        offsets point into the secretary's own note; what is written is this."""
+        return replace(
+            self,
+            items=tuple(
+                replace(
+                    item,
+                    case=replace(item.case, texts={k: clean(v) for k, v in item.case.texts.items()}),
+                    discussion=clean(item.discussion),
+                    advice=clean(item.advice),
+                    agreements=clean(item.agreements),
+                )
+                for item in self.items
+            ),
+            actions=tuple(replace(a, description=clean(a.description)) for a in self.actions),
+            learning_points=clean(self.learning_points),
+        )
 
     def texts(self) -> dict[str, str]:
         """Every text of the document by its place, for the gate."""
@@ -233,6 +254,7 @@ def write_minutes(minutes: Minutes, gate: DisclosureGate, target: Path) -> Path:
     """Checks and writes; a finding of the gate refuses the export and nothing is written.
     A target ending in .docx gets a Word document, anything else a PDF."""
     gate.require_clean(minutes.texts(), metadata={"Title": TITLE, "Bestandsnaam": target.name})
+    minutes = minutes.cleaned()
     if target.suffix.lower() == ".docx":
         from casus.outputs import minutes_docx  # it builds on this module
 

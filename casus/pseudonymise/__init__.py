@@ -4,11 +4,11 @@ Detectors (registry, orgs, patterns, locations, deduce) propose spans; resolutio
 them disjoint; the replacer writes role pseudonyms, unit codes and generalisations.
 """
 
+from casus.identify.case_input import CaseInput, KnownUnit, RegisteredPerson
+from casus.identify.spans import Span, SpanKind
 from casus.model.enums import UnitGeneralisation
-from casus.pseudonymise.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.pseudonymise.engine import CaseResult, FieldResult, Pseudonymiser, ReplacedSpan
 from casus.pseudonymise.replacement import UnitCodeBook
-from casus.pseudonymise.spans import Span, SpanKind
 
 __all__ = [
     "CaseInput",

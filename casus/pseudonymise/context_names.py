@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from casus.pseudonymise.folding import fold
-from casus.pseudonymise.lexicon import PARTICLES, UNIT_WORDS, is_common_word
-from casus.pseudonymise.spans import Span, SpanKind
+from casus.identify.folding import fold
+from casus.identify.lexicon import PARTICLES, UNIT_WORDS, is_common_word
+from casus.identify.spans import Span, SpanKind
 
 PRIORITY_CONTEXT = 12
 _ANNOUNCING = (

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from casus.identify.case_input import TEXT_FIELDS, CaseInput, KnownUnit, RegisteredPerson
+from casus.identify.catalogue import find_unit
 from casus.importing import ROLES
 from casus.model.enums import OrgUnitKind
-from casus.pseudonymise.case_input import TEXT_FIELDS, CaseInput, KnownUnit, RegisteredPerson
-from casus.pseudonymise.catalogue import find_unit
 from casus.pseudonymise.engine import CaseResult
 
 

@@ -8,10 +8,10 @@ import threading
 from functools import cache
 from typing import Any
 
-from casus.pseudonymise import deduce_support, patterns
-from casus.pseudonymise.folding import fold
-from casus.pseudonymise.lexicon import PARTICLES, TITLES, common_words
-from casus.pseudonymise.spans import PRIORITY_DEDUCE, Span, SpanKind
+from casus.identify import patterns, wordlists
+from casus.identify.folding import fold
+from casus.identify.lexicon import PARTICLES, TITLES, common_words
+from casus.identify.spans import PRIORITY_DEDUCE, Span, SpanKind
 
 _KINDS = {
     "persoon": SpanKind.PERSON,
@@ -69,7 +69,7 @@ def _place_names() -> frozenset[str]:
     """Folded Dutch place names from deduce's own lists."""
     places: set[str] = set()
     for sub_list in ("lst_municipality", "lst_residence", "lst_province", "lst_region"):
-        places |= deduce_support.raw_word_list(f"locations/lst_placename/{sub_list}")
+        places |= wordlists.raw_word_list(f"locations/lst_placename/{sub_list}")
     return frozenset(fold(p) for p in places)
 
 

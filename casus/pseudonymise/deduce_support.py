@@ -20,17 +20,16 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import logging
 import os
 import shutil
 import tempfile
-import threading
 from importlib import resources
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import platformdirs
+
+from casus.identify.wordlists import deduce_version, import_deduce, package_lists
 
 _UNUSED_LISTS = (
     "locations/lst_street",
@@ -49,46 +48,6 @@ _TRIM_VERSION = 1
 # loaders drop items shorter than 4 characters, so this line becomes nothing.
 _EMPTY_LIST_ITEM = "x\n"
 
-_import_lock = threading.Lock()
-_deduce_module: ModuleType | None = None
-
-
-def import_deduce() -> ModuleType:
-    """Import deduce without letting it configure the root logger."""
-    global _deduce_module
-    with _import_lock:
-        if _deduce_module is None:
-            root = logging.getLogger()
-            handlers, level = list(root.handlers), root.level
-            import deduce
-
-            for handler in list(root.handlers):
-                if handler not in handlers:
-                    root.removeHandler(handler)
-            root.setLevel(level)
-            _deduce_module = deduce
-        return _deduce_module
-
-
-def deduce_version() -> str:
-    return str(import_deduce().__version__)
-
-
-def _package_lists() -> Any:
-    import_deduce()
-    return resources.files("deduce").joinpath("data", "lookup", "src")
-
-
-def raw_word_list(relative: str) -> set[str]:
-    """Items of one of deduce's word lists (items.txt minus exceptions.txt)."""
-    folder = _package_lists().joinpath(*relative.split("/"))
-    items = {line.strip() for line in folder.joinpath("items.txt").read_text("utf-8").splitlines()}
-    exceptions_file = folder.joinpath("exceptions.txt")
-    if exceptions_file.is_file():
-        items -= {line.strip() for line in exceptions_file.read_text("utf-8").splitlines()}
-    items.discard("")
-    return items
-
 
 def default_cache_dir() -> Path:
     return (
@@ -97,7 +56,7 @@ def default_cache_dir() -> Path:
 
 
 def _copy_lists(target: Path) -> None:
-    source = Path(str(_package_lists()))
+    source = Path(str(package_lists()))
     shutil.copytree(source, target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"))
     for relative in _UNUSED_LISTS:
         folder = target / "src" / relative

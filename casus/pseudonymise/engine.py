@@ -12,21 +12,22 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from casus.identify.case_input import CaseInput, KnownUnit, RegisteredPerson
+from casus.identify.folding import FoldedText
+from casus.identify.patterns import PatternDetector
+from casus.identify.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
+from casus.identify.tokens import tokenise
+from casus.identify.units import build_index
 from casus.model.enums import Role, UnitGeneralisation
-from casus.pseudonymise.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.pseudonymise.context_names import ContextNameDetector
 from casus.pseudonymise.deduce_detector import DeduceDetector
 from casus.pseudonymise.deduce_support import load_deduce
-from casus.pseudonymise.folding import FoldedText
 from casus.pseudonymise.locations import LocationDetector
-from casus.pseudonymise.orgs import OrgDetector, build_index
-from casus.pseudonymise.patterns import PatternDetector
+from casus.pseudonymise.orgs import OrgDetector
 from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
 from casus.pseudonymise.registry import RegistryDetector
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook, reserved_codes
 from casus.pseudonymise.resolution import resolve
-from casus.pseudonymise.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
-from casus.pseudonymise.tokens import tokenise
 
 
 @dataclass(frozen=True)

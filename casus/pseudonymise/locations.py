@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from casus.pseudonymise.spans import PRIORITY_DEDUCE, PRIORITY_PATTERN, Span, SpanKind
+from casus.identify.spans import PRIORITY_DEDUCE, PRIORITY_PATTERN, Span, SpanKind
 
 _STREET_SUFFIX = (
     "straat|weg|plein|kade|laan|gracht|steeg|werf|brug|dijk|singel|park|hof|markt|pad|dreef|baan|"

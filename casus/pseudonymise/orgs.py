@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from casus.model.enums import OrgUnitKind
-from casus.pseudonymise.case_input import KnownUnit
-from casus.pseudonymise.folding import FoldedText, fold
-from casus.pseudonymise.lexicon import is_common_word
-from casus.pseudonymise.spans import OWN_UNIT, PRIORITY_ORG, UNREGISTERED, Span, SpanKind
-from casus.pseudonymise.tokens import Token, tokenise
+from casus.identify.case_input import KnownUnit
+from casus.identify.folding import FoldedText, fold
+from casus.identify.lexicon import is_common_word
+from casus.identify.spans import OWN_UNIT, PRIORITY_ORG, UNREGISTERED, Span, SpanKind
+from casus.identify.tokens import Token, tokenise
+from casus.identify.units import UnitIndex, build_index, in_compound
 
 _WORD = re.compile(r"[^\W_]+")
-_MAX_WORDS = 7
 _UNIT_NOUN = re.compile(r"(?i)(?:directie|stadsdeel|team|afdeling|cluster|bureau)\s+$")
 # "stadsdeel Noord", "directie Zorg en Welzijn", "team Handhaving Oost": a unit the list
 # may not know. Connecting words join capitalised words into one name.
@@ -31,53 +29,6 @@ _PHRASED = re.compile(
     r"(?P<name>[A-Z][\w&'\-]*(?:\s+(?:en|&)\s+[A-Z][\w&'\-]*|\s+[A-Z][\w&'\-]*)*)"
 )
 _NOT_A_UNIT_NAME = frozenset({"integriteit", "p&o"})
-
-
-@dataclass(frozen=True)
-class UnitIndex:
-    """Folded word sequences and case-sensitive abbreviations, each to the units they name."""
-
-    names: dict[tuple[str, ...], tuple[str, ...]]
-    abbreviations: dict[str, tuple[str, ...]]
-    # The lengths of the names that start with a word: most words start none.
-    lengths_by_first_word: dict[str, tuple[int, ...]]
-    abbreviation_pattern: re.Pattern[str] | None
-
-
-def _surface_forms(unit: KnownUnit) -> Iterable[str]:
-    yield unit.name
-    yield from unit.alternative_names
-    for prefix in ("Team ", "Afdeling ", "Directie "):
-        if unit.name.startswith(prefix) and len(unit.name) > len(prefix) + 1:
-            yield unit.name[len(prefix) :]
-
-
-def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
-    names: dict[tuple[str, ...], list[str]] = {}
-    abbreviations: dict[str, list[str]] = {}
-    for unit in units:
-        if unit.kind is OrgUnitKind.CLUSTER:
-            continue  # a cluster is the generalisation itself, not an identifier
-        for surface in _surface_forms(unit):
-            words = tuple(_WORD.findall(fold(surface)))
-            if words and len(words) <= _MAX_WORDS:
-                names.setdefault(words, []).append(unit.id)
-        for abbreviation in unit.abbreviations:
-            if len(abbreviation) >= 2:
-                abbreviations.setdefault(abbreviation, []).append(unit.id)
-    lengths: dict[str, set[int]] = {}
-    for words in names:
-        lengths.setdefault(words[0], set()).add(len(words))
-    # Longest first, so "V&OR" wins over a shorter abbreviation inside it; not "BI" in
-    # "BI-2023-007", a case number that starts with a unit's letters.
-    alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&]|-\d)") if abbreviations else None
-    return UnitIndex(
-        {k: tuple(dict.fromkeys(v)) for k, v in names.items()},
-        {k: tuple(dict.fromkeys(v)) for k, v in abbreviations.items()},
-        {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-        pattern,
-    )
 
 
 def own_unit_ids(units: dict[str, KnownUnit], unit_id: str | None) -> set[str]:
@@ -138,7 +89,9 @@ class OrgDetector:
                 ):
                     continue
                 if length == 1 and (
-                    token.lowercase or (is_common_word(token.folded) and token.sentence_start)
+                    token.lowercase
+                    or (is_common_word(token.folded) and token.sentence_start)
+                    or in_compound(text, token.start, token.end)
                 ):
                     continue
                 if length == 2 and token.lowercase:

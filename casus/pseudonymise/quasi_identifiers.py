@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from casus.pseudonymise.case_input import KnownUnit, RegisteredPerson
+from casus.identify.case_input import KnownUnit, RegisteredPerson
 from casus.pseudonymise.replacement import PseudonymBook
 
 # A unit this small makes a function and scale close to a name.

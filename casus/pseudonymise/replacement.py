@@ -15,11 +15,11 @@ import hmac
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from casus.identify.case_input import KnownUnit, RegisteredPerson
+from casus.identify.folding import fold
+from casus.identify.patterns import MONTH_NAMES
+from casus.identify.spans import UNREGISTERED, Span, SpanKind
 from casus.model.enums import OrgUnitKind, UnitGeneralisation
-from casus.pseudonymise.case_input import KnownUnit, RegisteredPerson
-from casus.pseudonymise.folding import fold
-from casus.pseudonymise.patterns import MONTH_NAMES
-from casus.pseudonymise.spans import UNREGISTERED, Span, SpanKind
 
 # No I, O, Q or Y: they read as digits or as each other on a shared screen.
 CODE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from casus.pseudonymise.spans import PRIORITY_DEDUCE, Span, SpanKind
+from casus.identify.spans import PRIORITY_DEDUCE, Span, SpanKind
 
 # Kinds whose deduce guesses may widen a span a better detector already found.
 _WIDENED_BY_GUESS = frozenset({SpanKind.DATE, SpanKind.LOCATION})

@@ -18,15 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casus.errors import NotFoundError, ValidationError
+from casus.identify import patterns
+from casus.identify.case_input import CaseInput, RegisteredPerson
+from casus.identify.catalogue import units_from_rows
+from casus.identify.patterns import MONTH_NAMES
+from casus.identify.spans import OWN_UNIT, UNREGISTERED, Span, SpanKind
 from casus.model import Case, Review, ReviewSpan
 from casus.model.enums import CaseStatus, ReviewDecision, Role, UnitGeneralisation
-from casus.pseudonymise import patterns
-from casus.pseudonymise.case_input import CaseInput, RegisteredPerson
-from casus.pseudonymise.catalogue import units_from_rows
 from casus.pseudonymise.engine import CaseResult, Pseudonymiser
-from casus.pseudonymise.patterns import MONTH_NAMES
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
-from casus.pseudonymise.spans import OWN_UNIT, UNREGISTERED, Span, SpanKind
 from casus.services.audit import record
 from casus.services.org_units import OrgUnitService
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from casus.pseudonymise import deduce_support
-from casus.pseudonymise.folding import fold
-from casus.pseudonymise.tokens import Token
+from casus.identify import wordlists
+from casus.identify.folding import fold
+from casus.identify.tokens import Token
 
 # Name particles (tussenvoegsels and their Arabic, Berber, Romance and German kin), folded.
 PARTICLES = frozenset(
@@ -45,15 +45,15 @@ UNIT_WORDS = frozenset({"directie", "stadsdeel", "team", "afdeling", "cluster", 
 @cache
 def common_words() -> frozenset[str]:
     """Folded frequent Dutch words and stop words, from deduce's whitelist sources."""
-    words = deduce_support.raw_word_list("whitelist/lst_common_word")
-    words |= deduce_support.raw_word_list("whitelist/lst_stop_word")
+    words = wordlists.raw_word_list("whitelist/lst_common_word")
+    words |= wordlists.raw_word_list("whitelist/lst_stop_word")
     return frozenset(fold(w) for w in words if w)
 
 
 @cache
 def stop_words() -> frozenset[str]:
     """Folded function words ("maar", "wil", "toen"), from deduce's stop word list."""
-    return frozenset(fold(w) for w in deduce_support.raw_word_list("whitelist/lst_stop_word"))
+    return frozenset(fold(w) for w in wordlists.raw_word_list("whitelist/lst_stop_word"))
 
 
 def is_common_word(folded_word: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casus.pseudonymise.folding import FoldedText
+from casus.identify.folding import FoldedText
 
 _WORD = re.compile(r"[^\W_]+")
 # What may stand between the end of a sentence (or a list bullet) and the next word.
@@ -22,6 +22,7 @@ class Token:
     fend: int
     capitalised: bool
     sentence_start: bool
+    line: int = 0  # which line of the text (0-based)
 
     @property
     def lowercase(self) -> bool:
@@ -30,10 +31,12 @@ class Token:
 
 def tokenise(text: FoldedText) -> list[Token]:
     tokens: list[Token] = []
+    line = 0
     for match in _WORD.finditer(text.folded):
         start, end = text.original_span(match.start(), match.end())
         first = text.original[start]
         previous = tokens[-1] if tokens else None
+        line += text.original.count("\n", previous.end if previous else 0, start)
         # "R. Kerk": the full stop of an initial ends no sentence.
         sentence_start = previous is None or (
             bool(_SENTENCE_END.search(text.original[previous.end : start]))
@@ -49,6 +52,7 @@ def tokenise(text: FoldedText) -> list[Token]:
                 fend=match.end(),
                 capitalised=first.isupper(),
                 sentence_start=sentence_start,
+                line=line,
             )
         )
     return tokens

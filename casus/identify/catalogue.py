@@ -8,9 +8,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from casus.identify.case_input import KnownUnit
+from casus.identify.folding import fold
 from casus.model.enums import OrgUnitKind, Party
-from casus.pseudonymise.case_input import KnownUnit
-from casus.pseudonymise.folding import fold
 
 _DIRECTIE_KINDS = (OrgUnitKind.DIRECTORATE, OrgUnitKind.DISTRICT)
 

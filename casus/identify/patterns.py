@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casus.pseudonymise.numbers import phone_key
-from casus.pseudonymise.spans import PRIORITY_PATTERN, Span, SpanKind
+from casus.identify.numbers import phone_key
+from casus.identify.spans import PRIORITY_PATTERN, Span, SpanKind
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4,
@@ -184,3 +184,39 @@ class PatternDetector:
 
     def detect(self, text: str) -> list[Span]:
         return [*dates(text), *phones(text), *numbers(text), *accounts(text), *postcodes(text)]
+
+
+_SPELLED_AT = r"(?:\s*@\s*|\s*[(\[{]\s*(?:at|apenstaartje)\s*[)\]}]\s*|\s+(?:at|apenstaartje)\s+)"
+_SPELLED_DOT = r"(?:\s*[(\[{]\s*(?:dot|punt)\s*[)\]}]\s*|\s+(?:dot|punt)\s+|\s?\.\s?)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?i)(?<![\w.+\-])[\w.+\-]+{_SPELLED_AT}[a-z0-9\-]+(?:{_SPELLED_DOT}[a-z0-9\-]+)*{_SPELLED_DOT}"
+    r"(?:nl|com|org|net|eu|be|de|info|nu|io)(?![\w])"
+)
+
+
+def spelled_out_emails(text: str) -> Iterator[Span]:
+    """ "naam at hotmail dot com", "j.jansen (at) gemeente (punt) nl": an address written out
+    so that a filter would not see it; a reader still does."""
+    for match in _SPELLED_EMAIL.finditer(text):
+        yield Span(*match.span(), SpanKind.EMAIL, priority=PRIORITY_PATTERN, detector="pattern")
+
+
+# Digits as someone typing around a filter writes them: groups apart ("06 - 12 34 56 78"),
+# a letter O for a zero or an l for a one ("O6-l2345678"), split by up to three separators,
+# with a letter before or after ("P0048213", "0048213a"). An "o" or "l" counts as a digit
+# only where it stands among digits, not as the end of a word ("protocol 1234567").
+_DIGIT_OR_LOOKALIKE = r"(?:\d|(?<![^\W\d_])[ol](?=[\d\s.\-/()])|(?<=\d)[ol](?![^\W\d_]))"
+_DIGIT_RUN = re.compile(
+    rf"(?<!\d)\+?{_DIGIT_OR_LOOKALIKE}(?:{_DIGIT_OR_LOOKALIKE}|[\s.\-/()]{{1,3}}(?={_DIGIT_OR_LOOKALIKE}))*(?!\d)"
+)
+
+
+def digit_runs(folded: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of every run of digits in a folded text, letters O and l read as
+    0 and 1 where they stand among digits; only runs with at least four real digits."""
+    for match in _DIGIT_RUN.finditer(folded):
+        raw = match.group().rstrip(" .-/(")
+        if sum(c.isdigit() for c in raw) < 4:
+            continue
+        digits = "".join("0" if c == "o" else "1" if c == "l" else c for c in raw if c in "+0123456789ol")
+        yield match.start(), match.start() + len(raw), digits

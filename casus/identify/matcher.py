@@ -1,0 +1,433 @@
+"""One name matcher: every form in which a registered name appears, for one case or a vault.
+
+The pseudonymiser builds one over a case's people (which person is this?); the disclosure
+gate builds one over every person of the vault under a single key (is this anyone?). Both
+ask the same questions of the same indices, so a form the pseudonymiser replaces is a form
+the gate refuses, by construction.
+
+It errs towards marking: a capitalised word that is a registered name, nearly one (a typo,
+a missing letter), a possessive, diminutive or pet form of one, a short form of a first
+name, or a nickname a text introduces, is marked. A lower-case word only where no ordinary
+Dutch word can stand: "de kok" and "deze zomer" stay, "lisa en mees" do not.
+
+Near misses are looked up among names of about the same length that share the first or
+the last two letters (a typo seldom hits both ends), so a vault of 100,000 names costs a
+few comparisons per word, not 100,000.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from casus.identify.case_input import RegisteredPerson
+from casus.identify.dutch_dictionary import is_dutch_word
+from casus.identify.folding import FoldedText, fold
+from casus.identify.lexicon import PARTICLES, TITLES, is_common_word, lowercase_name_possible, stop_words
+from casus.identify.names import (
+    NameForms,
+    given_cores,
+    initials_and_acronyms,
+    name_forms,
+    split_name,
+    surname_forms,
+)
+from casus.identify.spans import PRIORITY_REGISTRY, Span, SpanKind
+from casus.identify.tokens import Token, tokenise
+
+# WEAK: a lower-case ordinary word that is also a name part ("visser", "de boer"): a name
+# only beside another part of the same name, or in a line written wholly in lower case.
+EXACT, AFFIX, NEAR, WEAK = 3, 2, 1, 0
+_POSSESSIVE = ("s",)
+_DIMINUTIVE = ("tje", "pje", "je", "ke")
+_INITIALS = re.compile(r"(?<![^\W\d_])([A-ZÀ-Ý])\.\s?([A-ZÀ-Ý])\.(?![^\W\d_])")
+_ACRONYM = re.compile(r"(?<![\w.])(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{2,5}(?![\w])")
+_QUOTES = "'‘’\"“”"
+
+
+@dataclass(frozen=True)
+class Match:
+    key: str
+    quality: int
+    possessive: bool = False
+
+
+# From this length a word may be a name with a typo ("Kofi" as "Kfoi"), and from this length
+# with two ("Wijnberg", "Wienbreg").
+TYPOS_FROM = 4
+TWO_TYPOS_FROM = 8
+
+
+_LINKS = frozenset({"en", "of", "met"})
+
+
+def _neighbours(tokens: Sequence[Token], index: int) -> list[int]:
+    """The words either side, across the particles of a name ("eva de boer") and the words
+    that join two names ("lisa en mees")."""
+    found = []
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(tokens) and (
+            tokens[other].folded in PARTICLES or tokens[other].folded in _LINKS
+        ):
+            other += step
+        if 0 <= other < len(tokens):
+            found.append(other)
+    return found
+
+
+def _lowercase_lines(tokens: Sequence[Token]) -> set[int]:
+    """The lines written in lower case throughout (a chat export, a quick note): there
+    capitals tell nothing, and a name is whatever the registry knows. A capital at the
+    start of a line does not count ("Romy vdB: ok ik bel hem")."""
+    lines: dict[int, list[Token]] = defaultdict(list)
+    for token in tokens:
+        lines[token.line].append(token)
+    return {n for n, line in lines.items() if len(line) >= 3 and not any(t.capitalised for t in line[1:])}
+
+
+def _quoted(text: str, token: Token) -> bool:
+    before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
+    return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
+
+
+class NameMatcher:
+    """The name forms of a set of people, indexed. Matches carry the person's key, or
+    `shared_key` for all (the gate asks whether a text names anyone, not whom). The gate is
+    stricter with typos (`two_typos_from`): a secretary's slip must not get a name out; but
+    across thousands of names, a four-letter word one letter off some name is nearly always
+    another word ("Koti" in "Keti Koti"), so there a typo needs five letters (`typos_from`)."""
+
+    def __init__(
+        self,
+        persons: Iterable[RegisteredPerson],
+        shared_key: str | None = None,
+        typos_from: int = TYPOS_FROM,
+        two_typos_from: int = TWO_TYPOS_FROM,
+    ) -> None:
+        self.typos_from = typos_from
+        self.two_typos_from = two_typos_from
+        self.forms: dict[str, NameForms] = {}
+        self.role_words: dict[str, str] = {}
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._near: dict[tuple[int, str], set[str]] = defaultdict(set)
+        self._given_affixes: dict[str, set[str]] = defaultdict(set)
+        self._given_starts: dict[str, set[str]] = defaultdict(set)
+        self._initials: dict[str, set[str]] = defaultdict(set)
+        self._acronyms: dict[str, set[str]] = defaultdict(set)
+        self._acronym_starts: dict[str, set[str]] = defaultdict(set)
+        self._particle_runs: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        self._first_initials: dict[str, set[str]] = defaultdict(set)
+        self._givens: dict[str, set[str]] = defaultdict(set)
+        self._surnames: set[tuple[str, tuple[str, ...]]] = set()
+        for person in persons:
+            if shared_key is None:
+                forms = name_forms(person)
+                self.forms[person.key] = forms
+                self.role_words[person.key] = fold(person.role.label)
+                self._index(person.key, forms.words, forms.given, forms.words[1 if forms.given else 0 :])
+            else:
+                self._index(shared_key, *split_name(person.name))
+
+    # -- building --------------------------------------------------------------------------
+
+    def _index(self, key: str, words: tuple[str, ...], given: str | None, surname: tuple[str, ...]) -> None:
+        """Index one name from its parts (casus.identify.names, the same parts `name_forms`
+        is made of); parts a vault repeats ("de Vries", "Mohamed") are indexed once."""
+        if (key, surname) not in self._surnames:
+            self._surnames.add((key, surname))
+            cores, runs = surname_forms(surname)
+            for core in cores:
+                self._add_core(key, core)
+            self._particle_runs[key] |= runs
+        initials, acronyms = initials_and_acronyms(words)
+        if initials:
+            self._first_initials[key].add(initials[:1])
+            if len(initials) == 2:
+                self._initials[initials].add(key)
+        for acronym in acronyms:
+            self._acronyms[acronym].add(key)
+            for size in range(2, min(len(acronym), 4) + 1):
+                self._acronym_starts[acronym[:size]].add(key)
+        if given and given not in self._givens[key]:
+            self._givens[key].add(given)
+            for core in given_cores(given):
+                self._add_core(key, core)
+            self._given_starts[given[:3]].add(key)
+            # Short forms of a first name: "Segun" for Olusegun, "Fred" for Frederique.
+            for size in range(4, len(given) - 1):
+                self._given_affixes[given[:size]].add(key)
+                self._given_affixes[given[-size:]].add(key)
+
+    def _add_core(self, key: str, core: str) -> None:
+        owners = self._exact[core]
+        if key in owners:
+            return  # a vault repeats name words: index each once
+        owners.add(key)
+        if len(core) >= 3:
+            self._near[(len(core), core[0])].add(core)
+            self._near[(len(core), core[-2:])].add(core)
+
+    def add_alias(self, key: str, alias: str) -> None:
+        """A nickname a text introduced ("Olusegun Adeyemi ('Segun')")."""
+        if key in self.forms:
+            self.forms[key].aliases.add(alias)
+        self._add_core(key, alias)
+
+    # -- looking up ------------------------------------------------------------------------
+
+    def acronym_owners(self, folded: str) -> set[str]:
+        """Who is written as these letters ("tvds" for Tomas van der Steeg, "nb")."""
+        return self._acronyms.get(folded, set()) | self._initials.get(folded, set())
+
+    def owners(self, word: str) -> set[str]:
+        return self._exact.get(word, set())
+
+    def knows(self, word: str) -> bool:
+        return word in self._exact
+
+    def _near_cores(self, word: str) -> set[str]:
+        """Names two edits away at most differ in length by two and keep one end."""
+        found: set[str] = set()
+        for size in range(len(word) - 2, len(word) + 3):
+            found |= self._near.get((size, word[0]), set())
+            found |= self._near.get((size, word[-2:]), set())
+        return found
+
+    def candidates(
+        self, tokens: Sequence[Token], token: Token, lowercase_lines: Collection[int] = ()
+    ) -> list[Match]:
+        word = token.folded
+        if word in PARTICLES or word in TITLES or len(word) < 2:
+            return []
+        if token.lowercase and not lowercase_name_possible(tokens, token):
+            return []
+        ordinary = is_dutch_word(word)
+        if token.lowercase and ordinary and token.line not in lowercase_lines:
+            return [Match(key, WEAK) for key in sorted(self.owners(word))]
+        found = [Match(key, EXACT) for key in self.owners(word)]
+        if found:
+            return found
+        for suffix in _POSSESSIVE:
+            stem = word.removesuffix(suffix)
+            if stem != word and len(stem) >= 3:
+                found += [Match(key, AFFIX, possessive=True) for key in self.owners(stem)]
+        for suffix in _DIMINUTIVE:
+            stem = word.removesuffix(suffix)
+            if stem != word and len(stem) >= 3:
+                found += [Match(key, AFFIX) for key in self.owners(stem)]
+        # A typo or a short form is looked for only where no ordinary word stands: "Mens",
+        # "Maar" and "Ramadan" are one letter from some name in a vault of thousands.
+        if found or not token.capitalised or is_common_word(word) or ordinary:
+            return found
+        keys: set[str] = set()
+        initial = self._initial_before(tokens, token)
+        if len(word) >= 3:
+            for core in self._near_cores(word):
+                distance = OSA.distance(word, core, score_cutoff=2)
+                if distance > 2:
+                    continue
+                owners = self.owners(core)
+                if initial and len(core) >= 3 and distance <= 1:
+                    # "M. Lao" for Mei Lan Lau: short names only after the person's own initial.
+                    keys |= {k for k in owners if initial in self._first_initials.get(k, ())}
+                if (
+                    len(word) >= self.typos_from
+                    and len(core) >= 4
+                    and distance <= (2 if len(core) >= self.two_typos_from else 1)
+                ):
+                    keys |= owners
+        if len(word) >= 4:
+            keys |= self._given_affixes.get(word, set())
+        return [Match(key, NEAR) for key in sorted(keys)]
+
+    @staticmethod
+    def _initial_before(tokens: Sequence[Token], token: Token) -> str | None:
+        if token.index < 1:
+            return None
+        previous = tokens[token.index - 1]
+        if len(previous.folded) == 1 and previous.capitalised and previous.end < token.start:
+            return previous.folded
+        return None
+
+    def _short_before(self, token: Token, following: Match | None) -> Match | None:
+        """ "Gio" before Giovanni's surname: a first-name prefix next to the same person."""
+        if following is None or not token.capitalised or len(token.folded) < 2:
+            return None
+        word = token.folded
+        if any(g.startswith(word) and g != word for g in self._givens.get(following.key, ())):
+            return Match(following.key, NEAR)
+        return None
+
+    def _choose(self, matches: dict[int, list[Match]]) -> dict[int, Match]:
+        """One person per token: the best match, and among equals the person the
+        neighbouring words or the nearest clear mention point to."""
+        chosen: dict[int, Match] = {}
+        for index, options in matches.items():
+            best = max(m.quality for m in options)
+            top = [m for m in options if m.quality == best]
+            if len({m.key for m in top}) == 1:
+                chosen[index] = top[0]
+        for index, options in matches.items():
+            if index in chosen:
+                continue
+            best = max(m.quality for m in options)
+            top = [m for m in options if m.quality == best]
+            keys = [m.key for m in top]
+            pick = None
+            for neighbour in (index - 1, index + 1, index - 2, index + 2):
+                if neighbour in chosen and chosen[neighbour].key in keys:
+                    pick = chosen[neighbour].key
+                    break
+            if pick is None:
+                earlier = [chosen[i].key for i in sorted(chosen) if i < index and chosen[i].key in keys]
+                pick = earlier[-1] if earlier else keys[0]
+            chosen[index] = next(m for m in top if m.key == pick)
+        return chosen
+
+    def _extend(self, text: str, tokens: Sequence[Token], key: str, first: int) -> int:
+        """Where a run of one person's words begins, over their particles and initials."""
+        begin = first
+        particles: list[str] = []
+        runs = self._particle_runs.get(key, set())
+        while begin - 1 >= 0:
+            previous = tokens[begin - 1]
+            between = text[previous.end : tokens[begin].start]
+            if previous.folded in PARTICLES and between.strip(" '’-") == "" and len(between) <= 2:
+                candidate = [previous.folded, *particles]
+                if tuple(candidate) in runs:
+                    particles = candidate
+                    begin -= 1
+                    continue
+            break
+        # An initial (or several) right before the name: "R. Kerk", "J.P. de Vries".
+        while begin - 1 >= 0:
+            previous = tokens[begin - 1]
+            between = text[previous.end : tokens[begin].start]
+            if len(previous.folded) == 1 and previous.capitalised and between.strip() == ".":
+                begin -= 1
+                continue
+            break
+        # "Leidinggevende Kofi" becomes "Leidinggevende C", not "Leidinggevende Leidinggevende C".
+        role_word = self.role_words.get(key)
+        if begin >= 1 and role_word:
+            previous = tokens[begin - 1]
+            if previous.folded == role_word and text[previous.end : tokens[begin].start] == " ":
+                begin -= 1
+        return begin
+
+    def _matches(self, text: str, tokens: Sequence[Token]) -> dict[int, list[Match]]:
+        matches: dict[int, list[Match]] = {}
+        lowercase_lines = _lowercase_lines(tokens)
+        for token in tokens:
+            options = self.candidates(tokens, token, lowercase_lines)
+            if options:
+                matches[token.index] = options
+        # A lower-case word that is also a name part stands for the person beside a clear
+        # mention: of the same person ("henk visser"), or of another written in lower case
+        # too ("lisa en mees": this writer writes names so).
+        for index in [i for i, options in matches.items() if all(m.quality == WEAK for m in options)]:
+            keys = {m.key for m in matches[index]}
+            beside = [n for n in _neighbours(tokens, index) if n in matches]
+            if any(
+                m.quality > WEAK and (m.key in keys or tokens[n].lowercase)
+                for n in beside
+                for m in matches[n]
+            ):
+                matches[index] = [Match(m.key, EXACT) for m in matches[index]]
+            else:
+                del matches[index]
+        # A short first name before a matched word of the same person ("Gio Sijntje").
+        for token in tokens:
+            if token.index in matches or token.index + 1 >= len(tokens):
+                continue
+            nxt = matches.get(token.index + 1)
+            between = text[token.end : tokens[token.index + 1].start]
+            if nxt and between.strip() == "":
+                short = self._short_before(token, max(nxt, key=lambda m: m.quality))
+                if short:
+                    matches[token.index] = [short]
+        # A short near miss that opens a sentence ("Valt" near Valk), or a function word that
+        # is also a name ("Kan P&O ..." beside a Roel Kan), is a word, unless the person's
+        # other name stands right beside it.
+        opening = [i for i in matches if tokens[i].sentence_start]
+        function_words = stop_words()
+        for index in opening:
+            options = matches[index]
+            best = max(m.quality for m in options)
+            if (best == NEAR and len(tokens[index].folded) < 6) or tokens[index].folded in function_words:
+                keys = {m.key for m in options}
+                neighbours = [n for n in (index - 1, index + 1) if n in matches and n != index]
+                if not any(m.key in keys and m.quality > NEAR for n in neighbours for m in matches[n]):
+                    del matches[index]
+        # A quoted nickname that starts like a first name ("noemt haar 'Fatoe'" for Fatima),
+        # or quoted initials ("'JW'" for Jan-Willem Jansen).
+        for token in tokens:
+            if token.index in matches or not token.capitalised or not _quoted(text, token):
+                continue
+            word = token.folded
+            if len(word) >= 3 and not is_common_word(word):
+                owners = self._given_starts.get(word[:3], set())
+            elif 2 <= len(word) <= 4 and text[token.start : token.end].isupper():
+                owners = self._acronym_starts.get(word, set())
+            else:
+                owners = set()
+            if len(owners) == 1:
+                matches[token.index] = [Match(next(iter(owners)), NEAR)]
+        return matches
+
+    def find_names(self, folded: FoldedText, tokens: Sequence[Token] | None = None) -> list[Span]:
+        """Person spans, one per run of one person's words, with their key as `ref`."""
+        text = folded.original
+        tokens = tokenise(folded) if tokens is None else tokens
+        chosen = self._choose(self._matches(text, tokens))
+        spans: list[Span] = []
+        ordered = sorted(chosen)
+        index = 0
+        while index < len(ordered):
+            first = last = ordered[index]
+            key = chosen[first].key
+            # Join the person's next word when only a space, hyphen or particles stand between.
+            while True:
+                following = last + 1
+                while following < len(tokens) and tokens[following].folded in PARTICLES:
+                    following += 1
+                if following in chosen and chosen[following].key == key:
+                    between = text[tokens[last].end : tokens[following].start]
+                    if "\n" not in between and not any(c in between for c in '.,;:()!?"“”'):
+                        last = following
+                        continue
+                break
+            begin = self._extend(text, tokens, key, first)
+            start, end = tokens[begin].start, tokens[last].end
+            possessive = chosen[last].possessive
+            if text[end : end + 2] in ("'s", "’s"):
+                end, possessive = end + 2, True
+            elif text[end - 1 : end] in "sxz" and re.match(r"['’](?=\s)", text[end : end + 2]):
+                end, possessive = end + 1, True  # "Spaans' opmerkingen"
+            spans.append(
+                Span(start, end, SpanKind.PERSON, key, PRIORITY_REGISTRY, "registry",
+                     "possessive" if possessive else "")
+            )  # fmt: skip
+            index = ordered.index(last) + 1
+        return spans + self._initials_and_acronyms(text)
+
+    def _initials_and_acronyms(self, text: str) -> list[Span]:
+        """ "M.S." for Marco Storm, "JdVB" for Johannes de Vries-Bakker, when no other person
+        has those initials."""
+        spans = []
+        for match in _INITIALS.finditer(text):
+            owners = self._initials.get(fold(match.group(1) + match.group(2)), set())
+            if len(owners) == 1:
+                spans.append(Span(match.start(), match.end(), SpanKind.PERSON, next(iter(owners)),
+                                  PRIORITY_REGISTRY, "registry"))  # fmt: skip
+        for match in _ACRONYM.finditer(text):
+            owners = self._acronyms.get(fold(match.group()), set())
+            if len(owners) == 1:
+                spans.append(Span(match.start(), match.end(), SpanKind.PERSON, next(iter(owners)),
+                                  PRIORITY_REGISTRY, "registry"))  # fmt: skip
+        return spans

@@ -1,0 +1,113 @@
+"""Every form in which a registered person's name can appear in a text written about them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from casus.identify.case_input import RegisteredPerson
+from casus.identify.dutch_dictionary import is_dutch_word
+from casus.identify.folding import fold
+from casus.identify.lexicon import PARTICLES
+
+_NAME_PART = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class NameForms:
+    """The folded pieces of one person's name.
+
+    `cores` are the name words that identify on their own (first name, surname, each part
+    of a double name, the surname written as one word); particles ("van der", "el") only
+    count next to a core. `aliases` grow while a case is read ("Olusegun ('Segun')").
+    """
+
+    key: str
+    words: tuple[str, ...]
+    given: str | None
+    cores: set[str] = field(default_factory=set)
+    particle_runs: set[tuple[str, ...]] = field(default_factory=set)
+    initials: str = ""
+    acronyms: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def all_cores(self) -> set[str]:
+        return self.cores | self.aliases
+
+
+_VOWELS = "aeiouy"
+
+
+def short_forms(given: str) -> set[str]:
+    """Dutch short forms that double the first vowel of the first syllable: Ruben → Ruub,
+    Peter → Peet, Sofie → Soof. (Prefixes, "Gio" for Giovanni, are matched elsewhere.)"""
+    match = re.match(rf"^([^{_VOWELS}]+)([{_VOWELS}])([^{_VOWELS}])[{_VOWELS}]", given)
+    if not match or len(given) < 5:
+        return set()
+    onset, vowel, consonant = match.groups()
+    return {onset + vowel + vowel + consonant}
+
+
+@lru_cache(maxsize=65536)
+def given_cores(given: str) -> frozenset[str]:
+    """What a first name is written as on its own: itself and its Dutch short forms."""
+    if len(given) < 2:
+        return frozenset()
+    # A short form that is a word ("Maar" from Marieke) would mark the word wherever it stands.
+    return frozenset({given} | {f for f in short_forms(given) if not is_dutch_word(f)})
+
+
+@lru_cache(maxsize=65536)
+def surname_forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The cores of a surname (each part of a double name; the whole written as one word:
+    "Elouali", "Vandersteen", "Alhamwi") and its runs of particles ("van der", "'t", "el")
+    with every tail of them ("der" alone is how some write "Van der Steen" after "dhr.")."""
+    cores = {w for w in words if w not in PARTICLES and len(w) >= 2}
+    runs: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for word in words:
+        if word in PARTICLES:
+            run.append(word)
+            continue
+        for begin in range(len(run)):
+            runs.add(tuple(run[begin:]))
+        run = []
+    if len(words) > 1:
+        cores.add("".join(words))
+        tail = [w for w in words if w not in PARTICLES]
+        if len(tail) > 1:
+            cores.add("".join(tail))
+    return frozenset(cores), frozenset(runs)
+
+
+def split_name(name: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    """The folded words of a name, its first name (None for a surname alone) and the rest."""
+    words = tuple(_NAME_PART.findall(fold(name)))
+    given = words[0] if words and words[0] not in PARTICLES and len(words) > 1 else None
+    return words, given, words[1:] if given else words
+
+
+_NO_ACRONYMS: frozenset[str] = frozenset()
+
+
+def initials_and_acronyms(words: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+    """ "MS" for Marco Storm; "JdVB" for Johannes de Vries-Bakker, "FZB" for Fatima Zahra Benali."""
+    cores = [w[0] for w in words if w not in PARTICLES]
+    initials = (cores[0] + cores[-1] if len(cores) > 1 else cores[0]) if cores else ""
+    if len(words) < 3:  # two words make two letters: an acronym needs three
+        return initials, _NO_ACRONYMS
+    every, of_cores = "".join(w[0] for w in words), "".join(cores)
+    return initials, frozenset(a for a in (every, of_cores) if len(a) >= 3)
+
+
+def name_forms(person: RegisteredPerson) -> NameForms:
+    words, given, surname = split_name(person.name)
+    forms = NameForms(key=person.key, words=words, given=given)
+    cores, runs = surname_forms(surname)
+    forms.cores = set(cores) | (set(given_cores(given)) if given else set())
+    forms.particle_runs = set(runs)
+    forms.initials, acronyms = initials_and_acronyms(words)
+    forms.acronyms = set(acronyms)
+    return forms
