@@ -32,11 +32,11 @@ from casus.identify.case_input import KnownUnit
 from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, cleaned, fold, join_spaced_letters
 from casus.identify.identifiers import IdentifierSet, KnownIdentifiers, number_key
-from casus.identify.lexicon import UNIT_WORDS, is_common_word
+from casus.identify.lexicon import is_common_word
 from casus.identify.numbers import phone_key
 from casus.identify.spans import SpanKind
 from casus.identify.tokens import Token, tokenise
-from casus.identify.units import in_compound
+from casus.identify.units import find_units
 from casus.model import Case, OrgUnit, Person
 from casus.model.enums import OrgUnitKind, Role
 
@@ -66,6 +66,11 @@ _ROLE_WORDS = "|".join(sorted({r.label for r in Role} | {"Persoon"}, key=len, re
 # the replacer writes them, so they name nobody; deduce may read "Betrokkene B." as a name.
 _PSEUDONYM = re.compile(
     rf"(?i:\b(?:{_ROLE_WORDS}))\s[A-Z]{{1,2}}(?:'s)?\b|\b(?:directie|team)\s[A-Z]{{1,2}}\d{{0,2}}\b"
+)
+
+
+_EXTENSION_WORDS = re.compile(
+    r"\b(?:toestel(?:nummer)?|tst|doorkies(?:nummer)?|intern(?:\s+nummer)?|extensie|ext)\.?\s*:?\s*(?P<number>\d{3,5})\b"
 )
 
 
@@ -163,7 +168,7 @@ class DisclosureGate:
             self._contacts_and_numbers(text, folded),
             self._shaped(text),
             self._names(folded, tokens),
-            self._units(text, tokens),
+            self._units(folded, tokens),
             self._incident_dates(text),
             self._unregistered_names(text, allowed),
         ):
@@ -191,10 +196,6 @@ class DisclosureGate:
         if joined is not None:
             for span in names.find_names(joined):
                 yield span.start, span.end, NAME
-            for token in tokenise(joined):  # "T.v.d.S.", "N. B.": initials spelled out
-                spaced = token.end - token.start > len(token.folded)
-                if spaced and len(token.folded) >= 2 and names.acronym_owners(token.folded):
-                    yield token.start, token.end, NAME
         text = folded.original
         for token in tokens:
             surface = text[token.start : token.end]
@@ -217,6 +218,10 @@ class DisclosureGate:
                 yield *original, PHONE
             elif number_key(digits) in known.numbers:
                 yield *original, NUMBER
+        if known.extensions:
+            for match in _EXTENSION_WORDS.finditer(folded.folded):
+                if match.group("number") in known.extensions:
+                    yield *folded.original_span(*match.span("number")), PHONE
         # A reference in any notation ("D-001", "d001", "notulen-D001.pdf"): runs of up to four
         # word pieces one separator apart, compared without their separators.
         pieces = list(re.finditer(r"[^\W_]+", folded.folded))
@@ -250,38 +255,9 @@ class DisclosureGate:
             kind = SHAPED.get(span.kind) or kinds.get(span.detail, NUMBER)
             yield *view.original_span(span.start, span.end), kind
 
-    def _units(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
-        known = self.known
-        index = known.units
-        words = [t.folded for t in tokens]
-        for position, token in enumerate(tokens):
-            after_noun = position >= 1 and words[position - 1] in UNIT_WORDS
-            for length in index.lengths_by_first_word.get(token.folded, ()):
-                phrase = tuple(words[position : position + length])
-                if len(phrase) != length or phrase not in index.names:
-                    continue
-                if length == 1:
-                    if in_compound(text, token.start, token.end):
-                        continue
-                    if token.lowercase and not after_noun:
-                        continue  # "wonen", "west": words, unless a unit noun says otherwise
-                    if token.sentence_start and is_common_word(token.folded) and not after_noun:
-                        continue
-                elif token.lowercase and length < 3 and not after_noun and phrase[0] not in UNIT_WORDS:
-                    continue
-                yield token.start, tokens[position + length - 1].end, UNIT
-                break
-            # Abbreviations in lower case ("wpi", "fb"), where that is not a word.
-            if token.folded in known.folded_abbreviations and not is_common_word(token.folded):
-                yield token.start, token.end, UNIT
-        if index.abbreviation_pattern is not None:  # as written, "&" included ("V&OR")
-            for match in index.abbreviation_pattern.finditer(text):
-                yield match.start(), match.end(), UNIT
-        joined = join_spaced_letters(FoldedText.of(text))
-        if joined is not None:
-            for token in tokenise(joined):
-                if token.folded in known.single_unit_words and token.end - token.start > len(token.folded):
-                    yield token.start, token.end, UNIT
+    def _units(self, folded: FoldedText, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+        for mention in find_units(folded, tokens, self.known.units):
+            yield mention.start, mention.end, UNIT
 
     def _incident_dates(self, text: str) -> Iterator[tuple[int, int, str]]:
         for span in patterns.dates(text):
@@ -313,7 +289,7 @@ class DisclosureGate:
                 for m in re.finditer(r"[^\W\d_]+", text[start:end])
                 if not any(a <= start + m.start() and start + m.end() <= b for a, b in ours)
             ]
-            touches_ours = any(a < end and start < b for a, b in ours)
+            touches_ours = any(a <= end + 1 and start - 1 <= b for a, b in ours)  # overlaps or adjoins
             if any(
                 len(w) > 1 and not is_common_word(fold(w)) and not (touches_ours and is_dutch_word(w))
                 for w in words

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from casus.identify.case_input import KnownUnit, RegisteredPerson
 from casus.identify.folding import fold
 from casus.identify.matcher import NameMatcher
-from casus.identify.numbers import digits_key, phone_key
+from casus.identify.numbers import digits_key, is_extension, phone_key
 from casus.identify.units import UnitIndex, build_index
 from casus.model.enums import OrgUnitKind, Role
 
@@ -69,6 +69,9 @@ class KnownIdentifiers:
         self.names = NameMatcher(values.persons, shared_key=self.KEY, typos_from=5, two_typos_from=6)
         self.emails = {p.email.casefold() for p in values.persons if p.email}
         self.phones = {key for p in values.persons if p.phone and len(key := phone_key(p.phone)) >= 6}
+        # Registered extensions ("4471") count after the words that announce one: alone, four
+        # digits are as often a year or an amount.
+        self.extensions = {p.phone.strip() for p in values.persons if p.phone and is_extension(p.phone)}
         self.numbers = {
             key
             for p in values.persons
@@ -78,8 +81,6 @@ class KnownIdentifiers:
         self.incident_dates = set(values.incident_dates)
         forbidden = [u for u in values.units if u.kind is not OrgUnitKind.CLUSTER and u.meeting_party is None]
         self.units: UnitIndex = build_index(forbidden)
-        self.single_unit_words = {words[0] for words in self.units.names if len(words) == 1}
-        self.folded_abbreviations = {fold(a) for a in self.units.abbreviations}
         self.allowed_phrases = set(values.allowed_phrases)
 
     def is_unit_phrase(self, words: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ few comparisons per word, not 100,000.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -26,7 +27,7 @@ from rapidfuzz.distance import OSA
 
 from casus.identify.case_input import RegisteredPerson
 from casus.identify.dutch_dictionary import is_dutch_word
-from casus.identify.folding import FoldedText, fold
+from casus.identify.folding import FoldedText, fold, join_spaced_letters
 from casus.identify.lexicon import PARTICLES, TITLES, is_common_word, lowercase_name_possible, stop_words
 from casus.identify.names import (
     NameForms,
@@ -47,6 +48,8 @@ _DIMINUTIVE = ("tje", "pje", "je", "ke")
 _INITIALS = re.compile(r"(?<![^\W\d_])([A-ZÀ-Ý])\.\s?([A-ZÀ-Ý])\.(?![^\W\d_])")
 _ACRONYM = re.compile(r"(?<![\w.])(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{2,5}(?![\w])")
 _QUOTES = "'‘’\"“”"
+# Two to four letters with a capital, as initials are written alone: "BJ", "E-J", "vW", "vdB".
+_LETTERS = re.compile(r"(?<![\w.\-])(?=[a-z\-]*[A-Z])[A-Za-z](?:-?[A-Za-z]){1,3}(?![\w\-])")
 
 
 @dataclass(frozen=True)
@@ -123,23 +126,37 @@ class NameMatcher:
         self._particle_runs: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._first_initials: dict[str, set[str]] = defaultdict(set)
         self._givens: dict[str, set[str]] = defaultdict(set)
+        self._letter_forms: dict[str, set[str]] = defaultdict(set)
+        self._aliases: set[str] = set()
+        self.shared_key = shared_key
+        self._name_words: dict[str, set[str]] = defaultdict(set)
+        self._surname_initials: dict[str, set[str]] = defaultdict(set)
         self._surnames: set[tuple[str, tuple[str, ...]]] = set()
         for person in persons:
             if shared_key is None:
                 forms = name_forms(person)
                 self.forms[person.key] = forms
                 self.role_words[person.key] = fold(person.role.label)
-                self._index(person.key, forms.words, forms.given, forms.words[1 if forms.given else 0 :])
+                self._index(person.key, forms.words, forms.givens, forms.surname)
             else:
                 self._index(shared_key, *split_name(person.name))
 
     # -- building --------------------------------------------------------------------------
 
-    def _index(self, key: str, words: tuple[str, ...], given: str | None, surname: tuple[str, ...]) -> None:
+    def _index(
+        self, key: str, words: tuple[str, ...], givens: tuple[str, ...], surname: tuple[str, ...]
+    ) -> None:
         """Index one name from its parts (casus.identify.names, the same parts `name_forms`
         is made of); parts a vault repeats ("de Vries", "Mohamed") are indexed once."""
         if (key, surname) not in self._surnames:
             self._surnames.add((key, surname))
+            self._name_words[key].update(surname)
+            if surname:
+                # "vdl" and "l" for van der Linden, as a chat writes "Bram vd L." or "Bram L."
+                cores_only = [w for w in surname if w not in PARTICLES]
+                self._surname_initials[key].add("".join(w[0] for w in surname))
+                if cores_only:
+                    self._surname_initials[key].add(cores_only[-1][0])
             cores, runs = surname_forms(surname)
             for core in cores:
                 self._add_core(key, core)
@@ -153,7 +170,9 @@ class NameMatcher:
             self._acronyms[acronym].add(key)
             for size in range(2, min(len(acronym), 4) + 1):
                 self._acronym_starts[acronym[:size]].add(key)
-        if given and given not in self._givens[key]:
+        for given in givens:
+            if given in self._givens[key]:
+                continue
             self._givens[key].add(given)
             for core in given_cores(given):
                 self._add_core(key, core)
@@ -162,6 +181,17 @@ class NameMatcher:
             for size in range(4, len(given) - 1):
                 self._given_affixes[given[:size]].add(key)
                 self._given_affixes[given[-size:]].add(key)
+        # What a person is called by letters alone once known: "BJ" for Bert-Jan Hofstede,
+        # "vW" for Van Wijk, "PP" for Pieter Post (per case only: see `_letter_forms`).
+        if self.shared_key is None:
+            letters = {"".join(w[0] for w in givens), "".join(w[0] for w in surname)}
+            if givens and surname:
+                cores_only = [w for w in surname if w not in PARTICLES]
+                if cores_only:
+                    letters.add(givens[0][0] + cores_only[-1][0])
+            for form in letters:
+                if len(form) >= 2:
+                    self._letter_forms[form].add(key)
 
     def _add_core(self, key: str, core: str) -> None:
         owners = self._exact[core]
@@ -174,6 +204,7 @@ class NameMatcher:
 
     def add_alias(self, key: str, alias: str) -> None:
         """A nickname a text introduced ("Olusegun Adeyemi ('Segun')")."""
+        self._aliases.add(alias)
         if key in self.forms:
             self.forms[key].aliases.add(alias)
         self._add_core(key, alias)
@@ -204,8 +235,8 @@ class NameMatcher:
         word = token.folded
         if word in PARTICLES or word in TITLES or len(word) < 2:
             return []
-        if token.lowercase and not lowercase_name_possible(tokens, token):
-            return []
+        if token.lowercase and word not in self._aliases and not lowercase_name_possible(tokens, token):
+            return []  # a nickname the text itself gave is a name in lower case too ("ibo")
         ordinary = is_dutch_word(word)
         if token.lowercase and ordinary and token.line not in lowercase_lines:
             return [Match(key, WEAK) for key in sorted(self.owners(word))]
@@ -243,7 +274,18 @@ class NameMatcher:
                     keys |= owners
         if len(word) >= 4:
             keys |= self._given_affixes.get(word, set())
+        if not keys and self.shared_key is None and len(word) >= 5:
+            # A pet form that keeps the first four letters: "Bartek" for Bartłomiej, "Joostie".
+            keys = {
+                k for k, givens in self._givens.items()
+                for g in givens
+                if len(g) >= 4 and word.startswith(g[:4]) and len(word) <= len(g) + 2
+            }  # fmt: skip
         return [Match(key, NEAR) for key in sorted(keys)]
+
+    def _cores_starting(self, word: str) -> set[str]:
+        """Who has a name (three letters or more) that `word` starts with."""
+        return {key for size in range(3, len(word)) for key in self._exact.get(word[:size], set())}
 
     @staticmethod
     def _initial_before(tokens: Sequence[Token], token: Token) -> str | None:
@@ -304,6 +346,21 @@ class NameMatcher:
                     begin -= 1
                     continue
             break
+        # Particles abbreviated: "A. v.d. Broek", "J. v. Dam".
+        letters = ""
+        cursor = begin
+        while cursor - 1 >= 0:
+            previous = tokens[cursor - 1]
+            if (
+                len(previous.folded) != 1
+                or previous.capitalised
+                or text[previous.end : previous.end + 1] != "."
+            ):
+                break
+            letters = previous.folded + letters
+            cursor -= 1
+            if any("".join(w[0] for w in run) == letters for run in runs):
+                begin = cursor
         # An initial (or several) right before the name: "R. Kerk", "J.P. de Vries".
         while begin - 1 >= 0:
             previous = tokens[begin - 1]
@@ -327,6 +384,20 @@ class NameMatcher:
             options = self.candidates(tokens, token, lowercase_lines)
             if options:
                 matches[token.index] = options
+        # "volgens melder stuurt de wit dossiers": in a lower-case line, a person's own
+        # particles before their surname make it the surname, ordinary word or not.
+        for token in tokens:
+            if token.line not in lowercase_lines or token.index in matches or token.index == 0:
+                continue
+            run: list[str] = []
+            before = token.index - 1
+            while before >= 0 and tokens[before].folded in PARTICLES and len(run) < 3:
+                run.insert(0, tokens[before].folded)
+                before -= 1
+            if run:
+                keys = {k for k in self.owners(token.folded) if tuple(run) in self._particle_runs.get(k, ())}
+                if keys:
+                    matches[token.index] = [Match(k, EXACT) for k in sorted(keys)]
         # A lower-case word that is also a name part stands for the person beside a clear
         # mention: of the same person ("henk visser"), or of another written in lower case
         # too ("lisa en mees": this writer writes names so).
@@ -370,7 +441,9 @@ class NameMatcher:
             if token.index in matches or not token.capitalised or not _quoted(text, token):
                 continue
             word = token.folded
-            if len(word) >= 3 and not is_common_word(word):
+            if len(word) >= 3 and self.shared_key is None and (starts := self._cores_starting(word)):
+                owners = starts  # "noemt haar 'Lantaarn'" for Lan: a mocking name made of hers
+            elif len(word) >= 3 and not is_common_word(word):
                 owners = self._given_starts.get(word[:3], set())
             elif 2 <= len(word) <= 4 and text[token.start : token.end].isupper():
                 owners = self._acronym_starts.get(word, set())
@@ -391,20 +464,13 @@ class NameMatcher:
         while index < len(ordered):
             first = last = ordered[index]
             key = chosen[first].key
-            # Join the person's next word when only a space, hyphen or particles stand between.
-            while True:
-                following = last + 1
-                while following < len(tokens) and tokens[following].folded in PARTICLES:
-                    following += 1
-                if following in chosen and chosen[following].key == key:
-                    between = text[tokens[last].end : tokens[following].start]
-                    if "\n" not in between and not any(c in between for c in '.,;:()!?"“”'):
-                        last = following
-                        continue
-                break
+            while (following := self._next_part(text, tokens, chosen, key, last)) is not None:
+                last = following
             begin = self._extend(text, tokens, key, first)
             start, end = tokens[begin].start, tokens[last].end
-            possessive = chosen[last].possessive
+            if text[end : end + 1] == "." and len(tokens[last].folded) == 1 and tokens[last].capitalised:
+                end += 1  # "Stefan R.", "Kok B.": the initial's full stop
+            possessive = chosen[last].possessive if last in chosen else False
             if text[end : end + 2] in ("'s", "’s"):
                 end, possessive = end + 2, True
             elif text[end - 1 : end] in "sxz" and re.match(r"['’](?=\s)", text[end : end + 2]):
@@ -413,8 +479,121 @@ class NameMatcher:
                 Span(start, end, SpanKind.PERSON, key, PRIORITY_REGISTRY, "registry",
                      "possessive" if possessive else "")
             )  # fmt: skip
-            index = ordered.index(last) + 1
-        return spans + self._initials_and_acronyms(text)
+            index = bisect.bisect_right(ordered, last)  # `last` may be a word no match chose
+        return (
+            spans + self._initials_and_acronyms(text) + self._spelled_initials(folded) + self._letters(text)
+        )
+
+    def _spelled_initials(self, folded: FoldedText) -> list[Span]:
+        """ "s.b.a." or "T.v.d.S.": a person's initials written with dots or spaces, unless the
+        letters are an ordinary abbreviation ("d.w.z.", "o.a.")."""
+        joined = join_spaced_letters(folded)
+        if joined is None:
+            return []
+        spans = []
+        for token in tokenise(joined):
+            surface = folded.original[token.start : token.end]
+            if token.end - token.start > len(token.folded) and len(token.folded) >= 2:
+                owners = self.acronym_owners(token.folded)
+                if len(owners) == 1 and not is_dutch_word(surface):
+                    end = token.end + (folded.original[token.end : token.end + 1] == ".")
+                    spans.append(Span(token.start, end, SpanKind.PERSON, next(iter(owners)),
+                                      PRIORITY_REGISTRY, "registry"))  # fmt: skip
+        return spans
+
+    def _letters(self, text: str) -> list[Span]:
+        """ "BJ" for Bert-Jan Hofstede, "E-J" for Erik-Jan, "vW" for Van Wijk, once the case
+        names them: per case only (across a vault every two capitals are someone's)."""
+        if not self._letter_forms:
+            return []
+        spans = []
+        for match in _LETTERS.finditer(text):
+            surface = match.group()
+            owners = self._letter_forms.get(fold(surface.replace("-", "")), set())
+            if len(owners) == 1 and not is_dutch_word(surface.replace("-", "")):
+                spans.append(Span(match.start(), match.end(), SpanKind.PERSON, next(iter(owners)),
+                                  PRIORITY_REGISTRY, "registry"))  # fmt: skip
+        return spans
+
+    def _next_part(
+        self, text: str, tokens: Sequence[Token], chosen: dict[int, Match], key: str, last: int
+    ) -> int | None:
+        """The next token that continues the name ending at `last`, or None.
+
+        - the person's next word, across a space or hyphen and across particles and the
+          person's own short name words ("Pieter van der Berg", "Yvonne Tjon A Fong");
+        - the person's surname after their own particles even where it is an ordinary word
+          ("hans de wit");
+        - the first name after the surname and a comma ("Jansen, Pieter", "Lie, Iris");
+        - after a first name, the surname abbreviated as chats write it ("Bram vd L.",
+          "Marco dG", "Romy vdB", "Sanne K");
+        - after a surname, the first name's initial ("Kok B.").
+        """
+        if last + 1 >= len(tokens):
+            return None
+        current = tokens[last]
+        own_words = self._name_words.get(key, set())
+        following = last + 1
+        skipped: list[str] = []
+        while following < len(tokens) and (
+            tokens[following].folded in PARTICLES
+            or (
+                tokens[following].folded in own_words
+                and following not in chosen
+                and len(tokens[following].folded) <= 2
+            )
+        ):
+            skipped.append(tokens[following].folded)
+            following += 1
+        if following < len(tokens):
+            between = text[current.end : tokens[following].start]
+            clean = "\n" not in between and not any(c in between for c in '.,;:()!?"“”')
+            if clean and following in chosen and chosen[following].key == key:
+                return following
+            if (
+                clean
+                and skipped
+                and tuple(s for s in skipped if s in PARTICLES) in self._particle_runs.get(key, set())
+                and key in self.owners(tokens[following].folded)
+            ):
+                return following
+            if (
+                between in (", ", ",")
+                and following in chosen
+                and chosen[following].key == key
+                and tokens[following].folded in self._givens.get(key, set())
+                and current.folded not in self._givens.get(key, set())
+            ):
+                return following
+        nxt = tokens[last + 1]
+        gap = text[current.end : nxt.start]
+        if gap not in (" ", ". ", "."):
+            return None
+        surname_initials = self._surname_initials.get(key, set())
+        if current.folded in self._givens.get(key, set()) and gap == " ":
+            # "Bram vd L.": up to two short tokens whose letters are the surname's initials.
+            letters = ""
+            for candidate in tokens[last + 1 : last + 3]:
+                piece = text[candidate.start : candidate.end]
+                if len(piece) > 3 or not piece.isalpha():
+                    break
+                if candidate.index > last + 1 and text[
+                    tokens[candidate.index - 1].end : candidate.start
+                ] not in (" ", ". ", "."):
+                    break
+                letters += candidate.folded
+                if letters in surname_initials:
+                    return candidate.index
+        elif (
+            gap == " "
+            and len(nxt.folded) == 1
+            and nxt.capitalised
+            and text[nxt.end : nxt.end + 1] == "."
+            and any(g[0] == nxt.folded for g in self._givens.get(key, set()))
+            and current.folded not in self._givens.get(key, set())
+        ):
+            return nxt.index  # "Kok B."
+        return None
 
     def _initials_and_acronyms(self, text: str) -> list[Span]:
         """ "M.S." for Marco Storm, "JdVB" for Johannes de Vries-Bakker, when no other person

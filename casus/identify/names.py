@@ -25,12 +25,17 @@ class NameForms:
 
     key: str
     words: tuple[str, ...]
-    given: str | None
+    givens: tuple[str, ...]  # the first name's words: ("bert", "jan") for Bert-Jan
+    surname: tuple[str, ...]
     cores: set[str] = field(default_factory=set)
     particle_runs: set[tuple[str, ...]] = field(default_factory=set)
     initials: str = ""
     acronyms: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+
+    @property
+    def given(self) -> str | None:
+        return self.givens[0] if self.givens else None
 
     @property
     def all_cores(self) -> set[str]:
@@ -82,11 +87,15 @@ def surname_forms(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tup
     return frozenset(cores), frozenset(runs)
 
 
-def split_name(name: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
-    """The folded words of a name, its first name (None for a surname alone) and the rest."""
-    words = tuple(_NAME_PART.findall(fold(name)))
-    given = words[0] if words and words[0] not in PARTICLES and len(words) > 1 else None
-    return words, given, words[1:] if given else words
+def split_name(name: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The folded words of a name, the words of its first name ("bert", "jan" for Bert-Jan;
+    none for a surname alone) and the words of the rest."""
+    parts = fold(name).split()
+    words = tuple(_NAME_PART.findall(" ".join(parts)))
+    if len(parts) < 2 or parts[0] in PARTICLES:
+        return words, (), words
+    givens = tuple(_NAME_PART.findall(parts[0]))
+    return words, givens, words[len(givens) :]
 
 
 _NO_ACRONYMS: frozenset[str] = frozenset()
@@ -103,10 +112,10 @@ def initials_and_acronyms(words: tuple[str, ...]) -> tuple[str, frozenset[str]]:
 
 
 def name_forms(person: RegisteredPerson) -> NameForms:
-    words, given, surname = split_name(person.name)
-    forms = NameForms(key=person.key, words=words, given=given)
+    words, givens, surname = split_name(person.name)
+    forms = NameForms(key=person.key, words=words, givens=givens, surname=surname)
     cores, runs = surname_forms(surname)
-    forms.cores = set(cores) | (set(given_cores(given)) if given else set())
+    forms.cores = set(cores).union(*(given_cores(g) for g in givens))
     forms.particle_runs = set(runs)
     forms.initials, acronyms = initials_and_acronyms(words)
     forms.acronyms = set(acronyms)

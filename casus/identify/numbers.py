@@ -25,3 +25,17 @@ def phone_key(text: str) -> str:
 
 def digits_key(text: str) -> str:
     return _NON_DIGIT.sub("", text)
+
+
+# What a person's phone field may hold: a number in any notation ("+31 (0)6 1234 5678",
+# "020-5521740") or an internal extension of three to five digits ("4471").
+_PHONE_VALUE = re.compile(r"^[0-9+()\-. /]{6,40}$")
+_EXTENSION_VALUE = re.compile(r"^\d{3,5}$")
+
+
+def is_phone_value(text: str) -> bool:
+    return bool(_PHONE_VALUE.match(text) or _EXTENSION_VALUE.match(text))
+
+
+def is_extension(text: str) -> bool:
+    return bool(_EXTENSION_VALUE.match(text.strip()))

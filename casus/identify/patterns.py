@@ -220,3 +220,8 @@ def digit_runs(folded: str) -> Iterator[tuple[int, int, str]]:
             continue
         digits = "".join("0" if c == "o" else "1" if c == "l" else c for c in raw if c in "+0123456789ol")
         yield match.start(), match.start() + len(raw), digits
+
+
+def is_email(text: str) -> bool:
+    """The same shape the detectors find in running text, for a whole value (validation)."""
+    return bool(_EMAIL.fullmatch(text))

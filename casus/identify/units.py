@@ -6,12 +6,16 @@ text names any unit at all).
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from casus.identify.case_input import KnownUnit
-from casus.identify.folding import fold
+from casus.identify.dutch_dictionary import is_dutch_word
+from casus.identify.folding import FoldedText, fold, join_spaced_letters
+from casus.identify.lexicon import UNIT_WORDS, is_common_word
+from casus.identify.tokens import Token, tokenise
 from casus.model.enums import OrgUnitKind
 
 _WORD = re.compile(r"[^\W_]+")
@@ -40,6 +44,7 @@ class UnitIndex:
     # The lengths of the names that start with a word: most words start none.
     lengths_by_first_word: dict[str, tuple[int, ...]]
     abbreviation_pattern: re.Pattern[str] | None
+    lowercase_abbreviations: dict[str, tuple[str, ...]]
 
 
 def _surface_forms(unit: KnownUnit) -> Iterable[str]:
@@ -76,4 +81,76 @@ def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
         {k: tuple(dict.fromkeys(v)) for k, v in abbreviations.items()},
         {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         pattern,
+        {fold(k): tuple(dict.fromkeys(v)) for k, v in abbreviations.items() if fold(k).isalnum()},
     )
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    start: int
+    end: int
+    unit_ids: tuple[str, ...]
+
+
+def _window_joined(text: str, window: Sequence[Token]) -> bool:
+    """The words of a unit's name stand together: a space, "&" or "-" between them, or a comma
+    in a longer name ("Onderwijs, Jeugd en Zorg")."""
+    for a, b in itertools.pairwise(window):
+        between = text[a.end : b.start]
+        if "\n" in between:
+            return False
+        rest = between.strip(" &-")
+        if rest and not (rest == "," and len(window) >= 3):
+            return False
+    return True
+
+
+def find_units(folded: FoldedText, tokens: Sequence[Token], index: UnitIndex) -> list[UnitMention]:
+    """Every mention of a unit of `index` in a text, as a reader would take it:
+
+    - a name of several words, capitalised, or in lower case after a unit noun or from three
+      words on ("werk en inkomen" is a unit, "klant contact" two words);
+    - a one-word name capitalised ("Burgerzaken", "Oost"), not as a sentence's opening word
+      when it is also a word, not inside a compound ("Oost-Europa"); in lower case only
+      after a unit noun ("stadsdeel west");
+    - an abbreviation as written ("WPI", "V&OR"), or in lower case where that is no word
+      ("wpi", "fb");
+    - a name spelled out letter by letter ("W e s t").
+    """
+    text = folded.original
+    words = [t.folded for t in tokens]
+    found: list[UnitMention] = []
+    for position, token in enumerate(tokens):
+        after_noun = position >= 1 and words[position - 1] in UNIT_WORDS
+        for length in index.lengths_by_first_word.get(token.folded, ()):
+            window = tokens[position : position + length]
+            unit_ids = index.names.get(tuple(t.folded for t in window)) if len(window) == length else None
+            if not unit_ids or not _window_joined(text, window):
+                continue
+            if length == 1:
+                if in_compound(text, token.start, token.end) or (token.lowercase and not after_noun):
+                    continue
+                if token.sentence_start and is_common_word(token.folded) and not after_noun:
+                    continue
+            elif token.lowercase and length < 3 and not after_noun and words[position] not in UNIT_WORDS:
+                continue
+            found.append(UnitMention(token.start, window[-1].end, unit_ids))
+            break
+        lowered = index.lowercase_abbreviations.get(token.folded)
+        if (
+            lowered
+            and token.lowercase
+            and not is_common_word(token.folded)
+            and not is_dutch_word(token.folded)
+        ):
+            found.append(UnitMention(token.start, token.end, lowered))
+    if index.abbreviation_pattern is not None:
+        for match in index.abbreviation_pattern.finditer(text):
+            found.append(UnitMention(match.start(), match.end(), index.abbreviations[match.group()]))
+    joined = join_spaced_letters(folded)
+    if joined is not None:
+        for token in tokenise(joined):
+            unit_ids = index.names.get((token.folded,))
+            if unit_ids and token.end - token.start > len(token.folded):
+                found.append(UnitMention(token.start, token.end, unit_ids))
+    return found

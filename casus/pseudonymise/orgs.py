@@ -9,16 +9,14 @@ those are found by their phrasing. A single-word name that is also a Dutch word
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 
 from casus.identify.case_input import KnownUnit
 from casus.identify.folding import FoldedText, fold
-from casus.identify.lexicon import is_common_word
 from casus.identify.spans import OWN_UNIT, PRIORITY_ORG, UNREGISTERED, Span, SpanKind
 from casus.identify.tokens import Token, tokenise
-from casus.identify.units import UnitIndex, build_index, in_compound
+from casus.identify.units import UnitIndex, build_index, find_units
 
 _WORD = re.compile(r"[^\W_]+")
 _UNIT_NOUN = re.compile(r"(?i)(?:directie|stadsdeel|team|afdeling|cluster|bureau)\s+$")
@@ -71,43 +69,10 @@ class OrgDetector:
         ref, unit_id = self._ref(unit_ids)
         return Span(start, end, SpanKind.ORG, ref, PRIORITY_ORG, self.name, unit_id)
 
-    def _names(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
+    def _known(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
         spans = []
-        text = folded.original
-        for position, token in enumerate(tokens):
-            for length in self.index.lengths_by_first_word.get(token.folded, ()):
-                if position + length > len(tokens):
-                    continue
-                window = tokens[position : position + length]
-                words = tuple(t.folded for t in window)
-                unit_ids = self.index.names.get(words)
-                if not unit_ids:
-                    continue
-                if any(
-                    "\n" in text[a.end : b.start] or len(text[a.end : b.start].strip(" &-")) > 0
-                    for a, b in itertools.pairwise(window)
-                ):
-                    continue
-                if length == 1 and (
-                    token.lowercase
-                    or (is_common_word(token.folded) and token.sentence_start)
-                    or in_compound(text, token.start, token.end)
-                ):
-                    continue
-                if length == 2 and token.lowercase:
-                    continue  # "re-integratie", "klant contact": words, not the unit
-                span = self._span(text, window[0].start, window[-1].end, unit_ids)
-                if span is not None:
-                    spans.append(span)
-                break
-        return spans
-
-    def _abbreviations(self, text: str) -> list[Span]:
-        spans: list[Span] = []
-        if self.index.abbreviation_pattern is None:
-            return spans
-        for match in self.index.abbreviation_pattern.finditer(text):
-            span = self._span(text, match.start(), match.end(), self.index.abbreviations[match.group()])
+        for mention in find_units(folded, tokens, self.index):
+            span = self._span(folded.original, mention.start, mention.end, mention.unit_ids)
             if span is not None:
                 spans.append(span)
         return spans
@@ -131,4 +96,4 @@ class OrgDetector:
 
     def detect(self, text: str) -> list[Span]:
         folded = FoldedText.of(text)
-        return self._names(folded, tokenise(folded)) + self._abbreviations(text) + self._phrased(text)
+        return self._known(folded, tokenise(folded)) + self._phrased(text)

@@ -11,10 +11,11 @@ import re
 from collections.abc import Sequence
 
 from casus.identify.case_input import RegisteredPerson
+from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, fold
 from casus.identify.lexicon import is_common_word
 from casus.identify.matcher import NameMatcher
-from casus.identify.numbers import digits_key, phone_key
+from casus.identify.numbers import digits_key, is_extension, phone_key
 from casus.identify.spans import PRIORITY_REGISTRY, Span, SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.model.enums import Role
@@ -25,6 +26,13 @@ _APPOSITION = re.compile(
 )
 
 
+# "collega ibo (ibrahim tahiri)": the word before a parenthesis that opens with the full name.
+_NICKNAME_BEFORE = re.compile(r"(?<![\w'])([^\W\d_]{2,12})\s\($")
+# "roepnaam Kasia", "noemen haar 'Bee'", "bekend als Tjeerd": a name given by a phrase.
+_NAMING_PHRASE = re.compile(
+    r"(?i:\b(?:roepnaam|bijnaam|koosnaam|(?:noem|noemt|noemen|noemde|noemden)\s+(?:haar|hem|hen|mij|me|zich)"
+    r"|bekend\s+als|alias|genaamd|heet)\s*[:,]?\s*['‘’\"“”]?)([A-ZÀ-Ý][\w\-]*)"
+)
 _FORMER_NAME = re.compile(
     r"(?i:\b(?:haar|zijn|hun|mijn|de|het)\s+(?:oude|vorige|eerdere|voormalige|oorspronkelijke|dode|"
     r"geboorte|oude\s+voor)\s*naam)[,:]?\s*(?:\(|['‘’\"“”])?([A-ZÀ-Ý][\w\-]+)"
@@ -56,16 +64,43 @@ class RegistryDetector:
                 if not match:
                     continue
                 alias = fold(match.group(1)).replace(".", "")
-                initials = (
-                    alias == self.forms[span.ref].initials and match.group(1).replace(".", "").isupper()
-                )
-                if (
-                    (len(alias) >= 3 or initials)
-                    and not is_common_word(alias)
-                    and not self.names.knows(alias)
-                ):
-                    self.names.add_alias(span.ref, alias)
-                    learnt = True
+                forms = self.forms[span.ref]
+                initials = alias == forms.initials and match.group(1).replace(".", "").isupper()
+                # "Geertje Hazenberg (Gé)": two letters will do where they start the first name.
+                short = len(alias) == 2 and any(g.startswith(alias) for g in forms.givens)
+                if short or ((len(alias) >= 3 or initials) and not is_common_word(alias)):
+                    learnt |= self._learn(span.ref, alias)
+            learnt |= self._learn_from_phrases(text, spans)
+        return learnt
+
+    def _learn(self, key: str, alias: str) -> bool:
+        if self.names.knows(alias):
+            return False
+        self.names.add_alias(key, alias)
+        return True
+
+    def _learn_from_phrases(self, text: str, spans: Sequence[Span]) -> bool:
+        """ "collega ibo (ibrahim tahiri)": a nickname right before the full name; "Melder,
+        roepnaam Kasia", "collega's noemen haar Bee": a name a phrase gives someone, who is
+        the person named last before it (or the reporter, when none is)."""
+        people = sorted((s for s in spans if s.kind is SpanKind.PERSON and s.ref in self.forms),
+                        key=lambda s: s.start)  # fmt: skip
+        learnt = False
+        for span in people:
+            before = _NICKNAME_BEFORE.search(text, max(0, span.start - 30), span.start)
+            if before and not is_dutch_word(before.group(1)) and not is_common_word(fold(before.group(1))):
+                learnt |= self._learn(span.ref, fold(before.group(1)))
+        reporters = [k for k, p in self.persons.items() if p.role is Role.REPORTER]
+        for match in _NAMING_PHRASE.finditer(text):
+            word = match.group(1)
+            if is_dutch_word(word) or is_common_word(fold(word)) or len(word) < 2:
+                continue
+            if any(s.start <= match.start(1) < s.end for s in people):
+                continue  # "noemen hem Bramje": already a form of someone's name
+            earlier = [s for s in people if s.end <= match.start() and match.start() - s.end < 200]
+            key = earlier[-1].ref if earlier else (reporters[0] if len(reporters) == 1 else None)
+            if key is not None:
+                learnt |= self._learn(key, fold(word))
         return learnt
 
     def _learn_former_names(self, texts: Sequence[str]) -> bool:
@@ -110,6 +145,14 @@ class RegistryDetector:
                             "employee",
                         )
                     )
+        for key, person in self.persons.items():
+            if person.phone and is_extension(person.phone):
+                # An internal extension ("4471") wherever it stands as a number of its own.
+                for found in re.finditer(
+                    rf"(?<![\d\-/.,]){re.escape(person.phone.strip())}(?![\d\-/]|[.,]\d)", text
+                ):
+                    spans.append(Span(found.start(), found.end(), SpanKind.PHONE, key, PRIORITY_REGISTRY,
+                                      self.name, "extension"))  # fmt: skip
         phones = {
             phone_key(p.phone): key
             for key, p in self.persons.items()

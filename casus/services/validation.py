@@ -19,6 +19,8 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from casus.errors import ValidationError
+from casus.identify.numbers import is_phone_value
+from casus.identify.patterns import is_email
 
 NAME_MAX = 200
 SHORT_TEXT_MAX = 200
@@ -33,8 +35,6 @@ SCALE_RANGE = range(1, 21)
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^[0-9+()\-. /]{6,40}$")
 _NUMBER = re.compile(r"^[0-9A-Za-z][0-9A-Za-z\-/.]*$")
 
 E = TypeVar("E", bound=Enum)
@@ -95,14 +95,14 @@ def clean_email(value: Any, field: str = "email", label: str = "E-mailadres") ->
     """Lower case: mail systems treat addresses so, and one spelling lets the vault match a
     person by an indexed lookup and the disclosure gate find every form."""
     text = optional_line(value, field, label, EMAIL_MAX)
-    if text is not None and not _EMAIL.match(text):
+    if text is not None and not is_email(text):
         raise _fail(field, label, "is geen geldig e-mailadres")
     return text.lower() if text is not None else None
 
 
 def clean_phone(value: Any, field: str = "phone", label: str = "Telefoonnummer") -> str | None:
     text = optional_line(value, field, label, PHONE_MAX)
-    if text is not None and not _PHONE.match(text):
+    if text is not None and not is_phone_value(text):
         raise _fail(field, label, "is geen geldig telefoonnummer")
     return text
 
