@@ -31,9 +31,9 @@ from casus.identify import patterns
 from casus.identify.case_input import KnownUnit
 from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, cleaned, fold, join_spaced_letters
-from casus.identify.identifiers import IdentifierSet, KnownIdentifiers, number_key
+from casus.identify.identifiers import IdentifierSet, KnownIdentifiers
 from casus.identify.lexicon import is_common_word
-from casus.identify.numbers import phone_key
+from casus.identify.numbers import number_key, phone_key, spoken_digits
 from casus.identify.spans import SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.identify.units import find_units
@@ -212,7 +212,7 @@ class DisclosureGate:
         for match in re.finditer(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", folded.folded):
             if match.group().strip(".") in known.emails:
                 yield *folded.original_span(match.start(), match.end()), EMAIL
-        for start, end, digits in patterns.digit_runs(folded.folded):
+        for start, end, digits in [*patterns.digit_runs(folded.folded), *spoken_digits(folded.folded)]:
             original = folded.original_span(start, end)
             if len(digits) >= 6 and phone_key(digits) in known.phones:
                 yield *original, PHONE

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from casus.identify.case_input import KnownUnit, RegisteredPerson
 from casus.identify.folding import fold
 from casus.identify.matcher import NameMatcher
-from casus.identify.numbers import digits_key, is_extension, phone_key
+from casus.identify.numbers import is_extension, number_key, phone_key
 from casus.identify.units import UnitIndex, build_index
 from casus.model.enums import OrgUnitKind, Role
 
@@ -26,12 +26,6 @@ _WORD = re.compile(r"[^\W_]+")
 def reference_key(text: str) -> str:
     """A case reference without its separators: "D-001", "d001" and "D 001" are one."""
     return "".join(_WORD.findall(fold(text)))
-
-
-def number_key(text: str) -> str:
-    """An employee number by its digits, leading zeros dropped: "0012345", "12345" and
-    "P-00123-45" are one number."""
-    return digits_key(text).lstrip("0")
 
 
 @dataclass

@@ -83,7 +83,7 @@ def _neighbours(tokens: Sequence[Token], index: int) -> list[int]:
     return found
 
 
-def _lowercase_lines(tokens: Sequence[Token]) -> set[int]:
+def lowercase_lines(tokens: Sequence[Token]) -> set[int]:
     """The lines written in lower case throughout (a chat export, a quick note): there
     capitals tell nothing, and a name is whatever the registry knows. A capital at the
     start of a line does not count ("Romy vdB: ok ik bel hem")."""
@@ -379,15 +379,15 @@ class NameMatcher:
 
     def _matches(self, text: str, tokens: Sequence[Token]) -> dict[int, list[Match]]:
         matches: dict[int, list[Match]] = {}
-        lowercase_lines = _lowercase_lines(tokens)
+        lowercase = lowercase_lines(tokens)
         for token in tokens:
-            options = self.candidates(tokens, token, lowercase_lines)
+            options = self.candidates(tokens, token, lowercase)
             if options:
                 matches[token.index] = options
         # "volgens melder stuurt de wit dossiers": in a lower-case line, a person's own
         # particles before their surname make it the surname, ordinary word or not.
         for token in tokens:
-            if token.line not in lowercase_lines or token.index in matches or token.index == 0:
+            if token.line not in lowercase or token.index in matches or token.index == 0:
                 continue
             run: list[str] = []
             before = token.index - 1

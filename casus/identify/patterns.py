@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casus.identify.numbers import phone_key
+from casus.identify.folding import FoldedText
+from casus.identify.numbers import phone_key, spoken_digits
 from casus.identify.spans import PRIORITY_PATTERN, Span, SpanKind
 
 MONTHS = {
@@ -64,8 +65,30 @@ _PERS_NR = re.compile(r"(?i)\bpers(?:oneels)?\.?\s?nr\.?\s*:?\s*(?P<number>\d[\d
 _LONG_NUMBER = re.compile(r"(?<![\w\-/.,])\d{7,}(?![\w\-/]|[.,]\d)")
 
 
-_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+# "ma 15 apr.", "vr 15-3": abbreviated only right before a date.
+_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|(?:ma|di|wo|do|vr|za|zo)\.?)"
 _ON = re.compile(rf"(?i)(?<![\w])(?:op\s+(?:{_WEEKDAY}\s+)?|{_WEEKDAY}\s+)$")
+# "12/3", "(13-3)", "- di 5/3": a day and a month with nothing else to date them, where they
+# stand alone: after a weekday, in parentheses, opening a line or a list item, or ending one.
+# ("3/4 van de medewerkers" stands inside a sentence and stays.)
+_DATE_BARE = re.compile(
+    rf"(?i:(?P<lead>(?:^|\n)[ \t]*(?:[-•*][ \t]*)?|\(|{_WEEKDAY}\s+))"
+    r"(?P<day>[0-3]?\d)(?P<sep>[-/])(?P<month>[01]?\d)(?![\w\-/]|[.,]\d)(?!\s+(?:van|deel|procent)\b)"
+)
+_DATE_BARE_END = re.compile(
+    r"(?<![\w\-/.])(?P<day>[0-3]?\d)(?P<sep>[-/])(?P<month>[01]?\d)(?=[ \t]*(?:\n|$))"
+)
+_ORDINALS = (
+    "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|"
+    "veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|eenentwintigste|"
+    "tweeëntwintigste|drieëntwintigste|vierentwintigste|vijfentwintigste|zesentwintigste|"
+    "zevenentwintigste|achtentwintigste|negenentwintigste|dertigste|eenendertigste"
+)
+# "dinsdag de negende": a weekday and a day written as a word.
+_DATE_ORDINAL = re.compile(
+    r"(?i)(?<![\w])(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?:de\s+)?"
+    rf"(?:{_ORDINALS})(?![\w])"
+)
 
 
 def _valid_day_month(day: str, month: int) -> bool:
@@ -98,11 +121,13 @@ def dates(text: str) -> Iterator[Span]:
         span = _date(match, MONTHS[match.group("month").lower()])
         if span:
             yield span
-    for pattern in (_DATE_NUMERIC, _DATE_ISO, _DATE_DAY_MONTH):
+    for pattern in (_DATE_NUMERIC, _DATE_ISO, _DATE_DAY_MONTH, _DATE_BARE, _DATE_BARE_END):
         for match in pattern.finditer(text):
             span = _date(match, int(match.group("month")))
             if span:
                 yield span
+    for match in _DATE_ORDINAL.finditer(text):
+        yield Span(*match.span(), SpanKind.DATE, priority=PRIORITY_PATTERN, detector="pattern", detail="/")
 
 
 def _is_phone(raw: str) -> bool:
@@ -126,6 +151,11 @@ def phones(text: str) -> Iterator[Span]:
         if _is_phone(raw):
             start = match.start() + match.group().index(raw)
             yield Span(start, start + len(raw), SpanKind.PHONE, priority=PRIORITY_PATTERN, detector="pattern")
+    folded = FoldedText.of(text)
+    for start, end, digits in spoken_digits(folded.folded):
+        if _is_phone(digits):
+            yield Span(*folded.original_span(start, end), SpanKind.PHONE, priority=PRIORITY_PATTERN,
+                       detector="pattern", detail="spoken")  # fmt: skip
     for match in _EXTENSION.finditer(text):
         yield Span(
             *match.span(), SpanKind.PHONE, priority=PRIORITY_PATTERN, detector="pattern", detail="extension"
@@ -141,11 +171,46 @@ def _plate(raw: str) -> bool:
     return len(compact) == 6 and has_letters and has_digits and not mixed_group
 
 
+# "PV2211-2024556677", "INC-88213", "dn-2024-0388", "2024-INK-0457", "BVH 2024-0345671",
+# "I2402-0031": groups of letters and digits joined by "-" or "/" (or a space after a capital
+# prefix), holding letters and at least four digits, one group of three or more.
+_GROUPED = re.compile(
+    r"(?<![\w#\-/.])(?:[A-Z]{2,5}\s(?=\d))?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+){0,4}(?![\w\-/])"
+)
+_TICKET = re.compile(r"(?<![\w&])#\d{4,}(?![\w\-])")
+
+
+def _references(text: str) -> Iterator[tuple[int, int]]:
+    for match in _GROUPED.finditer(text):
+        groups = re.split(r"[-/\s]", match.group())
+        digits = sum(c.isdigit() for c in match.group())
+        letters = any(c.isalpha() for c in match.group())
+        # A reference's letters are a code ("PV", "INK", "dn"), not words: not a file name
+        # such as "notulen-casuistiekoverleg-2025-05".
+        wordy = any(g.isalpha() and len(g) > 5 for g in groups)
+        if (
+            letters
+            and not wordy
+            and digits >= 4
+            and any(sum(c.isdigit() for c in g) >= 3 for g in groups)
+            and (
+                len(groups) > 2
+                or (len(groups) == 2 and " " not in match.group())  # "BVH 2024-03", not "ISO 27001"
+                or (len(groups) == 1 and groups[0][:1].isalpha() and groups[0][-1:].isdigit())
+            )
+        ):
+            yield match.span()
+
+
 def numbers(text: str) -> Iterator[Span]:
     def number(start: int, end: int, detail: str) -> Span:
         return Span(start, end, SpanKind.ID, priority=PRIORITY_PATTERN, detector="pattern", detail=detail)
 
     for match in _CASE_NUMBER.finditer(text):
+        yield number(*match.span(), "case")
+    for start, end in _references(text):
+        yield number(start, end, "case")
+    for match in _TICKET.finditer(text):
         yield number(*match.span(), "case")
     for match in _PLATE.finditer(text):
         if _plate(match.group()):

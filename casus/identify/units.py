@@ -23,6 +23,7 @@ _MAX_WORDS = 7
 
 
 _HYPHENS = "-‐‑–"
+WHERE_ONE_WORKS = frozenset({"bij", "naar", "vanuit", "binnen"})
 
 
 def in_compound(text: str, start: int, end: int) -> bool:
@@ -45,6 +46,8 @@ class UnitIndex:
     lengths_by_first_word: dict[str, tuple[int, ...]]
     abbreviation_pattern: re.Pattern[str] | None
     lowercase_abbreviations: dict[str, tuple[str, ...]]
+    # Names that are a unit's name without its noun ("Oost" for Stadsdeel Oost).
+    bare_names: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _surface_forms(unit: KnownUnit) -> Iterable[str]:
@@ -57,7 +60,13 @@ def _surface_forms(unit: KnownUnit) -> Iterable[str]:
 
 
 def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
+    units = list(units)
     names: dict[tuple[str, ...], list[str]] = {}
+    bare = {
+        tuple(_WORD.findall(fold(u.name[len("Stadsdeel ") :])))
+        for u in units
+        if u.name.startswith("Stadsdeel ")
+    }
     abbreviations: dict[str, list[str]] = {}
     for unit in units:
         if unit.kind is OrgUnitKind.CLUSTER:
@@ -82,6 +91,7 @@ def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
         {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         pattern,
         {fold(k): tuple(dict.fromkeys(v)) for k, v in abbreviations.items() if fold(k).isalnum()},
+        frozenset(bare),
     )
 
 
@@ -105,6 +115,13 @@ def _window_joined(text: str, window: Sequence[Token]) -> bool:
     return True
 
 
+def _after_a_name(tokens: Sequence[Token], position: int) -> bool:
+    if position < 1:
+        return False
+    previous = tokens[position - 1]
+    return previous.capitalised and not previous.sentence_start and previous.folded not in UNIT_WORDS
+
+
 def find_units(folded: FoldedText, tokens: Sequence[Token], index: UnitIndex) -> list[UnitMention]:
     """Every mention of a unit of `index` in a text, as a reader would take it:
 
@@ -112,7 +129,7 @@ def find_units(folded: FoldedText, tokens: Sequence[Token], index: UnitIndex) ->
       words on ("werk en inkomen" is a unit, "klant contact" two words);
     - a one-word name capitalised ("Burgerzaken", "Oost"), not as a sentence's opening word
       when it is also a word, not inside a compound ("Oost-Europa"); in lower case only
-      after a unit noun ("stadsdeel west");
+      after a unit noun or "bij", "naar", "vanuit", "binnen" ("stadsdeel west", "bij erfpacht");
     - an abbreviation as written ("WPI", "V&OR"), or in lower case where that is no word
       ("wpi", "fb");
     - a name spelled out letter by letter ("W e s t").
@@ -122,17 +139,22 @@ def find_units(folded: FoldedText, tokens: Sequence[Token], index: UnitIndex) ->
     found: list[UnitMention] = []
     for position, token in enumerate(tokens):
         after_noun = position >= 1 and words[position - 1] in UNIT_WORDS
+        # "stadsdeel west", "werkt bij erfpacht", "door naar handhaving": in lower case a name
+        # is a unit where a unit noun or a preposition of working somewhere says so.
+        named_here = after_noun or (position >= 1 and words[position - 1] in WHERE_ONE_WORKS)
         for length in index.lengths_by_first_word.get(token.folded, ()):
             window = tokens[position : position + length]
             unit_ids = index.names.get(tuple(t.folded for t in window)) if len(window) == length else None
             if not unit_ids or not _window_joined(text, window):
                 continue
             if length == 1:
-                if in_compound(text, token.start, token.end) or (token.lowercase and not after_noun):
+                if in_compound(text, token.start, token.end) or (token.lowercase and not named_here):
                     continue
+                if (token.folded,) in index.bare_names and _after_a_name(tokens, position):
+                    continue  # "Stadsloket Centrum", "Station Zuid": part of another name
                 if token.sentence_start and is_common_word(token.folded) and not after_noun:
                     continue
-            elif token.lowercase and length < 3 and not after_noun and words[position] not in UNIT_WORDS:
+            elif token.lowercase and length < 3 and not named_here and words[position] not in UNIT_WORDS:
                 continue
             found.append(UnitMention(token.start, window[-1].end, unit_ids))
             break

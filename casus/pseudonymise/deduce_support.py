@@ -41,9 +41,9 @@ _UNUSED_ANNOTATORS = ("street_lookup", "hospital", "institution", "age")
 # Dutch country names (CLDR) that deduce's list also holds as a Dutch hamlet. In a case
 # file they name the country, often the reporter's origin: the case's ground, not an
 # identifier, and replacing them would hide what the case is about.
-_COUNTRIES_NOT_PLACES = ("Amerika", "Denemarken", "Egypte", "Frankrijk", "Nederland", "Oostenrijk", "Polen")
+# (They come from CLDR: casus.identify.world.)
 # Bump when the trimming changes, so that an old cache is not used.
-_TRIM_VERSION = 1
+_TRIM_VERSION = 2
 # Lists deduce requires to exist; an empty stand-in keeps its loader satisfied. The
 # loaders drop items shorter than 4 characters, so this line becomes nothing.
 _EMPTY_LIST_ITEM = "x\n"
@@ -67,8 +67,15 @@ def _copy_lists(target: Path) -> None:
         exceptions = places / "exceptions.txt"
         known = exceptions.read_text("utf-8") if exceptions.exists() else ""
         exceptions.write_text(
-            known.rstrip("\n") + "\n" + "\n".join(_COUNTRIES_NOT_PLACES) + "\n", encoding="utf-8"
+            known.rstrip("\n") + "\n" + "\n".join(sorted(_countries())) + "\n", encoding="utf-8"
         )
+
+
+def _countries() -> set[str]:
+    """CLDR's Dutch country names as written (deduce compares its own spelling)."""
+    from babel import Locale
+
+    return set(Locale("nl").territories.values())
 
 
 def trimmed_config() -> dict[str, Any]:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
+from casus.identify.folding import FoldedText
+from casus.identify.matcher import lowercase_lines
+from casus.identify.places import StreetMention, find_streets
 from casus.identify.spans import PRIORITY_DEDUCE, PRIORITY_PATTERN, Span, SpanKind
+from casus.identify.tokens import tokenise
 
 _STREET_SUFFIX = (
     "straat|weg|plein|kade|laan|gracht|steeg|werf|brug|dijk|singel|park|hof|markt|pad|dreef|baan|"
@@ -45,7 +49,13 @@ class LocationDetector:
     name = "location"
 
     def detect(self, text: str) -> list[Span]:
-        spans: list[Span] = []
+        folded = FoldedText.of(text)
+        tokens = tokenise(folded)
+        spans: list[Span] = [
+            Span(m.start, m.end, SpanKind.LOCATION, detector=self.name, priority=_street_priority(text, m),
+                 detail="address" if m.with_number else "street")
+            for m in find_streets(folded, tokens, lowercase_lines(tokens))
+        ]  # fmt: skip
         for match in _STREET.finditer(text):
             detail = "address" if match.group("number") else "street"
             # Without a house number a street-like word may be a surname ("Stellingwerf",
@@ -66,6 +76,18 @@ class LocationDetector:
             spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_DEDUCE - 1,
                               detector=self.name, detail="building"))  # fmt: skip
         return [_with_article(text, span) for span in spans]
+
+
+def _street_priority(text: str, mention: StreetMention) -> int:
+    """A known street with a number, or of several words, is a place. Of one word without a
+    number it may be a surname ("Stellingwerf"), and one that starts with an article ("De
+    Meeuw", "Het Pakhuis") is as often a building: below deduce's guess and the building rules,
+    which then say better what it is."""
+    if mention.with_number:
+        return PRIORITY_PATTERN
+    if mention.several_words and not re.match(r"(?i)(?:de|het|'t|den)\s", text[mention.start :]):
+        return PRIORITY_PATTERN
+    return PRIORITY_DEDUCE - 2
 
 
 def _with_article(text: str, span: Span) -> Span:

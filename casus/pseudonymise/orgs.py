@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 
 from casus.identify.case_input import KnownUnit
+from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, fold
 from casus.identify.spans import OWN_UNIT, PRIORITY_ORG, UNREGISTERED, Span, SpanKind
 from casus.identify.tokens import Token, tokenise
-from casus.identify.units import UnitIndex, build_index, find_units
+from casus.identify.units import WHERE_ONE_WORKS, UnitIndex, build_index, find_units, in_compound
 
 _WORD = re.compile(r"[^\W_]+")
 _UNIT_NOUN = re.compile(r"(?i)(?:directie|stadsdeel|team|afdeling|cluster|bureau)\s+$")
@@ -75,6 +76,23 @@ class OrgDetector:
             span = self._span(folded.original, mention.start, mention.end, mention.unit_ids)
             if span is not None:
                 spans.append(span)
+        return spans + self._own_in_lower_case(folded, tokens)
+
+    def _own_in_lower_case(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
+        """The case's own unit in lower case ("bij erfpacht", "sinds kort bij jeugdhulp"): where
+        the case is set, its name is the unit where no ordinary word could stand."""
+        text = folded.original
+        spans = []
+        for token in tokens:
+            if not token.lowercase or in_compound(text, token.start, token.end):
+                continue
+            own = [i for i in self.index.names.get((token.folded,), ()) if i in self.own_ids]
+            working = token.index >= 1 and tokens[token.index - 1].folded in WHERE_ONE_WORKS
+            # "haar gezondheid", "de cultuur": an ordinary word needs "bij", "naar", … before it.
+            if own and (working or not is_dutch_word(token.folded)):
+                spans.append(
+                    Span(token.start, token.end, SpanKind.ORG, OWN_UNIT, PRIORITY_ORG, self.name, own[0])
+                )
         return spans
 
     def _phrased(self, text: str) -> list[Span]:

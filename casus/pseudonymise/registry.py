@@ -15,12 +15,12 @@ from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, fold
 from casus.identify.lexicon import is_common_word
 from casus.identify.matcher import NameMatcher
-from casus.identify.numbers import digits_key, is_extension, phone_key
+from casus.identify.numbers import is_extension, number_key, phone_key, spoken_digits
+from casus.identify.patterns import digit_runs
 from casus.identify.spans import PRIORITY_REGISTRY, Span, SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.model.enums import Role
 
-_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?[\d(][\d\s().\-/]{6,}\d(?!\d)")
 _APPOSITION = re.compile(
     r"""^\s*\((?:[^()\n]{0,40}?(?:hierna:?\s*|['‘’"“”]))?([A-ZÀ-Ý][\w.]*?)[.]?['‘’"“”]?(?:\s[^()\n]{0,30})?\)"""
 )
@@ -130,7 +130,8 @@ class RegistryDetector:
                     spans.append(
                         Span(found.start(), found.end(), SpanKind.EMAIL, key, PRIORITY_REGISTRY, self.name)
                     )
-            if person.employee_number and digits_key(person.employee_number):
+            if person.employee_number and len(number_key(person.employee_number)) < 5:
+                # A short number or one with letters as written; longer ones in `_numbers`.
                 number = re.escape(person.employee_number.strip())
                 # Not inside a longer number ("020-1234567" holds no employee number 1234567).
                 for found in re.finditer(r"(?<![\w\-/.])" + number + r"(?![\w\-/]|[.,]\d)", text):
@@ -153,26 +154,31 @@ class RegistryDetector:
                 ):
                     spans.append(Span(found.start(), found.end(), SpanKind.PHONE, key, PRIORITY_REGISTRY,
                                       self.name, "extension"))  # fmt: skip
+        spans += self._numbers(text)
+        return spans
+
+    def _numbers(self, text: str) -> list[Span]:
+        """Phones and employee numbers however they are written: groups apart, a letter O for
+        a zero, a prefix or suffix, leading zeros dropped, or read out in words (the engine's
+        digit runs, the same the gate reads)."""
         phones = {
-            phone_key(p.phone): key
-            for key, p in self.persons.items()
-            if p.phone and len(phone_key(p.phone)) >= 6
+            phone_key(p.phone): k for k, p in self.persons.items() if p.phone and len(phone_key(p.phone)) >= 6
         }
-        if phones:
-            for found in _PHONE_LIKE.finditer(text):
-                raw = found.group().rstrip(" -./(")
-                owner = phones.get(phone_key(raw))
-                if owner:
-                    spans.append(
-                        Span(
-                            found.start(),
-                            found.start() + len(raw),
-                            SpanKind.PHONE,
-                            owner,
-                            PRIORITY_REGISTRY,
-                            self.name,
-                        )
-                    )
+        numbers = {
+            number_key(p.employee_number): k
+            for k, p in self.persons.items()
+            if p.employee_number and len(number_key(p.employee_number)) >= 5
+        }
+        if not phones and not numbers:
+            return []
+        folded = FoldedText.of(text)
+        spans = []
+        for start, end, digits in [*digit_runs(folded.folded), *spoken_digits(folded.folded)]:
+            original = folded.original_span(start, end)
+            if (owner := phones.get(phone_key(digits))) is not None:
+                spans.append(Span(*original, SpanKind.PHONE, owner, PRIORITY_REGISTRY, self.name))
+            elif (owner := numbers.get(number_key(digits))) is not None:
+                spans.append(Span(*original, SpanKind.ID, owner, PRIORITY_REGISTRY, self.name, "employee"))
         return spans
 
     def owner_of_account(self, surface: str) -> str | None:
