@@ -66,6 +66,9 @@ TWO_TYPOS_FROM = 8
 
 
 _LINKS = frozenset({"en", "of", "met"})
+# "gehoord door koster", "gesprek met visser": a singular noun seldom follows these without an
+# article, a name does.
+_PERSON_PREPOSITIONS = frozenset({"door", "met", "tegen", "volgens", "aan", "voor", "van", "bij", "over"})
 
 
 def _neighbours(tokens: Sequence[Token], index: int) -> list[int]:
@@ -84,13 +87,23 @@ def _neighbours(tokens: Sequence[Token], index: int) -> list[int]:
 
 
 def lowercase_lines(tokens: Sequence[Token]) -> set[int]:
-    """The lines written in lower case throughout (a chat export, a quick note): there
-    capitals tell nothing, and a name is whatever the registry knows. A capital at the
-    start of a line does not count ("Romy vdB: ok ik bel hem")."""
+    """The lines of a writer who does not capitalise (a chat export, a quick note): there
+    capitals tell nothing, and a name is whatever the registry knows.
+
+    A line counts when no word inside a sentence is capitalised and the writer shows the
+    habit: the line, or a sentence in it, opens in lower case, or two sentences of the text
+    do. A sentence that merely holds no name ("Het team is wit.") does not count."""
     lines: dict[int, list[Token]] = defaultdict(list)
     for token in tokens:
         lines[token.line].append(token)
-    return {n for n, line in lines.items() if len(line) >= 3 and not any(t.capitalised for t in line[1:])}
+    lowercase_openings = sum(1 for t in tokens if t.sentence_start and t.lowercase and len(t.folded) > 1)
+    found = set()
+    for number, line in lines.items():
+        if len(line) < 3 or any(t.capitalised and not t.sentence_start for t in line[1:]):
+            continue
+        if lowercase_openings >= 2 or any(t.sentence_start and t.lowercase for t in line):
+            found.add(number)
+    return found
 
 
 def _quoted(text: str, token: Token) -> bool:
@@ -235,10 +248,13 @@ class NameMatcher:
         word = token.folded
         if word in PARTICLES or word in TITLES or len(word) < 2:
             return []
-        if token.lowercase and word not in self._aliases and not lowercase_name_possible(tokens, token):
-            return []  # a nickname the text itself gave is a name in lower case too ("ibo")
+        # A nickname the text itself gave is a name in lower case too ("ibo"), unless a word.
+        alias = word in self._aliases and not is_dutch_word(word)
+        if token.lowercase and not alias and not lowercase_name_possible(tokens, token):
+            return []
         ordinary = is_dutch_word(word)
-        if token.lowercase and ordinary and token.line not in lowercase_lines:
+        after_preposition = token.index >= 1 and tokens[token.index - 1].folded in _PERSON_PREPOSITIONS
+        if token.lowercase and ordinary and token.line not in lowercase_lines and not after_preposition:
             return [Match(key, WEAK) for key in sorted(self.owners(word))]
         found = [Match(key, EXACT) for key in self.owners(word)]
         if found:
@@ -427,10 +443,15 @@ class NameMatcher:
         # other name stands right beside it.
         opening = [i for i in matches if tokens[i].sentence_start]
         function_words = stop_words()
+        # A word the text also uses as a name mid-sentence is a name at a sentence start too.
+        named_inside = {tokens[i].folded for i in matches if not tokens[i].sentence_start}
         for index in opening:
             options = matches[index]
             best = max(m.quality for m in options)
-            if (best == NEAR and len(tokens[index].folded) < 6) or tokens[index].folded in function_words:
+            word = tokens[index].folded
+            if word in self._aliases or (word in named_inside and word not in function_words):
+                continue  # a name the text gave ("(Ge)", "Kazik") opens a sentence as a name
+            if (best == NEAR and len(word) < 6) or word in function_words:
                 keys = {m.key for m in options}
                 neighbours = [n for n in (index - 1, index + 1) if n in matches and n != index]
                 if not any(m.key in keys and m.quality > NEAR for n in neighbours for m in matches[n]):

@@ -93,12 +93,20 @@ class RegistryDetector:
         reporters = [k for k, p in self.persons.items() if p.role is Role.REPORTER]
         for match in _NAMING_PHRASE.finditer(text):
             word = match.group(1)
-            if is_dutch_word(word) or is_common_word(fold(word)) or len(word) < 2:
+            if is_common_word(fold(word)) or len(word) < 2:
                 continue
             if any(s.start <= match.start(1) < s.end for s in people):
                 continue  # "noemen hem Bramje": already a form of someone's name
+            # Whose name: the one it starts like ("Kazik" for Kazimierz), else the person
+            # named last before the phrase, else the reporter.
+            alike = {k for k, f in self.forms.items() for g in f.givens if g[:3] == fold(word)[:3]}
             earlier = [s for s in people if s.end <= match.start() and match.start() - s.end < 200]
-            key = earlier[-1].ref if earlier else (reporters[0] if len(reporters) == 1 else None)
+            key = (
+                next(iter(alike)) if len(alike) == 1
+                else earlier[-1].ref if earlier
+                else reporters[0] if len(reporters) == 1
+                else None
+            )  # fmt: skip
             if key is not None:
                 learnt |= self._learn(key, fold(word))
         return learnt
