@@ -79,9 +79,11 @@ def test_name_structures(engine: Pseudonymiser, text: str, surface: str, ref: st
 
 
 LOWER_CASE = [
-    ("gisteren zei lotte kramer dat ze er klaar mee is en gerda de wolf knikte.", ["lotte kramer", "gerda de wolf"]),
+    ("gisteren zei lotte kramer dat ze er klaar mee is en gerda de wolf knikte.",
+     ["lotte kramer", "gerda de wolf"]),
     ("volgens melder stuurt de wolf alles door en visser zegt niks.", ["de wolf"]),
-    ("henk visser en wiebe van der linden waren er ook bij in de kantine.", ["henk visser", "wiebe van der linden"]),
+    ("henk visser en wiebe van der linden waren er ook bij in de kantine.",
+     ["henk visser", "wiebe van der linden"]),
 ]  # fmt: skip
 
 
