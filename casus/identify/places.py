@@ -51,6 +51,7 @@ _PLACE_WORDS = frozenset(
         "vanaf",
         "tussen",
         "richting",
+        "van",
     }
 )
 # A house number: up to four digits with a letter or an addition, but not a year ("Koers 2030").
@@ -108,7 +109,8 @@ def find_streets(
     A name of several words counts when it starts with a capital (or in a line written in
     lower case: "locatie pieter calandlaan"). A name of one word counts where a house number
     follows, where a place word stands before it ("aan de Kikkenstein", "bij Kraaiennest"), or
-    where it is no Dutch word and opens no sentence ("Damrak").
+    capitalised inside a sentence ("Damrak"); in lower case only as no Dutch word after a
+    place word.
     """
     trie = street_names()
     text = folded.original
@@ -136,11 +138,18 @@ def find_streets(
             position = best + 1  # "in Polen": a country, whatever street bears its name
             continue
         number = _HOUSE_NUMBER.match(text, end)
+        if best == position and number is not None and token.sentence_start and is_dutch_word(token.folded):
+            number = None  # "Signaal 1 (16 januari)": a heading, not an address
         if best == position and number is None:
             placed = position >= 1 and tokens[position - 1].folded in _PLACE_WORDS
             ordinary = is_dutch_word(token.folded) or is_common_word(token.folded)
             if token.capitalised:
-                counts = placed or not (token.sentence_start or ordinary)
+                # Mid-sentence a capital says "name": a known street is a place there, even
+                # where Hunspell would build the word ("Sluisbuurt" from sluis + buurt); but
+                # not as the last word of another name ("Sociaal Domein").
+                previous = tokens[position - 1] if position >= 1 else None
+                inside_a_name = previous is not None and previous.capitalised and not previous.sentence_start
+                counts = placed or not (token.sentence_start or inside_a_name or is_common_word(token.folded))
             else:  # a lower-case line: "aan de balie" stays, "aan de kikkenstein" not
                 counts = placed and not ordinary
             if not counts:

@@ -37,10 +37,15 @@ def tokenise(text: FoldedText) -> list[Token]:
         first = text.original[start]
         previous = tokens[-1] if tokens else None
         line += text.original.count("\n", previous.end if previous else 0, start)
-        # "R. Kerk": the full stop of an initial ends no sentence.
-        sentence_start = previous is None or (
-            bool(_SENTENCE_END.search(text.original[previous.end : start]))
-            and not (len(previous.folded) == 1 and previous.capitalised)
+        # "R. Kerk": the full stop of an initial ends no sentence; a new line always does.
+        between = text.original[previous.end : start] if previous else ""
+        sentence_start = (
+            previous is None
+            or "\n" in between
+            or (
+                bool(_SENTENCE_END.search(between))
+                and not (len(previous.folded) == 1 and previous.capitalised)
+            )
         )
         tokens.append(
             Token(

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import re
 
-from casus.identify.folding import FoldedText
+from casus.identify.dutch_dictionary import is_dutch_word
+from casus.identify.folding import FoldedText, fold
+from casus.identify.lexicon import is_common_word
 from casus.identify.matcher import lowercase_lines
+from casus.identify.patterns import MONTHS
 from casus.identify.places import StreetMention, find_streets
 from casus.identify.spans import PRIORITY_DEDUCE, PRIORITY_PATTERN, Span, SpanKind
 from casus.identify.tokens import tokenise
+from casus.identify.world import country_names, language_names
 
 _STREET_SUFFIX = (
     "straat|weg|plein|kade|laan|gracht|steeg|werf|brug|dijk|singel|park|hof|markt|pad|dreef|baan|"
-    "wal|haven|plantsoen|burgwal|erf|poort|veld|dam|hoven|boulevard|promenade|allee"
+    "wal|haven|plantsoen|burgwal|erf|poort|veld|dam|hoven|boulevard|promenade|allee|"
+    # water and green, and the parts of town they name
+    "plas|kanaal|vaart|meer|bos|buurt|wijk|polder"
 )
 _STREET = re.compile(
     rf"(?<![\w\-])(?P<street>(?:[A-Z][\w\-]*\s+){{0,2}}[A-Z][a-zà-ÿ\-]{{2,}}(?:{_STREET_SUFFIX}))"
@@ -28,7 +34,7 @@ _BUILDING_NOUN = (
     "buurthuis|gebouw|kantoor|hotel|theater|zaal|trouwzaal|vergaderzaal|consultatiebureau|school|"
     "wijkcentrum|buurtcentrum|stadsloket|loket|restaurant|café|sporthal|zwembad|bibliotheek|pand|"
     "vestiging|locatie|werklocatie|clubhuis|kerk|moskee|werf|depot|museum|muziekcentrum|centrum|"
-    "zorgcentrum|verzorgingshuis|station|winkelcentrum|kinderboerderij|gemeentewerf|stadhuis|"
+    "zorgcentrum|verzorgingshuis|metrostation|treinstation|station|tramhalte|bushalte|halte|winkelcentrum|kinderboerderij|gemeentewerf|stadhuis|"
     "stadswinkel|servicepunt|wijkpost|wijkkantoor|milieustraat|parkeergarage|garage|camping"
 )
 _BUILDING = re.compile(
@@ -42,6 +48,21 @@ _HET_NAME = re.compile(r"(?<=[a-z,] )(?P<name>Het\s+[A-Z][a-z][\w\-]*)")
 # Below deduce in priority, so that a surname with "De" that deduce knows stays a person.
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|bij|naar|vanuit|uit|richting|tegenover) (?P<name>(?:De|Den|'t)\s+[A-Z][a-z][\w\-]*)"
+)
+# "opgegroeid in Osdorp", "naar de Zuidas", "bij de Foodhallen", "Indische Buurt": a name no
+# dictionary knows after a preposition of place (with or without "de"/"het"), or a word with
+# a part-of-town noun after it. Lowest of all: a person deduce or the registry knows stays one.
+_UNKNOWN_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|bij|naar|vanuit|uit|richting|tegenover|langs)\s+(?:de\s+|het\s+)?"
+    r"(?P<name>[A-Z][a-zà-ÿ][\w]+)(?![\w\-])"
+)
+# "over Slotervaart", "in Geuzenveld": a part of town by its suffix after a preposition of
+# place, without an article. Below a person guess ("over Stellingwerf" may be about him).
+_SUFFIXED_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:in|bij|naar|vanuit|uit|richting|over|langs|rond)\s+(?P<name>[A-Z][a-zà-ÿ\-]{{2,}}(?:{_STREET_SUFFIX}))(?![\w\-])"
+)
+_NAMED_PART_OF_TOWN = re.compile(
+    r"(?<![\w\-])(?P<name>[A-Z][\w\-]+\s(?:Buurt|Wijk|Park|Plas|Bos|Haven))(?![\w\-])"
 )
 
 
@@ -75,7 +96,35 @@ class LocationDetector:
         for match in _PLACE_AFTER_PREPOSITION.finditer(text):
             spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_DEDUCE - 1,
                               detector=self.name, detail="building"))  # fmt: skip
+        for match in _UNKNOWN_AFTER_PREPOSITION.finditer(text):
+            if _unknown_name(match.group("name")):
+                spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_DEDUCE - 3,
+                                  detector=self.name, detail="place"))  # fmt: skip
+        for match in _SUFFIXED_AFTER_PREPOSITION.finditer(text):
+            spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_DEDUCE - 1,
+                              detector=self.name, detail="place"))  # fmt: skip
+        for match in _NAMED_PART_OF_TOWN.finditer(text):
+            spans.append(Span(*match.span("name"), SpanKind.LOCATION, priority=PRIORITY_PATTERN - 1,
+                              detector=self.name, detail="street"))  # fmt: skip
         return [_with_article(text, span) for span in spans]
+
+
+def _unknown_name(name: str) -> bool:
+    """No word, no country, no month or weekday, no nationality: a name of a place. An
+    adjective ends in -e ("van Ghanese afkomst", "de Turkse stagiaire"); a place seldom."""
+    word = fold(name)
+    return not (
+        word.endswith(("se", "sche"))
+        or is_dutch_word(name)
+        or is_common_word(word)
+        or word in country_names()
+        or word in language_names()
+        or word in MONTHS
+        or word in _WEEKDAYS
+    )
+
+
+_WEEKDAYS = frozenset({"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"})
 
 
 def _street_priority(text: str, mention: StreetMention) -> int:
