@@ -117,6 +117,23 @@ NICKNAMES = [
 ]
 
 
+SAME_PERSON = [
+    # a Dutch spelling of the same name; a short form; a chat mention
+    ("Yusuf Demirci", "Yusuf Demirci belde. Later belde Joesoef opnieuw."),
+    ("Wojciech Kowalczyk", "Wojciech Kowalczyk meldt dit. Kovaltsjik, zei hij."),
+    ("Beatrijs Mulder", "Beatrijs Mulder belt. [10:02] Bea: ik ben er"),
+    ("Ismail Oduya", "Ismail Oduya schreef: @Ismail kom je ook?"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), SAME_PERSON)
+def test_every_mention_of_one_person_is_one_pseudonym(engine: Pseudonymiser, name: str, text: str) -> None:
+    result = run(engine, text, persons=(RegisteredPerson("p1", Role.REPORTER, name),))
+    people = {s.replacement.removesuffix("'s") for s in result.spans if s.kind is SpanKind.PERSON}
+    assert people == {"Melder A"}, result.text
+    assert len([s for s in result.spans if s.ref == "p1"]) >= 2, result.text
+
+
 @pytest.mark.parametrize(("text", "surface", "ref"), NICKNAMES)
 def test_nicknames_the_text_gives(engine: Pseudonymiser, text: str, surface: str, ref: str) -> None:
     result = run(engine, text)

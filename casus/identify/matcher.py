@@ -34,6 +34,7 @@ from casus.identify.names import (
     given_cores,
     initials_and_acronyms,
     name_forms,
+    phonetic_key,
     split_name,
     surname_forms,
 )
@@ -141,6 +142,7 @@ class NameMatcher:
         self._givens: dict[str, set[str]] = defaultdict(set)
         self._letter_forms: dict[str, set[str]] = defaultdict(set)
         self._aliases: set[str] = set()
+        self._phonetic: dict[str, set[str]] = defaultdict(set)
         self.shared_key = shared_key
         self._name_words: dict[str, set[str]] = defaultdict(set)
         self._surname_initials: dict[str, set[str]] = defaultdict(set)
@@ -211,6 +213,8 @@ class NameMatcher:
         if key in owners:
             return  # a vault repeats name words: index each once
         owners.add(key)
+        if len(core) >= 4:
+            self._phonetic[phonetic_key(core)].add(key)
         if len(core) >= 3:
             self._near[(len(core), core[0])].add(core)
             self._near[(len(core), core[-2:])].add(core)
@@ -227,6 +231,13 @@ class NameMatcher:
     def acronym_owners(self, folded: str) -> set[str]:
         """Who is written as these letters ("tvds" for Tomas van der Steeg, "nb")."""
         return self._acronyms.get(folded, set()) | self._initials.get(folded, set())
+
+    def given_starting(self, word: str) -> set[str]:
+        """Who has a first name that starts with `word` (two letters or more): "Mo", "Bea",
+        "Wes" for Mohamed, Beatriz, Wesley."""
+        return {
+            k for k, givens in self._givens.items() for g in givens if len(word) >= 2 and g.startswith(word)
+        }
 
     def owners(self, word: str) -> set[str]:
         return self._exact.get(word, set())
@@ -290,6 +301,7 @@ class NameMatcher:
                     keys |= owners
         if len(word) >= 4:
             keys |= self._given_affixes.get(word, set())
+            keys |= self._phonetic.get(phonetic_key(word), set())  # "Joesoef" for Yusuf
         if not keys and self.shared_key is None and len(word) >= 5:
             # A pet form that keeps the first four letters: "Bartek" for Bartłomiej, "Joostie".
             keys = {

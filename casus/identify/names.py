@@ -120,3 +120,21 @@ def name_forms(person: RegisteredPerson) -> NameForms:
     forms.initials, acronyms = initials_and_acronyms(words)
     forms.acronyms = set(acronyms)
     return forms
+
+
+_PHONETIC = (
+    ("sch", "s"), ("tsj", "ts"), ("cz", "ts"), ("sj", "s"), ("sh", "s"), ("ck", "k"), ("ph", "f"),
+    ("th", "t"), ("qu", "kw"), ("oe", "u"), ("ij", "ei"), ("y", "i"), ("j", "i"), ("w", "v"),
+    ("x", "ks"), ("c", "k"), ("z", "s"), ("dt", "t"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(word: str) -> str:
+    """How a Dutch reader says a name: "Joesoef" and "Yusuf", "Kovaltsjik" and "Kowalczyk",
+    "Mohammed" and "Mohamed" sound alike. Spellings apart, doubled letters once, a final d a t."""
+    key = word
+    for spelling, sound in _PHONETIC:
+        key = key.replace(spelling, sound)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key[:-1] + "t" if key.endswith("d") else key

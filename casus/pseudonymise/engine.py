@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casus.identify.case_input import CaseInput, KnownUnit, RegisteredPerson
-from casus.identify.folding import FoldedText
+from casus.identify.folding import FoldedText, fold
 from casus.identify.patterns import PatternDetector
 from casus.identify.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
 from casus.identify.tokens import tokenise
@@ -132,6 +132,28 @@ class Pseudonymiser:
             result.append(span)
         return result
 
+    @staticmethod
+    def _attribute_short_names(registry: RegistryDetector, spans: Iterable[Span], text: str) -> list[Span]:
+        """A name nobody registered that is the start of exactly one registered first name is
+        that person ("Mo", "Bea", "Piet" in a chat), and so is a handle that is a registered
+        name ("@Lan"): one person, one pseudonym."""
+        result = []
+        for span in spans:
+            surface = text[span.start : span.end]
+            word = fold(surface.lstrip("@"))
+            if span.ref == UNREGISTERED and (
+                (span.kind is SpanKind.PERSON and word.isalpha())
+                or (span.kind is SpanKind.ID and span.detail == "handle" and word.isalpha())
+            ):
+                owners = registry.names.given_starting(word) | (
+                    registry.names.owners(word) if span.kind is SpanKind.ID else set()
+                )
+                if len(owners) == 1:
+                    span = Span(span.start, span.end, SpanKind.PERSON, next(iter(owners)), span.priority,
+                                span.detector)  # fmt: skip
+            result.append(span)
+        return result
+
     def propose(self, case: CaseInput) -> dict[str, list[Span]]:
         """Disjoint proposed spans per text field."""
         registry = RegistryDetector(case.persons)
@@ -154,6 +176,10 @@ class Pseudonymiser:
         # A nickname introduced in one text ("('Segun')") counts in all of them.
         if registry.learn_aliases([case.texts[n] for n in fields], [people[n] for n in fields]):
             people = {name: registry.detect(case.texts[name]) for name in fields}
+        others = {
+            name: self._attribute_short_names(registry, spans, case.texts[name])
+            for name, spans in others.items()
+        }
         proposals = {name: resolve(people[name] + others[name]) for name in fields}
         # Every mention of a name nobody registered, once one of them was found
         # ("Ruud Stellingwerf" ... "Stellingwerf deed niets").
