@@ -145,6 +145,38 @@ def cmd_meeting_create(args: argparse.Namespace) -> None:
     _say(f"Overleg van {args.date} gemaakt met {added} casussen op de agenda.")
 
 
+NOTE_FIELDS = {"bespreking": "discussion", "advies": "advice", "afspraken": "agreements"}
+
+
+def _read_note(path: Path) -> str:
+    """A note file: UTF-8 text of at most the length a note may have; the error says which
+    rule, never what the file holds."""
+    from casus.services import validation
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(validation.LONG_TEXT_MAX * 4 + 1)
+    except OSError:
+        raise CasusError(f"Het notitiebestand {path.name} is niet te lezen.") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CasusError("Het notitiebestand is geen UTF-8-tekst.") from None
+
+
+def cmd_meeting_note(args: argparse.Namespace) -> None:
+    """Stores one note of an agenda item through the same service and checks as the meeting
+    screen: the note is the secretary's text, checked by the gate when the minutes go out."""
+    from casus.services.meetings import MeetingService
+
+    text = _read_note(Path(args.text_file))
+    with Vault.open(args.vault, read_passphrase()) as vault:
+        meetings = MeetingService(vault)
+        meeting_id = meetings.find(args.meeting)
+        meetings.record_note(meeting_id, args.item, NOTE_FIELDS[args.field], text)
+    _say(f"Notitie opgeslagen bij agendapunt {args.item} ({args.field}).")
+
+
 def cmd_export_minutes(args: argparse.Namespace) -> None:
     from casus.disclosure import DisclosureRefused
     from casus.outputs.minutes import export_minutes
@@ -241,6 +273,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     create.add_argument("--parties", nargs="*", metavar="PARTIJ", help="aanwezige partijen (standaard alle)")
     create.set_defaults(handler=cmd_meeting_create)
+    note = meeting.add_parser("note", help="sla een notitie bij een agendapunt op")
+    note.add_argument("vault", metavar="KLUIS")
+    note.add_argument("--meeting", required=True, metavar="JJJJ-MM-DD")
+    note.add_argument("--item", required=True, type=int, metavar="N", help="agendapunt (1 is het eerste)")
+    note.add_argument("--field", required=True, choices=sorted(NOTE_FIELDS), help="welke notitie")
+    note.add_argument("--text-file", required=True, metavar="BESTAND", help="de tekst (UTF-8)")
+    note.set_defaults(handler=cmd_meeting_note)
+
     export = commands.add_parser("export", help="notulen en rapportage").add_subparsers(
         dest="export_command", metavar="SOORT"
     )

@@ -85,3 +85,52 @@ def test_import_refusal_names_the_line(tmp_path: Path) -> None:
 def test_there_is_no_passphrase_argument() -> None:
     result = casus("init", "x.casus", "--passphrase", "iets")
     assert result.returncode == 2
+
+
+def test_a_note_from_the_command_line_is_stored_and_checked_at_export(tmp_path: Path) -> None:
+    """`casus meeting note`: the meeting screen's service and checks, for automation."""
+    import json
+
+    vault = tmp_path / "notes.casus"
+    env = {"CASUS_PASSPHRASE": PASSPHRASE}
+    cases = tmp_path / "cases.jsonl"
+    line = {"id": "N1", "source": "intern", "category": "pesten", "ground": None, "received": "2025-02-03",
+            "anonymous": False, "advice": "",
+            "org_unit": {"cluster": "Sociaal Domein", "directie": "Onderwijs, Jeugd en Zorg",
+                         "abbreviation": "OJZ", "team": "Team Leerplicht"}, "question": "Hoe verder?",
+            "persons": [{"key": "p1", "role": "melder", "name": "Roos Oudendijk"}],
+            "narrative": "Roos Oudendijk werd buitengesloten bij de lunch."}  # fmt: skip
+    cases.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert casus("init", str(vault), env=env).returncode == 0
+    assert casus("import", str(vault), str(cases), env=env).returncode == 0
+    assert casus("release", str(vault), "--all", "--accept-proposed", env=env).returncode == 0
+    created = casus("meeting", "create", str(vault), "--date", "2025-03-01", "--cases", "released", env=env)
+    assert created.returncode == 0, created.stderr
+
+    note = tmp_path / "note.txt"
+    note.write_text("Het overleg adviseert een herstelgesprek met Oudendijk.", encoding="utf-8")
+    args = ("meeting", "note", str(vault), "--meeting", "2025-03-01", "--item", "1", "--field", "advies")
+    stored = casus(*args, "--text-file", str(note), env=env)
+    assert stored.returncode == 0, stored.stderr
+    assert "agendapunt 1" in stored.stdout and "Oudendijk" not in stored.stdout + stored.stderr
+
+    # The name in the note refuses the export, by place and kind only; nothing is written.
+    out = tmp_path / "notulen.pdf"
+    refused = casus("export", "minutes", str(vault), "--meeting", "2025-03-01", "--out", str(out), env=env)
+    assert refused.returncode != 0 and not out.exists()
+    assert "Casus 1, advies: naam" in refused.stderr and "Oudendijk" not in refused.stderr
+
+    note.write_text("Het overleg adviseert een herstelgesprek met de melder.", encoding="utf-8")
+    assert casus(*args, "--text-file", str(note), env=env).returncode == 0
+    written = casus("export", "minutes", str(vault), "--meeting", "2025-03-01", "--out", str(out), env=env)
+    assert written.returncode == 0, written.stderr
+    assert out.exists()
+
+    # Bad input: one Dutch line, nothing changed.
+    missing = casus(*args[:5], "--item", "7", "--field", "advies", "--text-file", str(note), env=env)
+    assert (
+        missing.returncode != 0 and "Agendapunt" in missing.stderr and len(missing.stderr.splitlines()) == 1
+    )
+    note.write_bytes(b"\xff\xfe niet utf-8")
+    broken = casus(*args, "--text-file", str(note), env=env)
+    assert broken.returncode != 0 and "UTF-8" in broken.stderr and len(broken.stderr.splitlines()) == 1

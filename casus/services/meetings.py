@@ -208,6 +208,20 @@ class MeetingService:
         session.flush()
         return item
 
+    def record_note(self, meeting_id: int, number: int, field: str, text: str) -> None:
+        """One note of agenda item `number` (1 is the first), the others kept as they are."""
+        with self.vault.session() as session:
+            meeting = _required(session, Meeting, meeting_id)
+            agenda = sorted(meeting.agenda, key=lambda i: i.position)
+            if not 1 <= number <= len(agenda):
+                raise ValidationError("item", "Agendapunt", f"{number} bestaat niet in dit overleg")
+            item = agenda[number - 1]
+            notes = {"discussion": item.discussion, "advice": item.advice, "agreements": item.agreements}
+        if field not in notes:
+            raise ValidationError("field", "Notitie", "moet bespreking, advies of afspraken zijn")
+        notes[field] = text
+        self.record_item(item.id, notes["discussion"], notes["advice"], notes["agreements"])
+
     def record_item(self, item_id: int, discussion: str, advice: str, agreements: str) -> None:
         values = {
             "discussion": v.clean_text(discussion, "discussion", "Bespreking", max_length=v.LONG_TEXT_MAX),
