@@ -15,10 +15,23 @@ from typing import Any
 from casus.errors import CasusError
 from casus.model.enums import UnitGeneralisation
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
-from casus.vault import Vault, restore_backup
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
+
+
+def _vault_class() -> Any:
+    """The vault, imported when a command opens one: `casus pseudonymise` needs no database,
+    and SQLAlchemy with Alembic would be most of its cold start."""
+    from casus.vault import Vault
+
+    return Vault
+
+
+def _restore_backup(*args: Any) -> Any:
+    from casus.vault import restore_backup
+
+    return restore_backup(*args)
 
 
 def _say(message: str) -> None:
@@ -26,7 +39,7 @@ def _say(message: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
-    vault = Vault.create(args.vault, read_passphrase(confirm=True))
+    vault = _vault_class().create(args.vault, read_passphrase(confirm=True))
     with vault:
         _say(f"Kluis gemaakt: {vault.path}")
 
@@ -34,13 +47,13 @@ def cmd_init(args: argparse.Namespace) -> None:
 def cmd_import(args: argparse.Namespace) -> None:
     from casus.importing import import_cases
 
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         count = import_cases(vault, Path(args.file))
     _say(f"{count} casussen ingelezen.")
 
 
 def cmd_verify(args: argparse.Namespace) -> None:
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         report = vault.verify()
     if not report.ok:
         for problem in report.problems[:20]:
@@ -50,7 +63,7 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         if args.list:
             for path in vault.backups.list():
                 _say(str(path))
@@ -67,7 +80,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
         if not newest:
             raise CasusError("Er is geen reservekopie gevonden.")
         backup = newest[0]
-    kept = restore_backup(args.vault, backup, read_passphrase())
+    kept = _restore_backup(args.vault, backup, read_passphrase())
     _say(f"Reservekopie teruggezet: {backup}")
     _say(f"De vorige kluis is bewaard als: {kept}")
 
@@ -75,7 +88,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
 def cmd_passphrase(args: argparse.Namespace) -> None:
     current = read_passphrase("Huidige wachtwoordzin: ")
     new = read_passphrase("Nieuwe wachtwoordzin: ", env=NEW_PASSPHRASE_ENV, confirm=True)
-    with Vault.open(args.vault, current) as vault:
+    with _vault_class().open(args.vault, current) as vault:
         backup = vault.change_passphrase(current, new)
     _say("De wachtwoordzin is gewijzigd.")
     _say(f"Reservekopie met de oude wachtwoordzin: {backup}")
@@ -84,7 +97,7 @@ def cmd_passphrase(args: argparse.Namespace) -> None:
 def cmd_list(args: argparse.Namespace) -> None:
     from casus.services.cases import CaseService
 
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         for row in CaseService(vault).summaries():
             _say(
                 f"{row.reference}\t{row.received}\t{row.channel.label}\t"
@@ -122,7 +135,7 @@ def cmd_release(args: argparse.Namespace) -> None:
 
     if not (args.all and args.accept_proposed):
         raise CasusError("Vrijgeven vanaf de opdrachtregel kan alleen met --all --accept-proposed.")
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         review = ReviewService(vault, _engine())
         count = 0
         for row in CaseService(vault).summaries():
@@ -138,7 +151,7 @@ def cmd_meeting_create(args: argparse.Namespace) -> None:
     from casus.model.enums import Party
     from casus.services.meetings import MeetingService
 
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         meetings = MeetingService(vault)
         meeting_id = meetings.create(args.date, args.parties or list(Party))
         added = meetings.add_released(meeting_id) if args.cases == "released" else 0
@@ -170,7 +183,7 @@ def cmd_meeting_note(args: argparse.Namespace) -> None:
     from casus.services.meetings import MeetingService
 
     text = _read_note(Path(args.text_file))
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         meetings = MeetingService(vault)
         meeting_id = meetings.find(args.meeting)
         meetings.record_note(meeting_id, args.item, NOTE_FIELDS[args.field], text)
@@ -182,7 +195,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
     from casus.outputs.minutes import export_minutes
     from casus.services.meetings import MeetingService
 
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         meeting_id = MeetingService(vault).find(args.meeting)
         try:
             path = export_minutes(vault, _engine(), meeting_id, Path(args.out))
@@ -198,7 +211,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
 def cmd_export_report(args: argparse.Namespace) -> None:
     from casus.outputs.report import export_report
 
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _vault_class().open(args.vault, read_passphrase()) as vault:
         path = export_report(vault, args.start, args.end, Path(args.out))
     _say(f"Rapportage geschreven: {path}")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import select
 
@@ -127,8 +127,15 @@ CHANNEL_PARTY = (
 )
 
 
-def _person(rng: random.Random, role: Role, key: str, serial: int, seed: int) -> PersonDraft:
-    first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+def _person(
+    rng: random.Random,
+    role: Role,
+    key: str,
+    serial: int,
+    seed: int,
+    names: tuple[Sequence[str], Sequence[str]] = (FIRST_NAMES, SURNAMES),
+) -> PersonDraft:
+    first, last = rng.choice(names[0]), rng.choice(names[1])
     handle = f"{first[0]}.{last.split()[-1]}".lower()
     return PersonDraft(
         key=key,
@@ -147,13 +154,15 @@ def demo_cases(
     seed: int = 2026,
     today: dt.date | None = None,
     prefix: str = "DEMO",
+    names: tuple[Sequence[str], Sequence[str]] = (FIRST_NAMES, SURNAMES),
 ) -> Iterator[CaseDraft]:
+    """`names`: first names and surnames to draw from (a benchmark gives larger lists)."""
     rng = random.Random(seed)
     today = today or dt.date.today()
     for number in range(1, count + 1):
-        reporter = _person(rng, Role.REPORTER, "p1", number * 3, seed)
-        accused = _person(rng, Role.ACCUSED, "p2", number * 3 + 1, seed)
-        manager = _person(rng, Role.MANAGER, "p3", number * 3 + 2, seed)
+        reporter = _person(rng, Role.REPORTER, "p1", number * 3, seed, names)
+        accused = _person(rng, Role.ACCUSED, "p2", number * 3 + 1, seed, names)
+        manager = _person(rng, Role.MANAGER, "p3", number * 3 + 2, seed, names)
         ground = rng.choice(list(ASPECTS))
         channel, party = rng.choice(CHANNEL_PARTY)
         received = today - dt.timedelta(days=rng.randint(1, 3 * 365))
@@ -179,11 +188,16 @@ def team_ids(vault: Vault) -> list[int]:
         return list(session.scalars(select(OrgUnit.id).where(OrgUnit.kind == OrgUnitKind.TEAM)))
 
 
-def fill_demo_vault(vault: Vault, count: int = 24, seed: int = 2026) -> int:
+def fill_demo_vault(
+    vault: Vault,
+    count: int = 24,
+    seed: int = 2026,
+    names: tuple[Sequence[str], Sequence[str]] = (FIRST_NAMES, SURNAMES),
+) -> int:
     """Add `count` invented cases in one transaction."""
     teams = team_ids(vault)
     with vault.session() as session:
-        batch = [(clean_case(d), clean_people(d.people)) for d in demo_cases(count, teams, seed)]
+        batch = [(clean_case(d), clean_people(d.people)) for d in demo_cases(count, teams, seed, names=names)]
         CaseWriter(session, vault.actor).add_all(batch)
     return count
 

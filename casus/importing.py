@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casus.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
 from casus.errors import ImportRejectedError, ValidationError
-from casus.model.enums import BehaviourCategory, Channel, Ground, Party, Role
 from casus.services.audit import record
 from casus.services.cases import (
     CaseDraft,
@@ -33,50 +33,6 @@ MAX_LINE_BYTES = 1024 * 1024
 MAX_CASES = 50_000
 MAX_PERSONS = 100
 
-SOURCES = {
-    "extern": (Channel.EXTERNAL_REPORTING_POINT, Party.DISCRIMINATIE_NL),
-    "intern": (Channel.INTERNAL_REPORTING_POINT, Party.INTEGRITY_BUREAU),
-    "po": (Channel.HR, Party.HR),
-    "id": (Channel.DIVERSITY_BUREAU, Party.DIVERSITY_BUREAU),
-}
-CATEGORIES = {
-    "discriminatie": BehaviourCategory.DISCRIMINATION,
-    "racisme": BehaviourCategory.RACISM,
-    "subtiel_racisme": BehaviourCategory.SUBTLE_RACISM,
-    "seksuele_intimidatie": BehaviourCategory.SEXUAL_HARASSMENT,
-    "agressie": BehaviourCategory.AGGRESSION,
-    "geweld": BehaviourCategory.VIOLENCE,
-    "bedreiging": BehaviourCategory.THREAT,
-    "pesten": BehaviourCategory.BULLYING,
-    "uitsluiting": BehaviourCategory.EXCLUSION,
-    "overig": BehaviourCategory.OTHER,
-}
-# The corpus is finer than the national form; each value lands on the form's ground that covers
-# it (skin colour is origin/race; pregnancy and gender identity fall under sex in Dutch law).
-GROUNDS = {
-    "herkomst": Ground.ORIGIN_RACE,
-    "huidskleur": Ground.ORIGIN_RACE,
-    "godsdienst": Ground.RELIGION,
-    "levensovertuiging": Ground.BELIEF,
-    "geslacht": Ground.SEX,
-    "genderidentiteit": Ground.SEX,
-    "zwangerschap": Ground.SEX,
-    "seksuele_gerichtheid": Ground.SEXUAL_ORIENTATION,
-    "handicap": Ground.DISABILITY_CHRONIC_ILLNESS,
-    "chronische_ziekte": Ground.DISABILITY_CHRONIC_ILLNESS,
-    "leeftijd": Ground.AGE,
-    "nationaliteit": Ground.NATIONALITY,
-    "antisemitisme": Ground.ANTISEMITISM,
-    None: Ground.UNKNOWN,
-}
-ROLES = {
-    "melder": Role.REPORTER,
-    "betrokkene": Role.ACCUSED,
-    "omstander": Role.BYSTANDER,
-    "leidinggevende": Role.MANAGER,
-    "getuige": Role.WITNESS,
-    "vertrouwenspersoon": Role.CONFIDENTIAL_ADVISER,
-}
 REQUIRED = ("id", "source", "category", "received", "org_unit", "persons", "narrative")
 KNOWN = frozenset({*REQUIRED, "ground", "anonymous", "question", "advice", "gold"})
 ORG_FIELDS = frozenset({"cluster", "directie", "abbreviation", "team"})

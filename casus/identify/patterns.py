@@ -41,7 +41,8 @@ _DATE_DAY_MONTH = re.compile(
     r"(?P<day>[0-3]?\d)(?P<sep>[-/])(?P<month>[01]?\d)(?![\w\-/]|[.,]\d)"
 )
 
-_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])")
+# The local part may hold an apostrophe ("j.o'neill@..."), as addresses do.
+_EMAIL = re.compile(r"(?<![\w.+\-])\w[\w.+\-']*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|(?<![\w@.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:nl|com|org|net|eu|be|nu|info|io|me)/[^\s<>\"')]+"

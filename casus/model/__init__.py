@@ -1,22 +1,31 @@
-"""The domain model: typed ORM entities and the enumerations of the glossary."""
+"""The domain model: typed ORM entities and the enumerations of the glossary.
 
-from casus.model.entities import (
-    Action,
-    AgendaItem,
-    AuditEvent,
-    Base,
-    Case,
-    CaseGround,
-    Intervention,
-    Involvement,
-    Meeting,
-    MeetingAttendance,
-    OrgUnit,
-    Person,
-    RepairAdvice,
-    Review,
-    ReviewSpan,
-)
+The entities load on first use: the pseudonymiser and `casus pseudonymise` need only the
+enumerations (casus.model.enums), and SQLAlchemy's import is a third of their cold start.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from casus.model.entities import (
+        Action,
+        AgendaItem,
+        AuditEvent,
+        Base,
+        Case,
+        CaseGround,
+        Intervention,
+        Involvement,
+        Meeting,
+        MeetingAttendance,
+        OrgUnit,
+        Person,
+        RepairAdvice,
+        Review,
+        ReviewSpan,
+    )
 
 __all__ = [
     "Action",
@@ -35,3 +44,11 @@ __all__ = [
     "Review",
     "ReviewSpan",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from casus.model import entities
+
+        return getattr(entities, name)
+    raise AttributeError(name)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from casus.corpus_format import ROLES
 from casus.identify.case_input import TEXT_FIELDS, CaseInput, KnownUnit, RegisteredPerson
 from casus.identify.catalogue import find_unit
-from casus.importing import ROLES
 from casus.model.enums import OrgUnitKind
 from casus.pseudonymise.engine import CaseResult
 
