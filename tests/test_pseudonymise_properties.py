@@ -136,3 +136,48 @@ def test_the_stream_never_dies_on_a_valid_line_and_offsets_are_ints(
         for span in out["fields"][field]["spans"]:
             assert type(span["start"]) is int and type(span["end"]) is int
             assert 0 <= span["start"] < span["end"] <= len(source)
+
+
+# -- what the pseudonymiser replaces, the gate refuses -----------------------------------------
+
+
+def _typo(word: str) -> str:
+    """One letter swapped with its neighbour: the commonest slip."""
+    return word[0] + word[2] + word[1] + word[3:] if len(word) >= 5 else word
+
+
+def gate_forms(first: str, last: str) -> list[str]:
+    return [*forms(first, last), _typo(last), f"{last}, {first}", f"{first} {last[0]}.",
+            " ".join(last), f"{first}{last}"]  # fmt: skip
+
+
+OTHERS = [("Anouk", "Verbeek"), ("Rachid", "Bennani"), ("Marloes", "Timmer"), ("Dewi", "Sastro")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    person=name,
+    choice=st.integers(min_value=0, max_value=12),
+    filler=st.sampled_from(FILLER),
+)
+def test_every_form_the_pseudonymiser_replaces_the_gate_refuses(
+    engine: Pseudonymiser, person: tuple[str, str], choice: int, filler: str
+) -> None:
+    from casus.disclosure import DisclosureGate
+    from casus.identify.identifiers import IdentifierSet
+
+    first, last = person
+    form = gate_forms(first, last)[choice % len(gate_forms(first, last))]
+    text = f"Volgens de melder zei {form} het. Daarna {filler}"
+    case = CaseInput("G1", (RegisteredPerson("p1", Role.ACCUSED, f"{first} {last}"),), {"narrative": text})
+    replaced = [
+        s
+        for s in engine.pseudonymise(case, UnitCodeBook(b"g" * 32)).fields["narrative"].spans
+        if s.ref == "p1"
+    ]
+    values = IdentifierSet()
+    for other_first, other_last in [*OTHERS, (first, last)]:
+        values.add_person(f"{other_first} {other_last}", None, None, None)
+    findings = DisclosureGate(values).check({"Notitie": text})
+    for span in replaced:
+        assert any(f.start < span.end and span.start < f.end for f in findings), (form, text, findings)
