@@ -1,6 +1,6 @@
 """Pseudonymiser benchmark: quality per kind against deduce alone, speed and memory.
 
-    .venv/bin/python benchmarks/pseudonymise_bench.py [CORPUS.jsonl]
+    .venv/bin/python benchmarks/pseudonymise_bench.py [CORPUS.jsonl ...]   # default: dev and dev2
 
 Runs `casus pseudonymise` and deduce alone (benchmarks/deduce_alone.py) as separate
 processes on the same plain texts (../shared/corpus/dev.jsonl by default, resolved with
@@ -27,7 +27,7 @@ from pathlib import Path
 from casus.pseudonymise.scoring import KINDS, Score, score_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus" / name for name in ("dev.jsonl", "dev2.jsonl")]
 WARM_UP = 5
 
 
@@ -109,7 +109,12 @@ def report(runs: list[Run]) -> None:
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    for corpus in [Path(a) for a in sys.argv[1:]] or DEFAULT_CORPORA:
+        measure(corpus)
+        print("\n" + "=" * 100 + "\n")
+
+
+def measure(corpus: Path) -> None:
     cases = load(corpus)
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     casus = [sys.executable, "-m", "ui.launch", "pseudonymise"]

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy import select
 
+from casus.identify.folding import fold
 from casus.model import OrgUnit
 from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
 from casus.services.cases import CaseDraft, CaseWriter, PersonDraft, clean_case, clean_people
@@ -136,7 +138,8 @@ def _person(
     names: tuple[Sequence[str], Sequence[str]] = (FIRST_NAMES, SURNAMES),
 ) -> PersonDraft:
     first, last = rng.choice(names[0]), rng.choice(names[1])
-    handle = f"{first[0]}.{last.split()[-1]}".lower()
+    # An address of plain letters, whatever the name holds ("Çiğdem", "d'Ancona").
+    handle = re.sub(r"[^a-z0-9.]", "", fold(f"{first[0]}.{last.split()[-1]}")) or "medewerker"
     return PersonDraft(
         key=key,
         role=role,

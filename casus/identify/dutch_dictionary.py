@@ -46,3 +46,19 @@ def is_dutch_word(word: str) -> bool:
     dictionary = _hunspell()
     with _lock:  # Hunspell promises nothing about threads
         return bool(dictionary.spell(lower))
+
+
+@lru_cache(maxsize=200_000)
+def spells(word: str) -> bool:
+    """Hunspell accepts `word` as written: with its capital, a proper noun the dictionary knows."""
+    dictionary = _hunspell()
+    with _lock:
+        return bool(dictionary.spell(word))
+
+
+@lru_cache(maxsize=100_000)
+def stems(word: str) -> tuple[str, ...]:
+    """The dictionary forms Hunspell reads `word` as ("Marokkanen" -> "Marokkaan")."""
+    dictionary = _hunspell()
+    with _lock:
+        return tuple(str(s) for s in dictionary.stem(word))
