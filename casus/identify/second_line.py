@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from casus.identify.dutch_dictionary import is_dutch_word, spells, stems
+from casus.identify.dutch_dictionary import is_dutch_word, is_english_word, spells, stems
 from casus.identify.folding import FoldedText, fold
-from casus.identify.lexicon import PARTICLES, TITLES, UNIT_WORDS, is_common_word, stop_words
+from casus.identify.lexicon import CULTURAL_FIGURES, PARTICLES, TITLES, UNIT_WORDS, is_common_word, stop_words
 from casus.identify.matcher import lowercase_lines
 from casus.identify.tokens import Token, tokenise
 from casus.identify.units import WHERE_ONE_WORKS
@@ -90,7 +90,8 @@ def _is_demonym(word: str) -> bool:
     """ "Turk", "Hollander", "Marokkaan": a person's origin, with an adjective in -se
     ("Turkse", "Hollandse", "Marokkaanse") that the dictionary knows with its capital and
     not as a name ("Pieterse" is a surname)."""
-    candidates = [word, word[:-2]] if word.endswith("er") else [word]
+    # "Hollander" -> Hollandse, "Amsterdammer" -> Amsterdamse
+    candidates = [word, word[:-2], word[:-3]] if word.endswith("er") else [word]
     return any(len(s) >= 3 and spells(s + "se") and _entry(s + "se") is False for s in candidates)
 
 
@@ -105,6 +106,7 @@ def _allowed(word: str) -> bool:
         folded in _ROLE_LABELS
         or folded in country_names()
         or folded in language_names()
+        or (folded.endswith("e") and folded[:-1] in language_names())  # "Nederlandse", "Turkse"
         or folded in stop_words()
         or folded in TITLES
         or folded in PARTICLES
@@ -149,6 +151,7 @@ def residuals(text: str, allowed_phrases: Collection[tuple[str, ...]] = ()) -> l
     folded = FoldedText.of(text)
     tokens = tokenise(folded)
     ours = [m.span() for m in PSEUDONYM.finditer(text)]
+    ours += [m.span() for m in CULTURAL_FIGURES.finditer(text)]
     ours += _allowed_ranges(tokens, allowed_phrases)
     name_positions = _name_positions(text)
     lower = lowercase_lines(tokens)
@@ -156,6 +159,10 @@ def residuals(text: str, allowed_phrases: Collection[tuple[str, ...]] = ()) -> l
     for index, token in enumerate(tokens):
         if any(a <= token.start and token.end <= b for a, b in ours) or len(token.folded) < 2:
             continue
+        if not token.folded.isalpha():
+            continue  # "Q1", "B2": numbers are the patterns' to judge
+        if _in_english(text, tokens, index):
+            continue  # "That's a lie", "on hold": a quoted English passage
         surface = text[token.start : token.end]
         if token.line in lower and token.lowercase:
             # "burak sahin": a word of four letters or more that no dictionary knows.
@@ -170,9 +177,14 @@ def residuals(text: str, allowed_phrases: Collection[tuple[str, ...]] = ()) -> l
         placed = _placed(tokens, index) or continues
         if _looks_like_a_name(token, surface, token.sentence_start or positioned, placed):
             flagged.append(token)
-    found = _grouped(text, tokens, flagged)
-    found += _initials_and_joined_codes(text, ours)
-    return sorted(found, key=lambda r: r.start)
+    found = _grouped(text, tokens, flagged) + _initials_and_joined_codes(text, ours)
+    merged: list[Residual] = []  # "A&AJ" as a code and "AJ" as a word are one residual
+    for residual in sorted(found, key=lambda r: r.start):
+        if merged and residual.start < merged[-1].end:
+            merged[-1] = Residual(merged[-1].start, max(merged[-1].end, residual.end))
+        else:
+            merged.append(residual)
+    return merged
 
 
 # "M.S.", "T.G.", "s.b.a.": initials; "V&OR", "G&O": unit codes joined by "&".
@@ -216,6 +228,18 @@ def _placed(tokens: Sequence[Token], index: int) -> bool:
     if before in ("de", "het") and index >= 2:
         before = tokens[index - 2].folded
     return before in _PLACE_OR_UNIT_BEFORE
+
+
+def _english(text: str, token: Token) -> bool:
+    surface = text[token.start : token.end]
+    return is_english_word(surface) and not is_dutch_word(surface)
+
+
+def _in_english(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """The word is English and so is a neighbour that is no Dutch word."""
+    if not is_english_word(text[tokens[index].start : tokens[index].end]):
+        return False
+    return any(_english(text, tokens[i]) for i in (index - 1, index + 1) if 0 <= i < len(tokens))
 
 
 def _after_name_word(tokens: Sequence[Token], index: int) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from casus.identify import patterns, wordlists
 from casus.identify.folding import fold
-from casus.identify.lexicon import PARTICLES, TITLES, common_words
+from casus.identify.lexicon import CULTURAL_FIGURES, PARTICLES, TITLES, common_words
 from casus.identify.spans import PRIORITY_DEDUCE, Span, SpanKind
 
 _KINDS = {
@@ -34,7 +34,6 @@ _NOT_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\S+")
-_CULTURAL_FIGURE = re.compile(r"(?i)\bzwarte\s+piet(?:en)?$")
 _PARTICLES_RE = r"(?:van der|van den|van de|van 't|in 't|van|de|der|den|ter|ten|te|el|al|ben|ait)"
 _PARTICLE_BEFORE = re.compile(r"(?<![\w'])((?:Van der|Van den|Van de|Van|De|Den|Ter|Ten|El|Al|Ben|Ait)) $")
 _SURNAME_AFTER = re.compile(rf" {_PARTICLES_RE} [A-Z][\w'\-]+")
@@ -119,7 +118,7 @@ class DeduceDetector:
             if trimmed is None:
                 continue
             name_start, name_end = trimmed
-            if _CULTURAL_FIGURE.search(text, max(0, name_start - 8), name_end):
+            if CULTURAL_FIGURES.search(text, max(0, name_start - 8), name_end):
                 continue  # "Zwarte Piet" is what a case may be about, not a person in it
             # "De Jong": deduce may leave a capitalised particle out ("van Jan" is not a name).
             particle = _PARTICLE_BEFORE.search(text, max(0, name_start - 8), name_start)

@@ -7,6 +7,7 @@ shared by every case the engine handles.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,10 +16,11 @@ from typing import Any
 from casus.identify.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.identify.folding import FoldedText, fold
 from casus.identify.patterns import PatternDetector
+from casus.identify.second_line import residuals
 from casus.identify.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
 from casus.identify.tokens import tokenise
 from casus.identify.units import build_index
-from casus.model.enums import Role, UnitGeneralisation
+from casus.model.enums import OrgUnitKind, Party, Role, UnitGeneralisation
 from casus.pseudonymise.context_names import ContextNameDetector
 from casus.pseudonymise.deduce_detector import DeduceDetector
 from casus.pseudonymise.deduce_support import load_deduce
@@ -52,6 +54,38 @@ class CaseResult:
     warnings: tuple[Warning, ...]
 
 
+# The second line's proposals rank below every detector of the first.
+PRIORITY_RESIDUAL = 1
+RESIDUAL = "residual"
+_UNIT_BEFORE = frozenset({"team", "directie", "afdeling", "stadsdeel", "cluster", "bureau", "bij", "binnen",
+                          "vanuit"})  # fmt: skip
+_PLACE_BEFORE = frozenset({"in", "aan", "op", "naar", "uit", "langs", "via", "de", "het"})
+
+
+def _residual_kind(text: str, start: int) -> SpanKind:
+    """What a residual most likely is, by the word before it: "bij Financiën" a unit, "aan
+    de Kade" a place, otherwise a person."""
+    before = text[max(0, start - 20) : start].split()
+    word = fold(before[-1]) if before else ""
+    if word in _UNIT_BEFORE:
+        return SpanKind.ORG
+    return SpanKind.LOCATION if word in _PLACE_BEFORE else SpanKind.PERSON
+
+
+def allowed_phrases(units: Iterable[KnownUnit]) -> frozenset[tuple[str, ...]]:
+    """What the second line lets stand: clusters (the permitted generalisation), the meeting
+    parties by name, label and abbreviation ("Bureau Integriteit", "Bureau I&D", "P&O")."""
+
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(re.findall(r"[^\W_]+", fold(name)))
+
+    allowed = {words(p.label) for p in Party} | {words("Bureau I&D"), words("I&D")}
+    for unit in units:
+        if unit.kind is OrgUnitKind.CLUSTER or unit.meeting_party is not None:
+            allowed |= {words(n) for n in (unit.name, *unit.alternative_names, *unit.abbreviations)}
+    return frozenset(w for w in allowed if w)
+
+
 def _capitalise_at_sentence_start(text: str, start: int, replacement: str) -> str:
     before = text[:start].rstrip(" '\"‘“(")
     if (not before or before[-1] in ".!?:\n") and replacement[:1].islower():
@@ -71,6 +105,7 @@ class Pseudonymiser:
         self.units: dict[str, KnownUnit] = {u.id: u for u in units}
         self._index = build_index(units)
         self.reserved_codes = reserved_codes(units)
+        self.allowed_phrases = allowed_phrases(units)
         self._patterns = PatternDetector()
         self._locations = LocationDetector()
         self._context_names = ContextNameDetector()
@@ -95,6 +130,7 @@ class Pseudonymiser:
         if changed:
             self._index = build_index(self.units.values())
             self.reserved_codes = reserved_codes(self.units.values())
+            self.allowed_phrases = allowed_phrases(self.units.values())
 
     def warm_up(self) -> None:
         """Load deduce now (in the background, from the window) rather than on first use."""
@@ -186,9 +222,22 @@ class Pseudonymiser:
         again = self._unregistered_mentions(case, proposals)
         if again:
             proposals = {name: resolve(people[name] + others[name] + again[name]) for name in fields}
+        for name in fields:
+            proposals[name] = self._with_residuals(case.texts[name], proposals[name])
         for name in case.texts:
             proposals.setdefault(name, [])
         return proposals
+
+    def _with_residuals(self, text: str, spans: list[Span]) -> list[Span]:
+        """The second line's residuals no first-line span covers, as proposals of their own
+        (detail "residual": the review lists them apart as "Mogelijk herleidbaar")."""
+        extra = [
+            Span(r.start, r.end, _residual_kind(text, r.start), UNREGISTERED, PRIORITY_RESIDUAL,
+                 "second_line", RESIDUAL)
+            for r in residuals(text, self.allowed_phrases)
+            if not any(s.start < r.end and r.start < s.end for s in spans)
+        ]  # fmt: skip
+        return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
     @staticmethod
     def _unregistered_mentions(case: CaseInput, proposals: Mapping[str, list[Span]]) -> dict[str, list[Span]]:

@@ -10,6 +10,7 @@ proposed span is undecided.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from casus.services.audit import record
 from casus.services.org_units import OrgUnitService
 
 if TYPE_CHECKING:
+    from casus.disclosure import DisclosureGate
     from casus.vault import Vault
 
 # The case's texts as the review knows them, with their Dutch names for messages.
@@ -114,6 +116,7 @@ class ReviewService:
     def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
         self.vault = vault
         self.engine = engine
+        self._gate: DisclosureGate | None = None
 
     def _case(self, session: Session, case_id: int) -> Case:
         case = session.get(Case, case_id)
@@ -326,12 +329,33 @@ class ReviewService:
         return engine.pseudonymise(note, codes, level).fields["note"].text
 
     def release(self, case_id: int) -> None:
+        """Release, once every proposal is decided and the meeting view passes the gate: a
+        released case never causes a refusal at the secretary's export. A finding is named by
+        text and position, never quoted."""
         reviews = self.reviews(case_id)
         _check_complete(reviews)
+        self._check_gate(case_id)
         with self.vault.session() as session:
             case = self._case(session, case_id)
             case.status = CaseStatus.RELEASED
             record(session, self.vault.actor, "release", "case", case_id, ["status"])
+
+    def _check_gate(self, case_id: int) -> None:
+        engine = self._engine()
+        result = self.render(case_id, UnitCodeBook(secrets.token_bytes(32)), engine)
+        if self._gate is None:  # one per service: releasing many cases reads the vault once
+            from casus.disclosure import DisclosureGate
+
+            self._gate = DisclosureGate.for_vault(self.vault, self.engine)
+        texts = {REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text}
+        findings = self._gate.check(texts)
+        if findings:
+            where = "; ".join(f"{f.place}, {f.kind}, teken {f.start}–{f.end}" for f in findings[:5])
+            raise ValidationError(
+                "release",
+                "Vrijgeven",
+                f"de versie voor het overleg bevat nog {len(findings)} vondst(en): {where}",
+            )
 
     @staticmethod
     def _withdraw_release(session: Session, case_id: int) -> None:
