@@ -81,3 +81,21 @@ def test_the_command_line_from_import_to_minutes_and_report(tmp_path: Path, corp
     )
     assert "Casus 3" in "".join(p.extract_text() for p in PdfReader(tmp_path / "notulen.pdf").pages)
     assert PdfReader(tmp_path / "r.pdf").metadata.title == "Rapportage meldingen en maatregelen"
+
+
+@pytest.mark.parametrize("surname", ["Grond", "Totaal", "Pesten", "Leeftijd"])
+def test_a_surname_spelled_like_a_heading_does_not_refuse_the_report(
+    vault: Vault, tmp_path: Path, surname: str
+) -> None:
+    """The report's headings and labels are its own vocabulary: a person registered as
+    "Jan Grond" must not make the column "Grond" a finding (seen with 5,000 realistic names)."""
+    from casus.services.cases import CaseDraft, CaseService, PersonDraft
+
+    for day in range(1, 7):
+        CaseService(vault).create(
+            CaseDraft(channel="hr", received=f"2025-02-0{day}", category="bullying", grounds=["age"],
+                      facts="Er werd gepest.", people=[PersonDraft(role="reporter", name=f"Jan {surname}")])
+        )  # fmt: skip
+    target = export_report(vault, "2025-01-01", "2025-12-31", tmp_path / "rapportage.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert "Jan" not in text

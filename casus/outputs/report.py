@@ -290,7 +290,11 @@ def export_report(vault: Vault, start: dt.date | str, end: dt.date | str, target
     if report.unit_table is not None:
         texts["Tabel per cluster"] = " ".join(report.unit_table.texts())
     # The gate without deduce: labels here are the application's own words and cluster names.
+    # Its headings and the domain's labels are its vocabulary; the cluster rows are not.
+    vocabulary = [TITLE, *(w for t in report.tables for w in t.texts())]
+    if report.unit_table is not None:
+        vocabulary += [report.unit_table.title, report.unit_table.row_label, *report.unit_table.columns]
     DisclosureGate.for_vault(vault).require_clean(
-        texts, metadata={"Title": TITLE, "Bestandsnaam": target.name}
+        texts, metadata={"Title": TITLE, "Bestandsnaam": target.name}, vocabulary=vocabulary
     )
     return write_atomically(target, pdf.render(story(report), TITLE, FOOTER))
