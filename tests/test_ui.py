@@ -466,3 +466,42 @@ def test_an_uncaught_error_shows_dutch_words_and_no_traceback(qtbot, monkeypatch
         crash_guard._hook(ValueError, error, error.__traceback__)
     assert shown and "Yasmina" not in shown[0] and "onverwachts" in shown[0]
     assert capsys.readouterr().err == ""
+
+
+def test_the_review_lists_what_may_still_identify_apart_and_decides_it_from_the_keyboard(
+    qtbot, vault: Vault, light_engine
+) -> None:
+    """The second line's proposals ("Mogelijk herleidbaar") in a list of their own; rejecting
+    one keeps an ordinary word, accepting another replaces it; release then passes."""
+    from casus.model.enums import CaseStatus
+    from casus.services.cases import CaseDraft, PersonDraft
+    from ui.review_dialog import ReviewDialog
+
+    case_id = CaseService(vault).create(
+        CaseDraft(channel="hr", received="2025-03-04", category="exclusion",
+                  facts="Yasmina Amrani werkt sinds maart met Oyelaran bij de Koffiehoek van de kantine.",
+                  people=[PersonDraft(role="reporter", name="Yasmina Amrani")])
+    )  # fmt: skip
+    dialog = ReviewDialog(vault, light_engine, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Nog"), timeout=30_000)
+    listed = [dialog.residual_table.item(r, 1).text() for r in range(dialog.residual_table.rowCount())]
+    assert "Oyelaran" in listed and "Yasmina Amrani" not in listed
+    assert dialog.residual_table.accessibleName() == "Mogelijk herleidbaar" and unnamed_controls(dialog) == []
+    row = listed.index("Oyelaran")
+    dialog.residual_table.setFocus()
+    dialog.residual_table.selectRow(row)
+    qtbot.keyClick(dialog.residual_table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.residual_table.item(row, 3).text() == "Geaccepteerd"
+    for other in range(dialog.residual_table.rowCount()):  # the rest are ordinary words: keep
+        if dialog.residual_table.item(other, 3).text() != "Geaccepteerd":
+            dialog.residual_table.selectRow(other)
+            qtbot.keyClick(dialog.residual_table, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    dialog.table.selectAll()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.release_button.isEnabled()
+    with qtbot.waitSignal(dialog.released):
+        qtbot.mouseClick(dialog.release_button, Qt.MouseButton.LeftButton)
+    assert CaseService(vault).get(case_id).status is CaseStatus.RELEASED
+    assert "Oyelaran" not in dialog.pages["facts"].preview.toPlainText()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from casus.errors import CasusError
 from casus.model.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
-from casus.pseudonymise.engine import CaseResult
+from casus.pseudonymise.engine import RESIDUAL, CaseResult
 from casus.services.review import REVIEWED_FIELDS, FieldReview, ReviewedSpan, ReviewService
 from casus.vault import Vault
 from ui.messages import describe
@@ -162,6 +162,23 @@ class ReviewDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._show_selected)
+        # The second line's findings: words that still look like a name, a place or a unit.
+        # Listed apart, so that the owner sees what no detector knew and decides each.
+        self.residual_label = QLabel(
+            "Mogelijk herleidbaar: woorden die nog op een naam, plaats of onderdeel lijken. "
+            "Accepteren vervangt ze; afwijzen laat een gewoon woord staan."
+        )
+        self.residual_label.setWordWrap(True)
+        self.residual_table = QTableWidget(0, len(_COLUMNS))
+        self.residual_table.setHorizontalHeaderLabels(_COLUMNS)
+        self.residual_table.setAccessibleName("Mogelijk herleidbaar")
+        self.residual_table.setAccessibleDescription(self.residual_label.text())
+        self.residual_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.residual_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.residual_table.verticalHeader().hide()
+        self.residual_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.residual_table.horizontalHeader().setStretchLastSection(True)
+        self.residual_table.itemSelectionChanged.connect(self._show_selected)
 
         self.accept_button = button("&Accepteren", "Geselecteerde vervangingen accepteren", self._accept)
         self.reject_button = button("A&fwijzen", "Geselecteerde vervangingen afwijzen", self._reject)
@@ -196,6 +213,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 3)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.residual_label)
+        layout.addWidget(self.residual_table, 1)
         layout.addLayout(decisions)
         layout.addWidget(self.warnings)
         layout.addLayout(bottom)
@@ -267,24 +286,38 @@ class ReviewDialog(QDialog):
             if review and self._preview
             else {}
         )
-        self.table.setRowCount(len(spans))
+        text = review.text if review else ""
+        self._fill(self.table, text, [s for s in spans if s.detail != RESIDUAL])
+        residual = [s for s in spans if s.detail == RESIDUAL]
+        self._fill(self.residual_table, text, residual)
+        self.residual_label.setText(
+            f"Mogelijk herleidbaar ({len(residual)}): woorden die nog op een naam, plaats of onderdeel "
+            "lijken. Accepteren vervangt ze; afwijzen laat een gewoon woord staan."
+        )
+
+    def _fill(self, table: QTableWidget, text: str, spans: list[ReviewedSpan]) -> None:
+        table.setRowCount(len(spans))
         for row, span in enumerate(spans):
-            assert review is not None
             becomes = self._becomes.get((span.start, span.end), "blijft staan")
-            values = (span.kind.label, review.text[span.start : span.end], becomes, span.decision.label)
+            values = (span.kind.label, text[span.start : span.end], becomes, span.decision.label)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, span.id)
                 if column == 0:
                     item.setBackground(QColor(KIND_COLOURS[span.kind]))
-                self.table.setItem(row, column, item)
+                table.setItem(row, column, item)
 
     def _selected_spans(self) -> list[ReviewedSpan]:
+        """The spans selected in either list, by their id."""
         review = self._review()
         if review is None:
             return []
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [review.spans[row] for row in rows if row < len(review.spans)]
+        ids = {
+            item.data(Qt.ItemDataRole.UserRole)
+            for table in (self.table, self.residual_table)
+            for item in table.selectedItems()
+        }
+        return [s for s in review.spans if s.id in ids]
 
     def _show_selected(self) -> None:
         review, spans = self._review(), self._selected_spans()
@@ -294,12 +327,13 @@ class ReviewDialog(QDialog):
     # -- deciding ------------------------------------------------------------------------------
 
     def _decide(self, decision: ReviewDecision) -> None:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        table = self.residual_table if self.residual_table.selectedItems() else self.table
+        rows = sorted({index.row() for index in table.selectedIndexes()})
         for span in self._selected_spans():
             self.service.decide(self.case_id, span.id, decision)
         self.refresh()
-        if rows:
-            self.table.selectRow(min(rows[-1] + 1, self.table.rowCount() - 1))
+        if rows:  # on to the next proposal of the same list, as a reviewer works down it
+            table.selectRow(min(rows[-1] + 1, table.rowCount() - 1))
 
     def _accept(self) -> None:
         self._decide(ReviewDecision.ACCEPTED)
