@@ -126,6 +126,11 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
+        """Cached per text: every detector folds the same text, and a folding never changes."""
+        return _folded_text(text)
+
+    @classmethod
+    def _of(cls, text: str) -> FoldedText:
         if text.isascii():
             return cls(text, fold(text), tuple(range(len(text))))
         folded: list[str] = []
@@ -143,6 +148,11 @@ class FoldedText:
         the first to the last source character.
         """
         return self.origin[start], self.origin[end - 1] + 1
+
+
+@lru_cache(maxsize=512)
+def _folded_text(text: str) -> FoldedText:
+    return FoldedText._of(text)
 
 
 @lru_cache(maxsize=8192)

@@ -203,10 +203,15 @@ def _initials_and_joined_codes(text: str, ours: Sequence[tuple[int, int]]) -> li
 
 
 def _allowed_ranges(tokens: Sequence[Token], phrases: Collection[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Where an allowed phrase stands: looked up by its first word, not tried at every word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
     words = [t.folded for t in tokens]
     ranges = []
-    for phrase in phrases:
-        for index in range(len(words) - len(phrase) + 1):
+    for index, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 ranges.append((tokens[index].start, tokens[index + len(phrase) - 1].end))
     return ranges

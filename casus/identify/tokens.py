@@ -29,7 +29,25 @@ class Token:
         return not self.capitalised
 
 
+_CACHE: dict[tuple[str, str], tuple[Token, ...]] = {}
+_CACHE_SIZE = 512
+
+
 def tokenise(text: FoldedText) -> list[Token]:
+    """The tokens of a folded text; cached by its two strings, which determine it (every
+    detector tokenises the same text), a copy of the list each time so that no caller can
+    change another's. Strings cache their hash; the origin tuple would be hashed anew."""
+    key = (text.original, text.folded)
+    tokens = _CACHE.get(key)
+    if tokens is None:
+        tokens = tuple(_tokens(text))
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[key] = tokens
+    return list(tokens)
+
+
+def _tokens(text: FoldedText) -> list[Token]:
     tokens: list[Token] = []
     line = 0
     for match in _WORD.finditer(text.folded):
