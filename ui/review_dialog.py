@@ -153,15 +153,7 @@ class ReviewDialog(QDialog):
         self.tabs.setAccessibleName("Teksten van de casus")
         self.tabs.currentChanged.connect(self._fill_table)
 
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
-        self.table.setAccessibleName("Voorgestelde vervangingen")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table = self._proposal_table("Voorgestelde vervangingen")
         # The second line's findings: words that still look like a name, a place or a unit.
         # Listed apart, so that the owner sees what no detector knew and decides each.
         self.residual_label = QLabel(
@@ -169,16 +161,8 @@ class ReviewDialog(QDialog):
             "Accepteren vervangt ze; afwijzen laat een gewoon woord staan."
         )
         self.residual_label.setWordWrap(True)
-        self.residual_table = QTableWidget(0, len(_COLUMNS))
-        self.residual_table.setHorizontalHeaderLabels(_COLUMNS)
-        self.residual_table.setAccessibleName("Mogelijk herleidbaar")
+        self.residual_table = self._proposal_table("Mogelijk herleidbaar")
         self.residual_table.setAccessibleDescription(self.residual_label.text())
-        self.residual_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.residual_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.residual_table.verticalHeader().hide()
-        self.residual_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.residual_table.horizontalHeader().setStretchLastSection(True)
-        self.residual_table.itemSelectionChanged.connect(self._show_selected)
 
         self.accept_button = button("&Accepteren", "Geselecteerde vervangingen accepteren", self._accept)
         self.reject_button = button("A&fwijzen", "Geselecteerde vervangingen afwijzen", self._reject)
@@ -224,6 +208,18 @@ class ReviewDialog(QDialog):
         self._set_busy(True)
         # deduce loads off the GUI thread; detection itself takes milliseconds.
         self._worker = start(engine.warm_up, self._propose, self._failed)
+
+    def _proposal_table(self, name: str) -> QTableWidget:
+        table = QTableWidget(0, len(_COLUMNS))
+        table.setHorizontalHeaderLabels(_COLUMNS)
+        table.setAccessibleName(name)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.itemSelectionChanged.connect(self._show_selected)
+        return table
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.accept_button, self.reject_button, self.accept_all_button, self.add_button,

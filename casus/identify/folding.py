@@ -133,13 +133,7 @@ class FoldedText:
     def _of(cls, text: str) -> FoldedText:
         if text.isascii():
             return cls(text, fold(text), tuple(range(len(text))))
-        folded: list[str] = []
-        origin: list[int] = []
-        for index, char in enumerate(text):
-            for part in fold_char(char):
-                folded.append(part)
-                origin.append(index)
-        return cls(text, "".join(folded), tuple(origin))
+        return cls(text, *_mapped(text, fold_char))
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) that folded [start, end) came from.

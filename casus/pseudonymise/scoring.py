@@ -153,3 +153,20 @@ def score_corpus(cases: Iterable[Mapping[str, Any]], outputs: Mapping[str, Mappi
         output = outputs.get(case["id"], {"fields": {}})
         score_case(score, case["id"], texts, case.get("gold", {}), output["fields"])
     return score
+
+
+SECOND_LINE_KINDS = ("person", "org", "location")
+
+
+def blind_recall(cases: Iterable[Mapping[str, Any]], finder: Any) -> tuple[int, int]:
+    """(found, total): the gold people, units and places of `cases` (resolved corpus cases)
+    that a span of `finder(text)` overlaps, on the texts as written."""
+    found = total = 0
+    for case in cases:
+        for name, gold in case["gold"].items():
+            spans = finder(case.get(name) or "")
+            for g in gold:
+                if g["kind"] in SECOND_LINE_KINDS:
+                    total += 1
+                    found += any(s.start < g["end"] and g["start"] < s.end for s in spans)
+    return found, total
