@@ -163,6 +163,9 @@ def unit_engine(engine: Pseudonymiser) -> Pseudonymiser:
         ("Sinds kort werkt zij in Zuidwest.", "Zuidwest"),
         ("Zij werkt als consulent bij schuldhulp.", "schuldhulp"),
         ("Melding doorgezet naar bz voor verdere afhandeling.", "bz"),
+        ("Hij werkt bij ZW&S sinds de reorganisatie.", "ZW&S"),  # the "&" form of its name
+        ("Afdeling: Zorg, Welzijn en Sport – schuldhulp, tweede verdieping.", "schuldhulp"),
+        ("Zij werkt bij zws (schuldhulp, locatie oost).", "schuldhulp"),
     ],
 )
 def test_units_as_people_write_them(unit_engine: Pseudonymiser, text: str, surface: str) -> None:

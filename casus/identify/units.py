@@ -59,6 +59,20 @@ def _surface_forms(unit: KnownUnit) -> Iterable[str]:
             yield unit.name[len(prefix) :]
 
 
+def ampersand_forms(name: str) -> tuple[str, ...]:
+    """How a unit named "X en Y" is written short: "Team Data en Analyse" is "D&A", "Werk,
+    Participatie en Inkomen" "WP&I", "Verkeer en Openbare Ruimte" "V&OR"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in ("team", "afdeling", "directie")]
+    if "en" not in words[1:-1]:
+        return ()
+    split = words.index("en")
+    before = [w for w in words[:split] if w[0].isupper()]
+    after = [w for w in words[split + 1 :] if w[0].isupper()]
+    if not before or not after:
+        return ()
+    return ("".join(w[0] for w in before) + "&" + "".join(w[0] for w in after),)
+
+
 def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
     units = list(units)
     names: dict[tuple[str, ...], list[str]] = {}
@@ -75,7 +89,7 @@ def build_index(units: Iterable[KnownUnit]) -> UnitIndex:
             words = tuple(_WORD.findall(fold(surface)))
             if words and len(words) <= _MAX_WORDS:
                 names.setdefault(words, []).append(unit.id)
-        for abbreviation in unit.abbreviations:
+        for abbreviation in (*unit.abbreviations, *ampersand_forms(unit.name)):
             if len(abbreviation) >= 2:
                 abbreviations.setdefault(abbreviation, []).append(unit.id)
     lengths: dict[str, set[int]] = {}

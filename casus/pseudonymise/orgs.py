@@ -28,6 +28,7 @@ _PHRASED = re.compile(
     r"(?P<name>[A-Z][\w&'\-]*(?:\s+(?:en|&)\s+[A-Z][\w&'\-]*|\s+[A-Z][\w&'\-]*)*)"
 )
 _NOT_A_UNIT_NAME = frozenset({"integriteit", "p&o"})
+_SUB_UNIT = re.compile(r"\s*(?:[–—-]|,|\(|/)\s*")
 
 
 def own_unit_ids(units: dict[str, KnownUnit], unit_id: str | None) -> set[str]:
@@ -72,13 +73,16 @@ class OrgDetector:
 
     def _known(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
         spans = []
-        for mention in find_units(folded, tokens, self.index):
+        mentions = find_units(folded, tokens, self.index)
+        for mention in mentions:
             span = self._span(folded.original, mention.start, mention.end, mention.unit_ids)
             if span is not None:
                 spans.append(span)
-        return spans + self._own_in_lower_case(folded, tokens)
+        return spans + self._own_in_lower_case(folded, tokens, [m.end for m in mentions])
 
-    def _own_in_lower_case(self, folded: FoldedText, tokens: list[Token]) -> list[Span]:
+    def _own_in_lower_case(
+        self, folded: FoldedText, tokens: list[Token], unit_ends: Sequence[int] = ()
+    ) -> list[Span]:
         """The case's own unit in lower case ("bij erfpacht", "sinds kort bij jeugdhulp"): where
         the case is set, its name is the unit where no ordinary word could stand."""
         text = folded.original
@@ -88,6 +92,9 @@ class OrgDetector:
                 continue
             own = [i for i in self.index.names.get((token.folded,), ()) if i in self.own_ids]
             working = token.index >= 1 and tokens[token.index - 1].folded in WHERE_ONE_WORKS
+            # "Grond en Ontwikkeling – erfpacht", "wpi (klantmanagement, …)": a part named
+            # right after the unit it belongs to.
+            working = working or any(_SUB_UNIT.fullmatch(text[end : token.start]) for end in unit_ends)
             # "haar gezondheid", "de cultuur": an ordinary word needs "bij", "naar", … before it.
             if own and (working or not is_dutch_word(token.folded)):
                 spans.append(
