@@ -166,11 +166,19 @@ def _read_note(path: Path) -> str:
     rule, never what the file holds."""
     from casus.services import validation
 
+    limit = validation.LONG_TEXT_MAX * 4  # bytes: four per character at most in UTF-8
     try:
         with open(path, "rb") as handle:
-            data = handle.read(validation.LONG_TEXT_MAX * 4 + 1)
+            data = handle.read(limit + 1)
     except OSError:
-        raise CasusError(f"Het notitiebestand {path.name} is niet te lezen.") from None
+        # Not the file's name: a secretary may have named it after the case.
+        raise CasusError("Het notitiebestand is niet te lezen.") from None
+    if len(data) > limit:
+        raise CasusError(
+            f"Het notitiebestand is te groot (hoogstens {validation.LONG_TEXT_MAX:,} tekens).".replace(
+                ",", "."
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
