@@ -112,10 +112,15 @@ def vault_identifiers(vault: Vault) -> IdentifierSet:
     """Everything of the vault that may never leave it, as plain values."""
     values = IdentifierSet()
     with vault.session() as session:
-        people = select(Person.name, Person.email, Person.phone, Person.employee_number)
-        for name, email, phone, number in session.execute(people):
+        # Core, not the ORM: plain tuples, a third of the read at 150,000 rows.
+        table = Person.__table__
+        people = select(table.c.name, table.c.email, table.c.phone, table.c.employee_number)
+        for name, email, phone, number in session.connection().execute(people):
             values.add_person(name, email, phone, number)
-        for reference, incident in session.execute(select(Case.reference, Case.incident_date)):
+        cases = Case.__table__
+        for reference, incident in session.connection().execute(
+            select(cases.c.reference, cases.c.incident_date)
+        ):
             values.references.add(reference)
             if incident is not None:
                 values.incident_dates.add(incident)
