@@ -76,6 +76,14 @@ _EXTENSION_WORDS = re.compile(
 )
 
 
+def finding_kind(kind: str) -> SpanKind:
+    """The span kind that replaces what a finding of `kind` found."""
+    return {
+        NAME: SpanKind.PERSON, UNREGISTERED_NAME: SpanKind.PERSON, EMAIL: SpanKind.EMAIL,
+        PHONE: SpanKind.PHONE, UNIT: SpanKind.ORG, DATE: SpanKind.DATE, POSTCODE: SpanKind.LOCATION,
+    }.get(kind, SpanKind.ID)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Finding:
     """Where something traceable stands: `place` names the text in Dutch ("Agendapunt 2,

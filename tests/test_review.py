@@ -212,3 +212,33 @@ def test_the_second_lines_findings_are_proposals_of_their_own(vault: Vault, ligh
     review.release(case_id)
     shown = review.render(case_id, CODES).fields["facts"].text
     assert "Oyelaran" not in shown and "Persoon" in shown
+
+
+def test_what_the_gate_would_find_is_proposed_before_release(vault: Vault, light_engine) -> None:
+    """A surname that is also an ordinary word ("Eerlijk"), registered in another case: this
+    case's registry and the second line let it stand, the vault-wide gate does not. It is
+    proposed in the review, so that release (which runs the gate) never meets a finding
+    nobody asked about."""
+    from casus.model.enums import ReviewDecision
+
+    cases = CaseService(vault)
+    cases.create(
+        CaseDraft(
+            channel="hr",
+            received="2025-01-06",
+            category="bullying",
+            facts="Iets anders.",
+            people=[PersonDraft(role="reporter", name="Marit Eerlijk")],
+        )
+    )
+    case_id = cases.create(
+        CaseDraft(channel="hr", received="2025-01-07", category="bullying",
+                  facts="Volgens Eerlijk was het anders gegaan.")
+    )  # fmt: skip
+    review = ReviewService(vault, light_engine)
+    (facts, *_) = review.propose(case_id)
+    proposed = [facts.text[s.start : s.end] for s in facts.spans if s.decision is ReviewDecision.PROPOSED]
+    assert "Eerlijk" in proposed
+    review.accept_all(case_id)
+    review.release(case_id)
+    assert "Eerlijk" not in review.render(case_id, CODES).fields["facts"].text
