@@ -206,8 +206,8 @@ class ReviewDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Backspace"), self, self._reject)
         exclude_from_capture(self)
         self._set_busy(True)
-        # deduce loads off the GUI thread; detection itself takes milliseconds.
-        self._worker = start(engine.warm_up, self._propose, self._failed)
+        # deduce and the vault-wide gate load off the GUI thread; detection takes milliseconds.
+        self._worker = start(self.service.prepare, self._propose, self._failed)
 
     def _proposal_table(self, name: str) -> QTableWidget:
         table = QTableWidget(0, len(_COLUMNS))

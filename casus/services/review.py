@@ -343,6 +343,12 @@ class ReviewService:
             case.status = CaseStatus.RELEASED
             record(session, self.vault.actor, "release", "case", case_id, ["status"])
 
+    def prepare(self) -> None:
+        """Load deduce and build the vault-wide gate now (a window calls it off the GUI thread):
+        both take seconds in a large vault, and every proposal and release needs them."""
+        self.engine.warm_up()
+        self._vault_gate()
+
     def _vault_gate(self) -> DisclosureGate:
         if self._gate is None:  # one per service: releasing many cases reads the vault once
             from casus.disclosure import DisclosureGate
