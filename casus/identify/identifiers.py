@@ -48,8 +48,10 @@ class IdentifierSet:
         if words:
             self.allowed_phrases.add(words)
 
-    def compile(self) -> KnownIdentifiers:
-        return KnownIdentifiers(self)
+    def compile(self, stored: dict[str, list[str]] | None = None) -> KnownIdentifiers:
+        """`stored`: what `KnownIdentifiers.sections` wrote of this set's people and cases,
+        which then need not be in it (a vault keeps them: casus.identify.stored_index)."""
+        return KnownIdentifiers(self, stored)
 
 
 class KnownIdentifiers:
@@ -57,10 +59,25 @@ class KnownIdentifiers:
     question is whether a text names anyone, not whom."""
 
     KEY = "vault"
+    # Stricter with typos than the pseudonymiser: a two-letter slip must not get a name out.
+    TYPOS_FROM, TWO_TYPOS_FROM = 5, 6
 
-    def __init__(self, values: IdentifierSet) -> None:
-        # Stricter with typos than the pseudonymiser: a two-letter slip must not get a name out.
-        self.names = NameMatcher(values.persons, shared_key=self.KEY, typos_from=5, two_typos_from=6)
+    def __init__(self, values: IdentifierSet, stored: dict[str, list[str]] | None = None) -> None:
+        if stored is None:
+            self._build(values)
+        else:
+            self._restore(stored)
+        forbidden = [u for u in values.units if u.kind is not OrgUnitKind.CLUSTER and u.meeting_party is None]
+        self.units: UnitIndex = build_index(forbidden)
+        self.allowed_phrases = set(values.allowed_phrases)
+
+    def _build(self, values: IdentifierSet) -> None:
+        self.names = NameMatcher(
+            values.persons,
+            shared_key=self.KEY,
+            typos_from=self.TYPOS_FROM,
+            two_typos_from=self.TWO_TYPOS_FROM,
+        )
         self.emails = {p.email.casefold() for p in values.persons if p.email}
         self.phones = {key for p in values.persons if p.phone and len(key := phone_key(p.phone)) >= 6}
         # Registered extensions ("4471") count after the words that announce one: alone, four
@@ -73,9 +90,30 @@ class KnownIdentifiers:
         }
         self.references = {key for r in values.references if len(key := reference_key(r)) >= 3}
         self.incident_dates = set(values.incident_dates)
-        forbidden = [u for u in values.units if u.kind is not OrgUnitKind.CLUSTER and u.meeting_party is None]
-        self.units: UnitIndex = build_index(forbidden)
-        self.allowed_phrases = set(values.allowed_phrases)
+
+    def sections(self) -> dict[str, list[str]]:
+        """What the people and cases made, as named lists of strings (the units are few and
+        read afresh)."""
+        sections = {f"names{name}": values for name, values in self.names.shared_sections().items()}
+        sections |= {
+            "emails": sorted(self.emails), "phones": sorted(self.phones),
+            "extensions": sorted(self.extensions), "numbers": sorted(self.numbers),
+            "references": sorted(self.references),
+            "incident_dates": sorted(d.isoformat() for d in self.incident_dates),
+        }  # fmt: skip
+        return sections
+
+    def _restore(self, stored: dict[str, list[str]]) -> None:
+        names = {
+            name.removeprefix("names"): values for name, values in stored.items() if name.startswith("names_")
+        }
+        self.names = NameMatcher.from_shared_sections(names, self.KEY, self.TYPOS_FROM, self.TWO_TYPOS_FROM)
+        self.emails = set(stored["emails"])
+        self.phones = set(stored["phones"])
+        self.extensions = set(stored["extensions"])
+        self.numbers = set(stored["numbers"])
+        self.references = set(stored["references"])
+        self.incident_dates = {dt.date.fromisoformat(d) for d in stored["incident_dates"]}
 
     def is_unit_phrase(self, words: tuple[str, ...]) -> bool:
         return words in self.units.names

@@ -107,6 +107,14 @@ def lowercase_lines(tokens: Sequence[Token]) -> set[int]:
     return found
 
 
+def _joined(words: tuple[str, ...]) -> str:
+    return "\x1f".join(words)
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split("\x1f")) if joined else ()
+
+
 def _quoted(text: str, token: Token) -> bool:
     before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
     return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
@@ -219,8 +227,56 @@ class NameMatcher:
             self._near[(len(core), core[0])].add(core)
             self._near[(len(core), core[-2:])].add(core)
 
+    # -- keeping (casus.identify.stored_index) ---------------------------------------------
+
+    _SHARED_SETS = (
+        "_exact", "_given_affixes", "_given_starts", "_initials", "_acronyms", "_acronym_starts",
+        "_phonetic",
+    )  # fmt: skip
+    _OWN_SETS = ("_first_initials", "_givens", "_name_words", "_surname_initials")
+
+    def shared_sections(self) -> dict[str, list[str]]:
+        """A vault-wide matcher as named lists of strings. Every owner set of a shared matcher
+        is the one key, so the indices are their keys alone."""
+        if self.shared_key is None:
+            raise ValueError("only a matcher under one shared key is kept")
+        key = self.shared_key
+        sections = {name: sorted(getattr(self, name)) for name in self._SHARED_SETS}
+        sections |= {name: sorted(getattr(self, name).get(key, ())) for name in self._OWN_SETS}
+        sections["_particle_runs"] = sorted(_joined(run) for run in self._particle_runs.get(key, ()))
+        sections["_surnames"] = sorted(_joined(surname) for _, surname in self._surnames)
+        sections["_aliases"] = sorted(self._aliases)
+        return sections
+
+    @classmethod
+    def from_shared_sections(
+        cls,
+        sections: dict[str, list[str]],
+        shared_key: str,
+        typos_from: int = TYPOS_FROM,
+        two_typos_from: int = TWO_TYPOS_FROM,
+    ) -> NameMatcher:
+        """The matcher `shared_sections` wrote. The owner sets are one set object: a shared
+        matcher only ever adds its one key, which every set already holds."""
+        matcher = cls((), shared_key, typos_from, two_typos_from)
+        owners = {shared_key}
+        for name in cls._SHARED_SETS:
+            getattr(matcher, name).update(dict.fromkeys(sections[name], owners))
+        for name in cls._OWN_SETS:
+            getattr(matcher, name)[shared_key] = set(sections[name])
+        matcher._particle_runs[shared_key] = {_split(run) for run in sections["_particle_runs"]}
+        matcher._surnames = {(shared_key, _split(surname)) for surname in sections["_surnames"]}
+        matcher._aliases = set(sections["_aliases"])
+        for core in matcher._exact:
+            if len(core) >= 3:
+                matcher._near[(len(core), core[0])].add(core)
+                matcher._near[(len(core), core[-2:])].add(core)
+        return matcher
+
     def add_alias(self, key: str, alias: str) -> None:
         """A nickname a text introduced ("Olusegun Adeyemi ('Segun')")."""
+        if self.shared_key is not None:
+            key = self.shared_key
         self._aliases.add(alias)
         if key in self.forms:
             self.forms[key].aliases.add(alias)

@@ -353,3 +353,21 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None] = mapped_column(index=True)
     fields: Mapped[list[str]] = mapped_column(default=list)
+
+
+class IdentifierIndex(Base):
+    """The vault-wide gate's indices (casus.identify.stored_index), kept so that an export
+    need not rebuild them from every person row.
+
+    One row. Triggers (migration 0005) raise `generation` on every change to a person or a
+    case's reference or incident date; `payload` holds the indices built at
+    `built_generation` by the code named by `fingerprint`, valid while both still match.
+    """
+
+    __tablename__ = "identifier_index"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    generation: Mapped[int] = mapped_column(default=0)
+    built_generation: Mapped[int | None]
+    fingerprint: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -116,7 +116,6 @@ class ReviewService:
     def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
         self.vault = vault
         self.engine = engine
-        self._gate: DisclosureGate | None = None
 
     def _case(self, session: Session, case_id: int) -> Case:
         case = session.get(Case, case_id)
@@ -350,11 +349,11 @@ class ReviewService:
         self._vault_gate()
 
     def _vault_gate(self) -> DisclosureGate:
-        if self._gate is None:  # one per service: releasing many cases reads the vault once
-            from casus.disclosure import DisclosureGate
+        # The vault's indices are held per generation (casus.identifier_index): releasing many
+        # cases builds them once, and a person edited meanwhile is known at the next release.
+        from casus.disclosure import DisclosureGate
 
-            self._gate = DisclosureGate.for_vault(self.vault, self.engine)
-        return self._gate
+        return DisclosureGate.for_vault(self.vault, self.engine)
 
     def _with_gate_findings(self, text: str, spans: list[Span]) -> list[Span]:
         """What the gate would find in the text that no detector proposed (a name registered
