@@ -273,3 +273,17 @@ def test_registered_numbers_however_written(
     result = run(engine, text)
     assert covered(result, text, surface), result.text
     assert {s.kind for s in result.spans if s.start <= text.index(surface) < s.end} == {kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De melding ging naar Bureau I&D. Fragment uit de chat volgt hieronder.",
+        "Dat regelt P&O. Daarna volgt een gesprek met de teamleider.",
+        "Zij vroeg advies aan R&D. Advies kwam niet.",
+    ],
+)
+def test_a_code_s_last_letter_before_a_full_stop_is_no_initial(engine: Pseudonymiser, text: str) -> None:
+    """deduce reads "I&D. Fragment" as the initial D. and a surname."""
+    result = run(engine, text)
+    assert not [s for s in result.spans if s.kind is SpanKind.PERSON], result.text

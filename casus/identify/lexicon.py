@@ -41,9 +41,50 @@ TITLES = frozenset(
 
 # Figures a case may be about ("Zwarte Piet"), who are nobody in it.
 CULTURAL_FIGURES = re.compile(r"(?i)\bzwarte\s+piet(?:en)?\b")
+# A condition named after a physician ("de ziekte van Crohn", "het syndroom van Down"): the
+# case's ground, not a person in it.
+EPONYMOUS_CONDITIONS = re.compile(r"\b(?:[Zz]iekte|[Ss]yndroom)\s+van\s+[A-Z][\w\-]+")
 
 # Words that start an organisation unit's name in running text ("directie Wonen").
 UNIT_WORDS = frozenset({"directie", "stadsdeel", "team", "afdeling", "cluster", "bureau"})
+
+# Feasts, holy days and commemorations a case text names ("tijdens de Ramadan", "rond
+# Keti Koti"): the dictionary lists them with a capital, as it lists places.
+FEASTS = frozenset(
+    {"ramadan", "pasen", "kerstmis", "kerst", "pinksteren", "hemelvaart", "suikerfeest",
+     "offerfeest", "divali", "diwali", "chanoeka", "jom", "kipoer", "keti", "koti", "sinterklaas",
+     "koningsdag", "bevrijdingsdag", "dodenherdenking", "holi", "nieuwjaar", "pride", "carnaval",
+     "pesach", "iftar", "eid", "vastentijd", "allerzielen", "allerheiligen", "purim", "loofhuttenfeest",
+     "kerstfeest", "paasfeest", "hindoestaans", "nowruz", "vaisakhi", "boeddhadag"}
+)  # fmt: skip
+_FEAST_ENDINGS = ("dag", "feest", "viering", "week", "nacht", "borrel", "maand")
+
+
+def is_feast(folded_word: str) -> bool:
+    """ "ramadan", "pride"; and their compounds: "sinterklaasviering", "pridemaand"."""
+    return folded_word in FEASTS or (
+        folded_word.endswith(_FEAST_ENDINGS) and any(folded_word.startswith(f) for f in FEASTS if len(f) >= 4)
+    )
+
+
+# How Dutch names a street, a square, water, green or a part of town: by its last word part.
+PLACE_SUFFIXES = (
+    "straat", "weg", "plein", "kade", "laan", "gracht", "steeg", "werf", "brug", "dijk", "singel",
+    "park", "hof", "markt", "pad", "dreef", "baan", "wal", "haven", "plantsoen", "burgwal", "erf",
+    "poort", "veld", "dam", "hoven", "boulevard", "promenade", "allee",
+    "plas", "kanaal", "vaart", "meer", "bos", "buurt", "wijk", "polder",
+)  # fmt: skip
+# The nouns a building, venue or stop is named after: "buurthuis De Kolk", "metrostation Gein".
+BUILDING_NOUNS = (
+    "buurthuis", "gebouw", "kantoor", "hotel", "theater", "zaal", "trouwzaal", "vergaderzaal",
+    "consultatiebureau", "school", "wijkcentrum", "buurtcentrum", "stadsloket", "loket",
+    "restaurant", "café", "sporthal", "zwembad", "bibliotheek", "pand", "vestiging", "locatie",
+    "werklocatie", "clubhuis", "kerk", "moskee", "werf", "depot", "museum", "muziekcentrum",
+    "centrum", "zorgcentrum", "verzorgingshuis", "metrostation", "treinstation", "station",
+    "tramhalte", "bushalte", "halte", "winkelcentrum", "kinderboerderij", "gemeentewerf",
+    "stadhuis", "stadswinkel", "servicepunt", "wijkpost", "wijkkantoor", "milieustraat",
+    "parkeergarage", "garage", "camping", "sportpark", "afvalpunt", "post",
+)  # fmt: skip
 
 
 @cache

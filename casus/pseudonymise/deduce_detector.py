@@ -78,6 +78,14 @@ def _date_detail(surface: str) -> str:
     return ""
 
 
+def _code_letter_as_initial(text: str, start: int) -> bool:
+    """deduce reads "I&D. Fragment" as the initial D. and a surname: the letter belongs to
+    the code before it ("I&D", "P&O"), and the full stop ends the sentence."""
+    return (
+        start >= 1 and text[start - 1] in "&/" and re.match(r"[A-Z]\.\s", text[start : start + 3]) is not None
+    )
+
+
 class DeduceDetector:
     name = "deduce"
 
@@ -118,6 +126,11 @@ class DeduceDetector:
             if trimmed is None:
                 continue
             name_start, name_end = trimmed
+            rest = re.sub(r"^[A-Z]\.\s*", "", text[name_start:name_end])
+            if _code_letter_as_initial(text, piece_start) and " " not in rest:
+                # "naar Bureau I&D. Fragment volgt": a code's last letter, then a new sentence
+                # whose first word deduce took for the surname.
+                continue
             if CULTURAL_FIGURES.search(text, max(0, name_start - 8), name_end):
                 continue  # "Zwarte Piet" is what a case may be about, not a person in it
             # "De Jong": deduce may leave a capitalised particle out ("van Jan" is not a name).

@@ -12,7 +12,7 @@ import re
 
 from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, fold
-from casus.identify.lexicon import is_common_word
+from casus.identify.lexicon import BUILDING_NOUNS, PLACE_SUFFIXES, is_common_word
 from casus.identify.matcher import lowercase_lines
 from casus.identify.patterns import MONTHS
 from casus.identify.places import StreetMention, find_streets
@@ -20,23 +20,12 @@ from casus.identify.spans import PRIORITY_DEDUCE, PRIORITY_PATTERN, Span, SpanKi
 from casus.identify.tokens import tokenise
 from casus.identify.world import country_names, language_names
 
-_STREET_SUFFIX = (
-    "straat|weg|plein|kade|laan|gracht|steeg|werf|brug|dijk|singel|park|hof|markt|pad|dreef|baan|"
-    "wal|haven|plantsoen|burgwal|erf|poort|veld|dam|hoven|boulevard|promenade|allee|"
-    # water and green, and the parts of town they name
-    "plas|kanaal|vaart|meer|bos|buurt|wijk|polder"
-)
+_STREET_SUFFIX = "|".join(PLACE_SUFFIXES)
 _STREET = re.compile(
     rf"(?<![\w\-])(?P<street>(?:[A-Z][\w\-]*\s+){{0,2}}[A-Z][a-zà-ÿ\-]{{2,}}(?:{_STREET_SUFFIX}))"
     r"(?P<number>\s+\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,4})?)?(?![\w\-])"
 )
-_BUILDING_NOUN = (
-    "buurthuis|gebouw|kantoor|hotel|theater|zaal|trouwzaal|vergaderzaal|consultatiebureau|school|"
-    "wijkcentrum|buurtcentrum|stadsloket|loket|restaurant|café|sporthal|zwembad|bibliotheek|pand|"
-    "vestiging|locatie|werklocatie|clubhuis|kerk|moskee|werf|depot|museum|muziekcentrum|centrum|"
-    "zorgcentrum|verzorgingshuis|metrostation|treinstation|station|tramhalte|bushalte|halte|winkelcentrum|kinderboerderij|gemeentewerf|stadhuis|"
-    "stadswinkel|servicepunt|wijkpost|wijkkantoor|milieustraat|parkeergarage|garage|camping"
-)
+_BUILDING_NOUN = "|".join(n for n in BUILDING_NOUNS if n not in ("sportpark", "afvalpunt", "post"))
 _BUILDING = re.compile(
     rf"(?<![\w])(?P<noun>(?i:{_BUILDING_NOUN}))\s+(?P<name>(?:(?:De|Het|'t|Den)\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)"
 )
