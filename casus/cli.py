@@ -200,13 +200,13 @@ def cmd_meeting_note(args: argparse.Namespace) -> None:
 
 def cmd_export_minutes(args: argparse.Namespace) -> None:
     from casus.disclosure import DisclosureRefused
-    from casus.outputs.minutes import export_minutes
+    from casus.outputs.minutes import export_minutes_and_questions
     from casus.services.meetings import MeetingService
 
     with _vault_class().open(args.vault, read_passphrase()) as vault:
         meeting_id = MeetingService(vault).find(args.meeting)
         try:
-            path = export_minutes(vault, _engine(), meeting_id, Path(args.out))
+            path, questions = export_minutes_and_questions(vault, _engine(), meeting_id, Path(args.out))
         except DisclosureRefused as refused:
             for finding in refused.findings[:50]:
                 print(
@@ -214,6 +214,14 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
                 )
             raise
     _say(f"Notulen geschreven: {path}")
+    if questions:
+        print(
+            f"Let op: {len(questions)} woord(en) in de notities kunnen een naam, plaats of onderdeel zijn. "
+            "Controleer ze in het overlegscherm (F9: geen naam):",
+            file=sys.stderr,
+        )
+        for finding in questions[:50]:
+            print(f"{finding.place}: controleer (teken {finding.start}-{finding.end})", file=sys.stderr)
 
 
 def cmd_export_report(args: argparse.Namespace) -> None:

@@ -31,6 +31,7 @@ from casus.identify.folding import FoldedText, cleaned, fold, join_spaced_letter
 from casus.identify.identifiers import IdentifierSet, KnownIdentifiers
 from casus.identify.lexicon import is_common_word
 from casus.identify.numbers import number_key, phone_key, spoken_digits
+from casus.identify.second_line import residuals as second_line_residuals
 from casus.identify.spans import SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.identify.units import find_units
@@ -48,6 +49,7 @@ NUMBER = "personeelsnummer"
 REFERENCE = "kenmerk van een casus"
 UNIT = "organisatieonderdeel"
 DATE = "exacte datum van een voorval"
+CHECK = "controleer: mogelijk een naam, plaats of onderdeel"
 SHAPED = {
     SpanKind.EMAIL: EMAIL,
     SpanKind.PHONE: PHONE,
@@ -129,6 +131,24 @@ class DisclosureGate:
         for key, value in (metadata or {}).items():
             findings += self._scan(f"metagegevens: {key}", value, own)
         return sorted(findings, key=lambda f: (f.place, f.start))
+
+    def residuals(self, texts: Mapping[str, str], no_name: Collection[str] = ()) -> list[Finding]:
+        """The second line over a secretary's notes: what looks like a name, a place or a unit
+        and nothing registered (casus.identify.second_line). Marked "controleer" in the meeting
+        screen, never refused: the first line and the patterns refuse what is known; this asks.
+        `no_name`: the words the secretary marked "geen naam" (folded)."""
+        found: list[Finding] = []
+        for place, text in texts.items():
+            if not text or not text.strip():
+                continue
+            refused = self._scan(place, text)
+            for residual in second_line_residuals(text, self.known.allowed_phrases):
+                if " ".join(fold(text[residual.start : residual.end]).split()) in no_name:
+                    continue
+                if any(f.start < residual.end and residual.start < f.end for f in refused):
+                    continue  # already a finding that refuses
+                found.append(Finding(place, residual.start, residual.end, CHECK))
+        return sorted(found, key=lambda f: (f.place, f.start))
 
     def require_clean(
         self,

@@ -33,7 +33,7 @@ from casus.identify import stored_index
 from casus.identify.case_input import KnownUnit
 from casus.identify.identifiers import IdentifierSet, KnownIdentifiers
 from casus.model import Case, IdentifierIndex, OrgUnit, Person
-from casus.model.enums import OrgUnitKind
+from casus.model.enums import OrgUnitKind, Party
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -146,6 +146,11 @@ def _units_and_clusters(session: Session) -> IdentifierSet:
     # ("Bureau Integriteit", "P&O") and names nobody.
     for cluster in session.scalars(select(OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.CLUSTER)):
         values.allow_phrase(cluster)
+    for party_unit in session.scalars(select(OrgUnit).where(OrgUnit.meeting_party.is_not(None))):
+        for name in (party_unit.name, *party_unit.abbreviations, *party_unit.alternative_names):
+            values.allow_phrase(name)
+    for party in Party:
+        values.allow_phrase(party.label)
     units = select(OrgUnit).where(OrgUnit.kind != OrgUnitKind.CLUSTER, OrgUnit.meeting_party.is_(None))
     for unit in session.scalars(units):
         values.units.append(

@@ -126,6 +126,14 @@ def test_a_note_from_the_command_line_is_stored_and_checked_at_export(tmp_path: 
     assert written.returncode == 0, written.stderr
     assert out.exists()
 
+    # A word that may be a name and nobody registered: written, and the secretary told where.
+    note.write_text("Het overleg adviseert een gesprek met Stadsbeheer.", encoding="utf-8")
+    assert casus(*args, "--text-file", str(note), env=env).returncode == 0
+    asked = casus("export", "minutes", str(vault), "--meeting", "2025-03-01", "--out", str(out), env=env)
+    assert asked.returncode == 0, asked.stderr
+    assert "Let op" in asked.stderr and "Casus 1, advies: controleer" in asked.stderr
+    assert "Stadsbeheer" not in asked.stderr + asked.stdout
+
     # Bad input: one Dutch line, nothing changed.
     missing = casus(*args[:5], "--item", "7", "--field", "advies", "--text-file", str(note), env=env)
     assert (

@@ -140,3 +140,18 @@ def test_a_name_is_one_finding_that_covers_all_of_it(
     """Marking only the known part ("Berg") would let the secretary fix half a name."""
     (finding,) = DisclosureGate.for_vault(vault, engine).check({"Leerpunten": note})
     assert note[finding.start : finding.end] == whole
+
+
+def test_the_second_line_asks_about_a_note_and_a_no_name_word_quiets_it(vault: Vault, case_id: int) -> None:
+    from casus.disclosure import CHECK
+
+    gate = DisclosureGate.for_vault(vault)
+    note = {"Casus 1, advies": "Advies: bespreek het met Wijkbeheer en met Pieter."}
+    asked = gate.residuals(note)
+    assert [f.kind for f in asked] == [CHECK]
+    start = note["Casus 1, advies"].index("Wijkbeheer")
+    assert (asked[0].start, asked[0].end) == (start, start + len("Wijkbeheer"))
+    assert [f.kind for f in gate.check(note)] == [NAME]  # the registered name refuses, never a question
+    assert gate.residuals(note, no_name={"wijkbeheer"}) == []
+    # The meeting's parties and our own pseudonyms are never asked about.
+    assert gate.residuals({"x": "Bureau Integriteit en P&O spreken Melder A en directie K."}) == []

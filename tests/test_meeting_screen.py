@@ -375,3 +375,38 @@ def test_a_case_withdrawn_after_it_went_on_the_agenda_stops_the_export_by_its_nu
     qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
     assert screen.check_status.text().startswith("Casus 2: is niet meer vrijgegeven")
     assert not list(tmp_path.glob("notulen-*"))
+
+
+def test_a_word_to_check_is_marked_apart_and_f9_stores_geen_naam(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    """The second line in a note: "controleer", not a refusal; one key says it is no name, and
+    the meeting remembers it. A registered name beside it still refuses."""
+    screen = _open(qtbot, vault, engine)
+    advice = screen.note_edits["advice"]
+    advice.setFocus()
+    qtbot.keyClicks(advice, "Het overleg adviseert overleg met Stadsbeheer over de route.")
+    qtbot.waitUntil(lambda: screen.findings_list.count() == 1, timeout=5_000)
+    listed = screen.findings_list.item(0).text()
+    assert "controleer" in listed and "stadsbeheer" not in listed.casefold()
+    assert "om te controleren" in advice.accessibleDescription()
+    assert "F9" in screen.check_status.text() and screen.no_name_button.isEnabled()
+
+    screen.findings_list.setFocus()
+    screen.findings_list.setCurrentRow(0)
+    qtbot.keyClick(screen.findings_list, Qt.Key.Key_F9)
+    assert screen.findings_list.count() == 0
+    assert MeetingService(vault).no_name_words(meeting) == {"stadsbeheer"}
+
+    # Stored with the meeting: a new screen does not ask again; a registered name still refuses.
+    screen.save_notes()
+    again = _open(qtbot, vault, engine)
+    again.check_all()
+    assert again.findings_list.count() == 0
+    again.note_edits["advice"].setFocus()
+    qtbot.keyClicks(again.note_edits["advice"], " Ook Smit was erbij.")
+    qtbot.waitUntil(lambda: again.findings_list.count() == 1, timeout=5_000)
+    assert (
+        "naam" in again.findings_list.item(0).text()
+        and "controleer" not in again.findings_list.item(0).text()
+    )

@@ -264,3 +264,19 @@ def test_default_org_units_are_loaded_and_editable(vault: Vault) -> None:
         service.delete(integrity.parent_id)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="past niet"):
         service.create(OrgUnitDraft(kind="team", name="Los team"))
+
+
+def test_a_no_name_word_is_stored_folded_once_and_an_empty_one_refused(vault: Vault) -> None:
+    from casus.errors import ValidationError
+    from casus.services.meetings import MeetingService
+
+    meetings = MeetingService(vault)
+    meeting_id = meetings.create("2025-06-02")
+    meetings.mark_no_name(meeting_id, "Wijkbeheer")
+    meetings.mark_no_name(meeting_id, "WIJKBEHEER")
+    meetings.mark_no_name(meeting_id, "  Gouden   Eeuw ")
+    assert meetings.no_name_words(meeting_id) == {"wijkbeheer", "gouden eeuw"}
+    with pytest.raises(ValidationError) as refused:
+        meetings.mark_no_name(meeting_id, "  ")
+    assert "leeg" in str(refused.value)
+    assert meetings.no_name_words(meetings.create("2025-06-09")) == frozenset()

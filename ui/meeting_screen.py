@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casus.disclosure import DisclosureGate, DisclosureRefused, Finding
+from casus.disclosure import CHECK, DisclosureGate, DisclosureRefused, Finding
 from casus.errors import CasusError
 from casus.model import AgendaItem
 from casus.model.enums import Party
@@ -126,6 +126,7 @@ class MeetingScreen(QDialog):
         self.unchecked: set[Spot] = set()
         self.findings: dict[Spot, list[Finding]] = {}
         self.gate: DisclosureGate | None = None
+        self.no_name: frozenset[str] = frozenset()  # the words marked "geen naam" (folded)
         self.codes: UnitCodeBook | None = None
         self.current_item: int | None = None
         self.last_note: NoteEdit | None = None
@@ -250,6 +251,8 @@ class MeetingScreen(QDialog):
             self.pseudonymise_note,
         )
         self.export_button = button("Notulen &exporteren…", "Notulen exporteren", self.export_minutes)
+        self.no_name_button = button("Geen naam (F9)", "Gekozen woord is geen naam", self.mark_no_name)
+        self.no_name_button.setEnabled(False)
         self.save_status = QLabel()
         self.save_status.setAccessibleName("Opslaan")
         export_row = QHBoxLayout()
@@ -262,6 +265,10 @@ class MeetingScreen(QDialog):
         check_layout = QVBoxLayout(check_box)
         check_layout.addWidget(self.check_status)
         check_layout.addWidget(self.findings_list)
+        check_buttons = QHBoxLayout()
+        check_buttons.addStretch(1)
+        check_buttons.addWidget(self.no_name_button)
+        check_layout.addLayout(check_buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -273,6 +280,7 @@ class MeetingScreen(QDialog):
         for keys, slot in (
             ("F5", self.request_meeting_mode),
             ("F8", self.findings_list.choose_next),
+            ("F9", self.mark_no_name),
             ("Ctrl+S", self.save_notes),
             ("Ctrl+Shift+E", self.export_minutes),
             ("Ctrl+Shift+P", self.pseudonymise_note),
@@ -330,6 +338,7 @@ class MeetingScreen(QDialog):
         }
         self.learning_points = meeting.learning_points
         self.learning.set_text_quietly(self.learning_points)
+        self.no_name = self.service.no_name_words(meeting_id)
         present = {a.party for a in meeting.attendance}
         for party, box in self.attendance.items():
             box.blockSignals(True)
@@ -541,8 +550,9 @@ class MeetingScreen(QDialog):
 
     def _check(self, key: Spot) -> None:
         assert self.gate is not None
-        found = self.gate.check({self._place(key): self._text(key)})
-        self.findings[key] = found
+        texts = {self._place(key): self._text(key)}
+        found = self.gate.check(texts) + self.gate.residuals(texts, self.no_name)
+        self.findings[key] = sorted(found, key=lambda f: f.start)
         edit = self._edit(key)
         if edit is not None:
             edit.mark(found)
@@ -556,7 +566,8 @@ class MeetingScreen(QDialog):
             self._check(key)
         for action in self.actions_page.rows:
             key = Spot("action", action.id)
-            self.findings[key] = self.gate.check({self._place(key): action.description})
+            texts = {self._place(key): action.description}
+            self.findings[key] = self.gate.check(texts) + self.gate.residuals(texts, self.no_name)
         self._check(Spot("action", self.actions_page.editing))
         self._check(LEARNING)
         titles = self._titles()
@@ -586,13 +597,45 @@ class MeetingScreen(QDialog):
             Located(finding, key) for key in sorted(self.findings, key=rank) for finding in self.findings[key]
         ]
         self.findings_list.show_findings(located)
-        if located:
+        questions = sum(1 for each in located if each.finding.kind == CHECK)
+        refused = len(located) - questions
+        self.no_name_button.setEnabled(questions > 0)
+        if refused:
             self.check_status.setText(
-                f"{len(located)} bevinding(en): herleidbare gegevens, die niet in de notulen mogen. "
-                "Kies een bevinding (Enter, of F8 voor de volgende) om ernaar toe te gaan."
+                f"{refused} bevinding(en): herleidbare gegevens, die niet in de notulen mogen"
+                + (f", en {questions} woord(en) om te controleren" if questions else "")
+                + ". Kies een bevinding (Enter, of F8 voor de volgende) om ernaar toe te gaan."
+            )
+        elif questions:
+            self.check_status.setText(
+                f"{questions} woord(en) om te controleren: misschien een naam, plaats of onderdeel. "
+                "Pas het aan, of kies het (F8) en markeer het met F9 als geen naam."
             )
         else:
             self.check_status.setText("Geen herleidbare gegevens gevonden in de notulen.")
+
+    def mark_no_name(self) -> None:
+        """F9: the chosen word to check is no name; stored with the meeting, asked no more."""
+        row = self.findings_list.currentRow()
+        if self.meeting_id is None or not 0 <= row < len(self.findings_list.located):
+            return
+        located = self.findings_list.located[row]
+        finding = located.finding
+        if finding.kind != CHECK or not isinstance(located.target, Spot):
+            self.check_status.setText("Kies eerst een woord om te controleren (F8), dan F9.")
+            return
+        word = self._text(located.target)[finding.start : finding.end]
+        try:
+            self.service.mark_no_name(self.meeting_id, word)
+        except CasusError as error:
+            self.check_status.setText(describe(error))
+            return
+        self.no_name = self.service.no_name_words(self.meeting_id)
+        self.check_all()
+        remaining = min(row, len(self.findings_list.located) - 1)
+        if remaining >= 0:
+            self.findings_list.setCurrentRow(remaining)
+        self.findings_list.setFocus()
 
     def save_notes(self) -> None:
         """Stores every note typed since the last save; a refusal (too long) keeps the text on
@@ -724,7 +767,11 @@ class MeetingScreen(QDialog):
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
         if isinstance(outcome, Path):
-            self.check_status.setText(f"Notulen geschreven: {outcome.name}")
+            questions = sum(1 for found in self.findings.values() for f in found if f.kind == CHECK)
+            self.check_status.setText(
+                f"Notulen geschreven: {outcome.name}"
+                + (f". Nog {questions} woord(en) om te controleren (F8, F9)." if questions else "")
+            )
             return
         self.findings = {}
         for finding in outcome.findings:

@@ -1,8 +1,9 @@
 """A secretary's note: plain text in which what the disclosure gate finds is marked at once.
 
-The marks are extra selections (a red wavy underline on a light red ground), so they never
-become part of the text, and the field's accessible description says how many there are:
-colour is not the only signal (the findings list names each one).
+The marks are extra selections (a red wavy underline on a light red ground for what refuses
+the export, an amber dotted underline for a word to check), so they never become part of the
+text, and the field's accessible description says how many there are: colour is not the only
+signal (the findings list names each one).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from collections.abc import Sequence
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from casus.disclosure import Finding
+from casus.disclosure import CHECK, Finding
 from ui.text_offsets import to_qt
 
 MARK_BACKGROUND = QColor("#fde2e1")
 MARK_LINE = QColor("#c0392b")
+CHECK_BACKGROUND = QColor("#fff4d6")
+CHECK_LINE = QColor("#9a6700")
 
 
 class NoteEdit(QPlainTextEdit):
@@ -45,17 +48,27 @@ class NoteEdit(QPlainTextEdit):
             cursor.setPosition(to_qt(text, min(finding.end, len(text))), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             style = QTextCharFormat()
-            style.setBackground(MARK_BACKGROUND)
-            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            style.setUnderlineColor(MARK_LINE)
+            question = finding.kind == CHECK
+            style.setBackground(CHECK_BACKGROUND if question else MARK_BACKGROUND)
+            style.setUnderlineStyle(
+                QTextCharFormat.UnderlineStyle.DotLine
+                if question
+                else QTextCharFormat.UnderlineStyle.WaveUnderline
+            )
+            style.setUnderlineColor(CHECK_LINE if question else MARK_LINE)
             selection.format = style
             selections.append(selection)
         self.setExtraSelections(selections)
-        count = len(self.findings)
-        description = "1 herleidbaar gegeven gemarkeerd" if count == 1 else ""
-        if count > 1:
-            description = f"{count} herleidbare gegevens gemarkeerd"
-        self.setAccessibleDescription(description)
+        questions = sum(1 for f in self.findings if f.kind == CHECK)
+        refused = len(self.findings) - questions
+        parts = []
+        if refused:
+            parts.append("1 herleidbaar gegeven" if refused == 1 else f"{refused} herleidbare gegevens")
+        if questions:
+            parts.append(
+                "1 woord om te controleren" if questions == 1 else f"{questions} woorden om te controleren"
+            )
+        self.setAccessibleDescription(" en ".join(parts) + " gemarkeerd" if parts else "")
 
     def select_range(self, start: int, end: int) -> None:
         """Puts the cursor on a finding, so the secretary can retype it at once."""

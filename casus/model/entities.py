@@ -255,6 +255,23 @@ class Meeting(Base):
         foreign_keys="Action.meeting_id",
         order_by="Action.id",
     )
+    no_name_words: Mapped[list[NoNameWord]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+
+
+class NoNameWord(Base):
+    """A word the secretary marked "geen naam" in this meeting's notes: the second line no
+    longer asks about it there. Registered and pattern-shaped identifiers refuse regardless."""
+
+    __tablename__ = "meeting_no_name_word"
+    __table_args__ = (UniqueConstraint("meeting_id", "word", name="uq_no_name_meeting_word"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    word: Mapped[str] = mapped_column(String(200))  # folded (casus.identify.folding.fold)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="no_name_words")
 
 
 class MeetingAttendance(Base):

@@ -19,7 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from casus.disclosure import DisclosureGate
+from casus.disclosure import DisclosureGate, Finding
 from casus.errors import ValidationError
 from casus.identify.folding import clean
 from casus.identify.patterns import MONTH_NAMES
@@ -76,6 +76,8 @@ class Minutes:
     items: tuple[MinutesItem, ...]
     actions: tuple[MinutesAction, ...]
     learning_points: str
+    # The words the secretary marked "geen naam" in this meeting's notes (folded).
+    no_name: frozenset[str] = frozenset()
 
     @property
     def date_text(self) -> str:
@@ -104,6 +106,15 @@ class Minutes:
     def texts(self) -> dict[str, str]:
         """Every text of the document by its place, for the gate."""
         return {place: text for place, (text, _source) in self.sourced_texts().items()}
+
+    def note_texts(self) -> dict[str, str]:
+        """What the secretary typed (notes, actions, learning points), by place: the texts the
+        second line asks about. A released case's texts were decided at its review."""
+        return {
+            place: text
+            for place, (text, source) in self.sourced_texts().items()
+            if source.field not in ("case", "parties")
+        }
 
     def sources(self) -> dict[str, Source]:
         return {place: source for place, (_text, source) in self.sourced_texts().items()}
@@ -176,7 +187,8 @@ def build_minutes(
         for a in sorted(meeting.actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.id))
     )
     parties = tuple(sorted(p.party.label for p in meeting.attendance))
-    return Minutes(meeting.held_on, parties, tuple(items), actions, meeting.learning_points)
+    no_name = meetings.no_name_words(meeting_id)
+    return Minutes(meeting.held_on, parties, tuple(items), actions, meeting.learning_points, no_name)
 
 
 def _paragraphs(text: str, style_name: str = "body") -> list[Flowable]:
@@ -262,6 +274,20 @@ def write_minutes(minutes: Minutes, gate: DisclosureGate, target: Path) -> Path:
     return write_atomically(target, pdf.render(story(minutes), TITLE, FOOTER))
 
 
+def to_check(minutes: Minutes, gate: DisclosureGate) -> list[Finding]:
+    """The words in the notes the second line asks about ("controleer") and nobody marked
+    "geen naam": they do not stop the export; the secretary is told where they are."""
+    return gate.residuals(minutes.note_texts(), minutes.no_name)
+
+
 def export_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path) -> Path:
+    return export_minutes_and_questions(vault, engine, meeting_id, target)[0]
+
+
+def export_minutes_and_questions(
+    vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path
+) -> tuple[Path, list[Finding]]:
+    """The minutes written, and what is left to check in their notes (`to_check`)."""
     minutes = build_minutes(vault, engine, meeting_id)
-    return write_minutes(minutes, DisclosureGate.for_vault(vault, engine), target)
+    gate = DisclosureGate.for_vault(vault, engine)
+    return write_minutes(minutes, gate, target), to_check(minutes, gate)

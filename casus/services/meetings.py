@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from casus.errors import NotFoundError, ValidationError
-from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance
+from casus.identify.folding import fold
+from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord
 from casus.model.enums import ActionStatus, CaseStatus, Party
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services import validation as v
@@ -109,6 +110,27 @@ class MeetingService:
             meeting = _required(session, Meeting, meeting_id)
             meeting.learning_points = value
             record(session, self.vault.actor, "update", "meeting", meeting_id, ["learning_points"])
+
+    def mark_no_name(self, meeting_id: int, word: str) -> None:
+        """The secretary's "geen naam" for a word the second line asks about in this meeting's
+        notes ("Defensie", "Koers"): stored folded, so every notation of it counts. It quiets
+        the question only; a registered name or a pattern-shaped number refuses regardless."""
+        folded = " ".join(fold(word).split())
+        if not folded:
+            raise ValidationError("word", "Woord", "is leeg")
+        if len(folded) > 200:
+            raise ValidationError("word", "Woord", "is te lang (ten hoogste 200 tekens)")
+        with self.vault.session() as session:
+            meeting = _required(session, Meeting, meeting_id)
+            if folded not in {w.word for w in meeting.no_name_words}:
+                meeting.no_name_words.append(NoNameWord(word=folded))
+                record(session, self.vault.actor, "update", "meeting", meeting_id, ["no_name_words"])
+
+    def no_name_words(self, meeting_id: int) -> frozenset[str]:
+        with self.vault.session() as session:
+            _required(session, Meeting, meeting_id)
+            words = select(NoNameWord.word).where(NoNameWord.meeting_id == meeting_id)
+            return frozenset(session.scalars(words))
 
     def get(self, meeting_id: int) -> Meeting:
         with self.vault.session() as session:
