@@ -137,14 +137,24 @@ def cmd_release(args: argparse.Namespace) -> None:
         raise CasusError("Vrijgeven vanaf de opdrachtregel kan alleen met --all --accept-proposed.")
     with _vault_class().open(args.vault, read_passphrase()) as vault:
         review = ReviewService(vault, _engine())
-        count = 0
+        count, refused = 0, 0
         for row in CaseService(vault).summaries():
-            if row.status in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
+            if row.status not in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
+                continue
+            try:
                 review.propose(row.id)
                 review.accept_all(row.id)
                 review.release(row.id)
-                count += 1
+            except CasusError as error:
+                # One case that cannot go out stops only itself; named by its internal number,
+                # never by its reference, and the reason by place and kind, never quoted.
+                refused += 1
+                print(f"casus: niet vrijgegeven (intern nummer {row.id}): {error}", file=sys.stderr)
+                continue
+            count += 1
     _say(f"{count} casussen vrijgegeven.")
+    if refused:
+        raise CasusError(f"{refused} casus(sen) niet vrijgegeven; zie de regels hierboven.")
 
 
 def cmd_meeting_create(args: argparse.Namespace) -> None:

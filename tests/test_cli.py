@@ -8,6 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from casus import cli
+from casus.errors import ValidationError
+from casus.model.enums import CaseStatus
+from casus.pseudonymise import Pseudonymiser
+from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.review import ReviewService
+from casus.vault import Vault
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 
 
@@ -142,3 +151,42 @@ def test_a_note_from_the_command_line_is_stored_and_checked_at_export(tmp_path: 
     note.write_bytes(b"\xff\xfe niet utf-8")
     broken = casus(*args, "--text-file", str(note), env=env)
     assert broken.returncode != 0 and "UTF-8" in broken.stderr and len(broken.stderr.splitlines()) == 1
+
+
+def test_release_all_goes_on_past_a_case_that_cannot_go_out(
+    vault: Vault, engine: Pseudonymiser, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One refused case stops only itself: the others are released, the refused one is named
+    by its internal number (never its reference), and the exit code says something is left."""
+    cases = CaseService(vault)
+    ids = [
+        cases.create(
+            CaseDraft(
+                channel="internal_reporting_point", received="2025-03-04", category="bullying",
+                reference=f"BI-2025-{n:03d}", facts=f"Er werd in week {n} gepest.", question="Wat nu?",
+                people=[PersonDraft(role="reporter", name=name)],
+            )
+        )
+        for n, name in ((1, "Ilse Vermeer"), (2, "Omar Benali"), (3, "Tessa Kuipers"))
+    ]  # fmt: skip
+    path = vault.path
+    vault.close()
+    release = ReviewService.release
+
+    def refuse_the_second(self: ReviewService, case_id: int) -> None:
+        if case_id == ids[1]:
+            raise ValidationError(
+                "gate", "Vrijgeven", "de controle vond nog een naam (feitenrelaas, teken 4–9)"
+            )
+        release(self, case_id)
+
+    monkeypatch.setattr(ReviewService, "release", refuse_the_second)
+    monkeypatch.setattr(cli, "_engine", lambda: engine)
+    monkeypatch.setenv("CASUS_PASSPHRASE", PASSPHRASE)
+    assert cli.main(["release", str(path), "--all", "--accept-proposed"]) == 1
+    out, err = capsys.readouterr()
+    assert "2 casussen vrijgegeven" in out
+    assert f"intern nummer {ids[1]}" in err and "BI-2025-002" not in err and "Benali" not in err
+    with Vault.open(path, PASSPHRASE) as reopened:
+        released = {row.id for row in CaseService(reopened).summaries() if row.status is CaseStatus.RELEASED}
+    assert released == {ids[0], ids[2]}
