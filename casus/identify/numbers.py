@@ -71,7 +71,11 @@ def _spoken_number(word: str) -> str | None:
     return None
 
 
-_SPOKEN_WORD = re.compile(r"[a-z]+")
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+# Only the number words, not every word: a text has few, and most texts none.
+_SPOKEN_WORD = re.compile(
+    rf"(?<![a-z])(?:(?:{_UNIT_WORDS})en(?:{'|'.join(_TENS)})|{'|'.join(_TENS)}|{'|'.join(_TEENS)}|{_UNIT_WORDS})(?![a-z])"
+)
 
 
 def spoken_digits(folded: str) -> Iterator[tuple[int, int, str]]:

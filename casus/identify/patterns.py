@@ -176,7 +176,9 @@ def _plate(raw: str) -> bool:
 # "I2402-0031": groups of letters and digits joined by "-" or "/" (or a space after a capital
 # prefix), holding letters and at least four digits, one group of three or more.
 _GROUPED = re.compile(
-    r"(?<![\w#\-/.])(?:[A-Z]{2,5}\s(?=\d))?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+){0,4}(?![\w\-/])"
+    # (a digit ahead: a word without one is no reference, and most words have none)
+    r"(?<![\w#\-/.])(?=(?:[A-Z]{2,5}\s)?[A-Za-z0-9\-/]*\d)"
+    r"(?:[A-Z]{2,5}\s(?=\d))?[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+){0,4}(?![\w\-/])"
 )
 _TICKET = re.compile(r"(?<![\w&])#\d{4,}(?![\w\-])")
 

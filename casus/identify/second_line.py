@@ -27,10 +27,11 @@ a reviewer or a secretary should look; never the found text itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from casus.identify.dutch_dictionary import is_dutch_word, is_english_word, spells, stems
@@ -117,6 +118,7 @@ def _entry(surface: str) -> bool | None:
     return any(known) if known else None
 
 
+@lru_cache(maxsize=65536)
 def _is_demonym(word: str) -> bool:
     """ "Turk", "Hollander", "Marokkaan": a person's origin, with an adjective in -se
     ("Turkse", "Hollandse", "Marokkaanse") that the dictionary knows with its capital and
@@ -204,34 +206,15 @@ def residuals(text: str, allowed_phrases: Collection[tuple[str, ...]] = ()) -> l
     ours += _allowed_ranges(tokens, allowed_phrases)
     name_positions = _name_positions(text)
     lower = lowercase_lines(tokens)
+    covered = _covered(tokens, ours)
     flagged: list[Token] = []
     for index, token in enumerate(tokens):
-        if any(a <= token.start and token.end <= b for a, b in ours) or len(token.folded) < 2:
-            continue
-        if not token.folded.isalpha():
-            continue  # "Q1", "B2": numbers are the patterns' to judge
-        if _in_english(text, tokens, index):
-            continue  # "That's a lie", "on hold": a quoted English passage
-        surface = text[token.start : token.end]
-        if _mentioned(text, token) and not _allowed(surface):
-            flagged.append(token)  # "@marloes", "@Femke": an account is a person
-            continue
-        if token.lowercase and _INITIALS_WORD.match(surface) and not spells(surface):
-            flagged.append(token)  # "vW", "vdB": initials with a particle first
-            continue
-        if token.line in lower and token.lowercase:
-            if _lowercase_name(text, token, flagged, tokens):
-                flagged.append(token)
-            continue
-        if token.lowercase and _lowercase_first_name(surface):
-            flagged.append(token)  # "dennis zou ook", "ok dit is te ver daan"
-            continue
-        if not token.capitalised:
-            continue
-        positioned = any(a <= token.start < b for a, b in name_positions) or _after_name_word(tokens, index)
-        continues = bool(flagged) and flagged[-1].index == index - 1 and not token.sentence_start
-        placed = _placed(tokens, index) or continues
-        if _looks_like_a_name(token, surface, _opens(text, tokens, index, ours) or positioned, placed):
+        if index in covered or len(token.folded) < 2 or not token.folded.isalpha():
+            continue  # ours; "Q1", "B2": numbers are the patterns' to judge
+        # "That's a lie", "on hold": a quoted English passage (asked last: it is the dearest)
+        if _flag(text, tokens, index, flagged, lower, name_positions, ours) and not _in_english(
+            text, tokens, index
+        ):
             flagged.append(token)
     found = _grouped(text, tokens, flagged) + _initials_and_joined_codes(text, ours)
     merged: list[Residual] = []  # "A&AJ" as a code and "AJ" as a word are one residual
@@ -312,14 +295,54 @@ def _particles_then_word(text: str, tokens: Sequence[Token], index: int) -> int 
     return at
 
 
-def _lowercase_first_name(surface: str) -> bool:
+def _lowercase_first_name(folded: str, surface: str) -> bool:
     """A first name written in lower case in an ordinary text ("daan", "dennis"): flagged when
     it is no Dutch or English word, as "mees" or "roos" are."""
-    folded = fold(surface)
     return (
         len(folded) >= 3 and folded in _first_names() and not is_dutch_word(surface)
         and not is_english_word(surface) and not _allowed(surface)
     )  # fmt: skip
+
+
+def _flag(
+    text: str,
+    tokens: Sequence[Token],
+    index: int,
+    flagged: Sequence[Token],
+    lower: Collection[int],
+    name_positions: Sequence[tuple[int, int]],
+    ours: Sequence[tuple[int, int]],
+) -> bool:
+    token = tokens[index]
+    surface = text[token.start : token.end]
+    if _mentioned(text, token):
+        return not _allowed(surface)  # "@marloes", "@Femke": an account is a person
+    if token.lowercase:
+        if _INITIALS_WORD.match(surface) and not spells(surface):
+            return True  # "vW", "vdB": initials with a particle first
+        if token.line in lower:
+            return _lowercase_name(text, token, flagged, tokens)
+        return _lowercase_first_name(token.folded, surface)  # "dennis zou ook", "te ver daan"
+    if not token.capitalised:
+        return False
+    positioned = any(a <= token.start < b for a, b in name_positions) or _after_name_word(tokens, index)
+    continues = bool(flagged) and flagged[-1].index == index - 1 and not token.sentence_start
+    placed = _placed(tokens, index) or continues
+    return _looks_like_a_name(token, surface, _opens(text, tokens, index, ours) or positioned, placed)
+
+
+def _covered(tokens: Sequence[Token], ranges: Sequence[tuple[int, int]]) -> set[int]:
+    """The indices of the tokens that lie wholly inside one of `ranges`."""
+    if not ranges:
+        return set()
+    starts = [t.start for t in tokens]
+    covered = set()
+    for a, b in ranges:
+        at = bisect.bisect_left(starts, a)
+        while at < len(tokens) and tokens[at].end <= b:
+            covered.add(at)
+            at += 1
+    return covered
 
 
 # "M.S.", "T.G.", "s.b.a.": initials; "V&OR", "G&O": unit codes joined by "&"; "E-J".
@@ -382,6 +405,8 @@ def _placed(tokens: Sequence[Token], index: int) -> bool:
 
 def _is_place_word(folded: str) -> bool:
     """A compound on a street, water or part-of-town noun: "kamperfoelieweg", "oosterpark"."""
+    if not folded.endswith(PLACE_SUFFIXES):
+        return False
     return any(folded.endswith(suffix) and len(folded) >= len(suffix) + 3 for suffix in PLACE_SUFFIXES)
 
 

@@ -8,7 +8,7 @@ locale data, which babel ships.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -43,6 +43,7 @@ def _country_prefixes() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def names_a_country_s_people(folded_word: str) -> bool:
     """ "oekrainers", "syriers", "nederlander", "marokkanen", "indisch": the word is a
     country's name (its first four letters at least) with a demonym ending. "Fransen" is not
