@@ -106,7 +106,7 @@ def test_connection_pragmas_are_in_force(vault: Vault) -> None:
         "secure_delete": 1,
         "temp_store": 2,
         "foreign_keys": 1,
-        "journal_mode": "wal",
+        "journal_mode": "delete",
         "locking_mode": "exclusive",
         "synchronous": 2,
     }

@@ -1,10 +1,17 @@
 """One SQLCipher connection per open vault, through SQLAlchemy's pysqlcipher dialect.
 
 Choices, and why:
-- WAL journal with `locking_mode=EXCLUSIVE` and `synchronous=FULL`: every commit is durable once
-  it returns (one fsync), a killed process is recovered from the (encrypted) WAL on the next
-  open, and in exclusive mode SQLite keeps its WAL index in memory instead of a `-shm` file. At
-  rest, after a clean close, the vault is one file again.
+- A rollback journal (`journal_mode=DELETE`) with `locking_mode=EXCLUSIVE` and
+  `synchronous=FULL`: when a commit returns, the transaction is in the main file, whose every
+  page SQLCipher authenticates (HMAC). A write-ahead log was measured beside it (0.3 ms a
+  commit, 0.75 ms with a checkpoint after each, 0.65 ms for the journal, on the reference
+  machine) and rejected: SQLite takes a WAL frame whose checksum fails for the end of the log,
+  so one flipped byte in a log a killed writer left silently dropped every later commit, and a
+  vault killed before its first checkpoint was a one-page main file beside its log. With the
+  journal, a kill leaves at most an uncommitted transaction, which the next open rolls back;
+  nothing committed lives outside the verified file. In exclusive mode the journal file stays
+  while the vault is open (emptied after each commit) and goes at close: at rest the vault is
+  one file. A vault made by an older version in WAL mode is converted at its next open.
 - One connection (StaticPool) shared by the process, guarded by the vault's lock: the exclusive
   lock belongs to that connection, and a desktop app's few writers are simpler serialised than
   coordinated. It is the connection `open` verified the key on (see `make_engine`).
@@ -33,7 +40,7 @@ _CONNECTION_PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA foreign_keys = ON",
     "PRAGMA synchronous = FULL",
-    "PRAGMA journal_mode = WAL",
+    "PRAGMA journal_mode = DELETE",
 )
 
 
@@ -49,9 +56,9 @@ def _configure(dbapi_connection: Any, _record: Any) -> None:
 def open_keyed(path: Path, key_spec: str, *, exclusive: bool = True) -> Any:
     """A raw SQLCipher connection with the key set first, before anything reads the file.
 
-    Exclusive locking keeps SQLite from making a `-shm` file beside a WAL-mode database; a new
-    file being written by the backup API is not in WAL mode yet and must not be exclusive, or
-    SQLite keeps its rollback journal beside it.
+    Exclusive locking keeps other processes out for as long as the vault is open; a new file
+    being written by the backup API must not be exclusive, or SQLite keeps its rollback
+    journal beside it after the copy.
     """
     connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=0.2)
     connection.execute("PRAGMA cipher_log_level = NONE")

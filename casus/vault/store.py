@@ -87,7 +87,11 @@ def read_salt(path: Path) -> bytes:
     if size == 0 or salt.startswith(b"SQLite format 3"):
         raise NotAVaultError()
     profile_of_salt(salt)  # raises NotAVaultError for an unknown profile byte
-    if size < 2 * PAGE_SIZE or size % PAGE_SIZE:
+    # A vault of an older version (WAL mode) killed before its first checkpoint is its first
+    # page beside a log that holds the rest: SQLite reads both.
+    log = sidecar(path, "-wal")
+    logged = log.is_file() and log.stat().st_size > 0
+    if size % PAGE_SIZE or size < (PAGE_SIZE if logged else 2 * PAGE_SIZE):
         raise DamagedVaultError()
     return salt
 
@@ -212,7 +216,7 @@ class Vault:
             raise
 
     def close(self) -> None:
-        """Close the connection (SQLite folds the WAL back into the file) and drop the key."""
+        """Close the connection (SQLite removes its journal) and drop the key."""
         with self._guard:
             if self._engine is not None:
                 self._engine.dispose()
