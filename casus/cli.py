@@ -28,6 +28,14 @@ def _vault_class() -> Any:
     return Vault
 
 
+def _open_vault(path: str, passphrase: str) -> Any:
+    """Open, and say in one line each what the open found interrupted and put right."""
+    vault = _vault_class().open(path, passphrase)
+    for line in vault.recovered:
+        print(f"casus: {line}", file=sys.stderr)
+    return vault
+
+
 def _restore_backup(*args: Any) -> Any:
     from casus.vault import restore_backup
 
@@ -47,13 +55,13 @@ def cmd_init(args: argparse.Namespace) -> None:
 def cmd_import(args: argparse.Namespace) -> None:
     from casus.importing import import_cases
 
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         count = import_cases(vault, Path(args.file))
     _say(f"{count} casussen ingelezen.")
 
 
 def cmd_verify(args: argparse.Namespace) -> None:
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         report = vault.verify()
     if not report.ok:
         for problem in report.problems[:20]:
@@ -63,7 +71,7 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         if args.list:
             for path in vault.backups.list():
                 _say(str(path))
@@ -88,7 +96,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
 def cmd_passphrase(args: argparse.Namespace) -> None:
     current = read_passphrase("Huidige wachtwoordzin: ")
     new = read_passphrase("Nieuwe wachtwoordzin: ", env=NEW_PASSPHRASE_ENV, confirm=True)
-    with _vault_class().open(args.vault, current) as vault:
+    with _open_vault(args.vault, current) as vault:
         backup = vault.change_passphrase(current, new)
     _say("De wachtwoordzin is gewijzigd.")
     _say(f"Reservekopie met de oude wachtwoordzin: {backup}")
@@ -97,7 +105,7 @@ def cmd_passphrase(args: argparse.Namespace) -> None:
 def cmd_list(args: argparse.Namespace) -> None:
     from casus.services.cases import CaseService
 
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         for row in CaseService(vault).summaries():
             _say(
                 f"{row.reference}\t{row.received}\t{row.channel.label}\t"
@@ -135,7 +143,7 @@ def cmd_release(args: argparse.Namespace) -> None:
 
     if not (args.all and args.accept_proposed):
         raise CasusError("Vrijgeven vanaf de opdrachtregel kan alleen met --all --accept-proposed.")
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         review = ReviewService(vault, _engine())
         count, refused = 0, 0
         for row in CaseService(vault).summaries():
@@ -161,7 +169,7 @@ def cmd_meeting_create(args: argparse.Namespace) -> None:
     from casus.model.enums import Party
     from casus.services.meetings import MeetingService
 
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         meetings = MeetingService(vault)
         meeting_id = meetings.create(args.date, args.parties or list(Party))
         added = meetings.add_released(meeting_id) if args.cases == "released" else 0
@@ -201,7 +209,7 @@ def cmd_meeting_note(args: argparse.Namespace) -> None:
     from casus.services.meetings import MeetingService
 
     text = _read_note(Path(args.text_file))
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         meetings = MeetingService(vault)
         meeting_id = meetings.find(args.meeting)
         meetings.record_note(meeting_id, args.item, NOTE_FIELDS[args.field], text)
@@ -213,7 +221,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
     from casus.outputs.minutes import export_minutes_and_questions
     from casus.services.meetings import MeetingService
 
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         meeting_id = MeetingService(vault).find(args.meeting)
         try:
             path, questions = export_minutes_and_questions(vault, _engine(), meeting_id, Path(args.out))
@@ -237,7 +245,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
 def cmd_export_report(args: argparse.Namespace) -> None:
     from casus.outputs.report import export_report
 
-    with _vault_class().open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault, read_passphrase()) as vault:
         path = export_report(vault, args.start, args.end, Path(args.out))
     _say(f"Rapportage geschreven: {path}")
 

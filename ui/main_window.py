@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.refresh()
+        if vault.recovered:  # an interrupted restore or backup, finished, undone or removed
+            self.statusBar().showMessage(" ".join(vault.recovered), 15000)
         self.filter_edit.setFocus()
         self.idle_lock = IdleLock(self.lock, idle_minutes)
         self.clipboard_guard = ClipboardGuard()

@@ -38,13 +38,12 @@ from casus.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
-from casus.vault import schema
+from casus.vault import recovery, schema
 from casus.vault.backup import BackupStore, VerifyReport, verify_connection, verify_file
 from casus.vault.connection import PAGE_SIZE, make_engine, open_keyed
 from casus.vault.files import (
     durable_copy,
     durable_replace,
-    fsync_dir,
     remove_if_present,
     sidecar,
 )
@@ -59,7 +58,7 @@ from casus.vault.kdf import (
 )
 from casus.vault.passphrase_policy import require_acceptable_passphrase
 
-_REKEY_SUFFIX = ".rekey"
+_REKEY_SUFFIX = recovery.REKEYED
 
 
 def lock_path(vault_path: Path) -> Path:
@@ -135,6 +134,8 @@ class Vault:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # One connection serves the process: units of work take turns.
         self._guard = threading.RLock()
+        # What the open found interrupted and finished, undid or removed (Dutch, one line each).
+        self.recovered: tuple[str, ...] = ()
 
     # --- life cycle ---------------------------------------------------------------------------
 
@@ -196,17 +197,19 @@ class Vault:
         actor: str | None = None,
     ) -> Vault:
         path = Path(path).absolute()
-        if not path.exists():
+        if not path.exists() and not sidecar(path, recovery.RESTORE_INTENT).exists():
             raise VaultNotFoundError()
         lock = acquire_lock(path)
         engine: Engine | None = None
         try:
+            backups = BackupStore(path, backup_dir)
+            # Before anything reads the file: an interrupted restore is finished or undone.
+            recovered = recovery.recover(path, backups.folder)
             salt = read_salt(path)
             key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
             engine = make_engine(path, key_spec, check_key_and_pages(path, key_spec))
-            remove_if_present(sidecar(path, _REKEY_SUFFIX))  # left by a crash mid passphrase change
-            backups = BackupStore(path, backup_dir)
             vault = cls(path, engine, lock, salt, key_spec, backups, actor or _default_actor())
+            vault.recovered = tuple(recovered)
             vault._migrate_if_needed()
             return vault
         except BaseException:
@@ -357,8 +360,11 @@ def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: 
     """Put a backup in place of the vault; returns where the replaced vault was kept.
 
     The backup must open with `passphrase` (the one valid when it was made) and pass every
-    check before anything is touched. The current vault, with its WAL if a crash left one, is
-    first copied aside into the backup folder, so a restore never loses anything either.
+    check before anything is touched. The current vault, with its journal or log if a crash
+    left one, is first copied aside into the backup folder, so a restore never loses anything
+    either. Then the backup is staged beside the vault, the restore is decided (an intent
+    file) and completed: a kill at any step leaves what the next open finishes or undoes
+    (casus.vault.recovery).
     """
     vault_path = Path(vault_path).absolute()
     backup_path = Path(backup_path).absolute()
@@ -373,18 +379,18 @@ def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: 
         finally:
             probe.close()
         store = BackupStore(vault_path)
+        recovery.recover(vault_path, store.folder)  # an earlier restore, finished or undone
         store.folder.mkdir(parents=True, exist_ok=True)
         kept = store.new_path("voor-herstel")
-        staged = sidecar(vault_path, ".restore")
         if vault_path.exists():
             durable_copy(vault_path, kept)
-            wal = sidecar(vault_path, "-wal")
-            if wal.exists():
-                durable_copy(wal, sidecar(kept, "-wal"))
-        durable_copy(backup_path, staged)
-        remove_if_present(sidecar(vault_path, "-wal"))
-        durable_replace(staged, vault_path)
-        fsync_dir(vault_path.parent)
+            for companion in ("-journal", "-wal"):
+                beside = sidecar(vault_path, companion)
+                if beside.exists() and beside.stat().st_size > 0:
+                    durable_copy(beside, sidecar(kept, companion))
+        durable_copy(backup_path, sidecar(vault_path, recovery.RESTORE_STAGED))
+        recovery.write_intent(vault_path)
+        recovery.complete_restore(vault_path)
         return kept
     finally:
         lock.release()
