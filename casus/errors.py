@@ -100,6 +100,16 @@ class ValidationError(CasusError):
         super().__init__(f"{label}: {reason}")
 
 
+class OutputNotWrittenError(CasusError):
+    """An export could not be written; the target is untouched and no partial file is left."""
+
+    message = "Het bestand is niet geschreven."
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"{self.message} {reason}")
+
+
 class NotFoundError(CasusError):
     message = "Het gevraagde item bestaat niet (meer)."
 

@@ -136,3 +136,44 @@ def test_a_name_in_a_note_refuses_the_export_and_writes_nothing(
     # "Samira" and "koster" (Wil Koster, written in lower case): both names, both found.
     assert [(f.place, f.kind) for f in found] == [("Casus 2, bespreking", NAME)] * 2
     assert "Samira" not in str(refused.value)
+
+
+@pytest.mark.parametrize("failure", ["full", "folder", "read-only"])
+def test_an_export_that_cannot_be_written_says_why_in_dutch_and_leaves_nothing(
+    vault: Vault,
+    engine: Pseudonymiser,
+    meeting: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: str,
+) -> None:
+    import errno
+
+    from casus.errors import OutputNotWrittenError
+    from casus.outputs import writing
+
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    target = folder / "notulen.pdf"
+    if failure == "full":
+
+        def full(_fd: int) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(writing.os, "fsync", full)
+        expected = "schijf is vol"
+    elif failure == "folder":
+        target.mkdir()
+        expected = "map"
+    else:
+
+        def read_only(**_kwargs: object) -> None:
+            raise OSError(errno.EROFS, "Read-only file system")
+
+        monkeypatch.setattr(writing.tempfile, "mkstemp", read_only)
+        expected = "alleen-lezen"
+    with pytest.raises(OutputNotWrittenError) as refused:
+        export_minutes(vault, engine, meeting, target)
+    assert expected in str(refused.value) and str(refused.value).startswith("Het bestand is niet geschreven.")
+    leftovers = [p.name for p in folder.iterdir() if p.name != "notulen.pdf"]
+    assert leftovers == [] and (failure == "folder" or not target.exists())

@@ -309,3 +309,45 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(vault: Vault, corpus_file:
     with vault._raw() as raw:
         raw.execute("PRAGMA max_page_count = 1073741823")
     assert import_cases(vault, corpus_file) > 0
+
+
+def test_a_passphrase_change_that_does_not_fit_says_so_and_keeps_the_old_passphrase(
+    vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The re-keyed copy meets SQLite's 'disk is full' (its page limit set right after it is
+    attached): a Dutch DiskFullError, no copy left beside the vault, the old passphrase opens."""
+    from contextlib import contextmanager
+
+    from casus.errors import DiskFullError
+
+    add_case(vault, "VOOR-WIJZIGING")
+    raw_of = type(vault)._raw
+
+    class Limited:
+        def __init__(self, connection: object) -> None:
+            self.connection = connection
+
+        def __getattr__(self, name: str) -> object:  # backup() and the rest as they are
+            return getattr(self.connection, name)
+
+        def execute(self, sql: str, *args: object) -> object:
+            result = self.connection.execute(sql, *args)  # type: ignore[attr-defined]
+            if sql.startswith("ATTACH"):
+                self.connection.execute("PRAGMA rekeyed.max_page_count = 3")  # type: ignore[attr-defined]
+            return result
+
+    @contextmanager
+    def limited(self: Vault):  # type: ignore[no-untyped-def]
+        with raw_of(self) as raw:
+            yield Limited(raw)
+
+    monkeypatch.setattr(type(vault), "_raw", limited)
+    with pytest.raises(DiskFullError) as error:
+        vault.change_passphrase(PASSPHRASE, OTHER_PASSPHRASE)
+    assert "schijf is vol" in str(error.value)
+    monkeypatch.undo()
+    assert references(vault) == {"VOOR-WIJZIGING"}
+    vault.close()
+    assert not [p.name for p in vault_path.parent.iterdir() if ".rekey" in p.name]
+    with Vault.open(vault_path, PASSPHRASE) as reopened:
+        assert references(reopened) == {"VOOR-WIJZIGING"} and not reopened.recovered

@@ -14,6 +14,7 @@ Opening is ordered so that a failed open never writes to the file:
 
 from __future__ import annotations
 
+import errno
 import getpass
 import hmac
 import threading
@@ -305,12 +306,23 @@ class Vault:
             try:
                 with self._raw() as raw:
                     raw.execute(f'ATTACH DATABASE ? AS rekeyed KEY "{new_spec}"', (str(rekeyed),))
-                    raw.execute("SELECT sqlcipher_export('rekeyed')")
-                    raw.execute("DETACH DATABASE rekeyed")
+                    try:
+                        raw.execute("SELECT sqlcipher_export('rekeyed')")
+                    finally:
+                        raw.execute("DETACH DATABASE rekeyed")
                 if not verify_file(rekeyed, new_spec).ok:
                     raise DamagedVaultError()
+            except (OSError, sqlcipher3.DatabaseError) as error:
+                # The copy did not fit, or the disk refused it: the vault and its passphrase
+                # are as they were.
+                remove_if_present(rekeyed)
+                remove_if_present(sidecar(rekeyed, "-journal"))
+                if "full" in str(error).lower() or getattr(error, "errno", None) == errno.ENOSPC:
+                    raise DiskFullError() from None
+                raise DamagedVaultError() from None
             except BaseException:
                 remove_if_present(rekeyed)
+                remove_if_present(sidecar(rekeyed, "-journal"))
                 raise
             assert self._engine is not None
             self._engine.dispose()
