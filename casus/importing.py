@@ -7,11 +7,12 @@ is unchanged. Messages never quote the offending value: it may be a name.
 
 from __future__ import annotations
 
-import json
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casus.case_line import MAX_PERSONS, as_dict, read_case_line
 from casus.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
 from casus.errors import ImportRejectedError, ValidationError
 from casus.services.audit import record
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
 MAX_CASES = 50_000
-MAX_PERSONS = 100
 
 REQUIRED = ("id", "source", "category", "received", "org_unit", "persons", "narrative")
 KNOWN = frozenset({*REQUIRED, "ground", "anonymous", "question", "advice", "gold"})
@@ -127,17 +127,27 @@ def _bad(message: str) -> Any:
 
 
 def read_cases(path: Path) -> list[ParsedCase]:
-    """Parse and validate a whole file; raises ImportRejectedError at the first bad line."""
+    """Parse and validate a whole file; raises ImportRejectedError at the first bad line.
+
+    The limits hold while reading, not from the file's size alone: a pipe, a device such as
+    /dev/zero or a file still growing reports a size of 0."""
+    if path.is_dir():
+        raise ImportRejectedError(None, "dit is een map, geen bestand")
     try:
-        size = path.stat().st_size
+        handle = open(path, "rb")  # noqa: SIM115  (closed below; opening is what may fail)
     except OSError:
         raise ImportRejectedError(None, "het bestand kan niet worden gelezen") from None
-    if size > MAX_FILE_BYTES:
-        raise ImportRejectedError(None, f"het bestand is groter dan {MAX_FILE_BYTES // 2**20} MiB")
     parsed: list[ParsedCase] = []
     seen: dict[str, int] = {}
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
+    total = 0
+    with handle:
+        for number in itertools.count(1):
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                break
+            total += len(raw)
+            if total > MAX_FILE_BYTES:
+                raise ImportRejectedError(number, f"het bestand is groter dan {MAX_FILE_BYTES // 2**20} MiB")
             if len(raw) > MAX_LINE_BYTES:
                 raise ImportRejectedError(number, f"de regel is langer dan {MAX_LINE_BYTES // 1024} KiB")
             try:
@@ -147,9 +157,7 @@ def read_cases(path: Path) -> list[ParsedCase]:
             if not text.strip():
                 continue
             try:
-                case = parse_case(json.loads(text), number)
-            except json.JSONDecodeError as error:
-                raise ImportRejectedError(number, f"geen geldige JSON (kolom {error.colno})") from None
+                case = parse_case(as_dict(read_case_line(raw, for_import=True)), number)
             except (ValueError, RecursionError) as error:
                 raise ImportRejectedError(number, str(error)) from None
             reference = case.values["reference"]

@@ -117,8 +117,14 @@ _PIECES = st.one_of(
 arbitrary_text = st.lists(_PIECES, max_size=20).map("".join)
 
 
+# A valid name: letters of any script with spaces, hyphens and apostrophes between them.
+valid_names = st.lists(
+    st.text(st.characters(categories=("Lu", "Ll", "Lo")), min_size=1, max_size=8), min_size=1, max_size=3
+).map(" ".join)
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(narrative=arbitrary_text, question=arbitrary_text, name=st.text(min_size=1, max_size=20))
+@given(narrative=arbitrary_text, question=arbitrary_text, name=valid_names)
 def test_the_stream_never_dies_on_a_valid_line_and_offsets_are_ints(
     engine: Pseudonymiser, narrative: str, question: str, name: str
 ) -> None:
@@ -181,3 +187,36 @@ def test_every_form_the_pseudonymiser_replaces_the_gate_refuses(
     findings = DisclosureGate(values).check({"Notitie": text})
     for span in replaced:
         assert any(f.start < span.end and span.start < f.end for f in findings), (form, text, findings)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    value=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        max_leaves=8,
+    ),
+    field=st.sampled_from(["id", "persons", "narrative", "received", "org_unit", "source", "anonymous"]),
+)
+def test_any_value_in_any_field_is_read_or_refused_in_one_dutch_line(
+    engine: Pseudonymiser, value: object, field: str
+) -> None:
+    """Import and pseudonymise read a line by one schema: whatever stands in a field, the
+    answer is a result or a CasusError naming the line, never another exception."""
+    import io
+    import json
+
+    from casus.errors import CasusError
+    from casus.pseudonymise.stream import pseudonymise_stream
+
+    line = {
+        "id": "H3",
+        "persons": [{"key": "p1", "role": "melder", "name": "Fenna Kuipers"}],
+        "narrative": "x",
+    }
+    line[field] = value
+    try:
+        pseudonymise_stream(io.StringIO(json.dumps(line) + "\n"), io.StringIO(), engine=engine)
+    except CasusError as error:
+        assert str(error).startswith("Regel 1: ") and "\n" not in str(error)
+        assert "Fenna" not in str(error)

@@ -505,3 +505,22 @@ def test_the_review_lists_what_may_still_identify_apart_and_decides_it_from_the_
         qtbot.mouseClick(dialog.release_button, Qt.MouseButton.LeftButton)
     assert CaseService(vault).get(case_id).status is CaseStatus.RELEASED
     assert "Oyelaran" not in dialog.pages["facts"].preview.toPlainText()
+
+
+def test_a_second_demo_gets_its_own_vault_and_leaves_the_first_open_one_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.app as app
+
+    monkeypatch.setattr(app, "demo_root", lambda: tmp_path / "demo")
+    first = app.create_demo_vault()
+    second = app.create_demo_vault()
+    try:
+        assert first.path != second.path and first.path.exists() and second.path.exists()
+        assert CaseService(first).summaries(), "the first instance's vault still works"
+    finally:
+        first.close()
+    app.remove_unused_demo_vaults()
+    assert not first.path.exists(), "a closed demo vault is removed the next time"
+    assert second.path.exists(), "an open one never"
+    second.close()

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
+from filelock import FileLock, Timeout
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, plan_demo_meetings, release_demo_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.vault import Vault
+from casus.vault.store import lock_path
 from ui import crash_guard
 from ui.main_window import MainWindow
 from ui.messages import describe
@@ -23,14 +27,42 @@ from ui.start_dialog import StartDialog
 APP_NAME = "Casus"
 
 
-def demo_vault_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo" / "demo.casus"
+def demo_root() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo"
+
+
+def demo_vault_path(root: Path | None = None) -> Path:
+    """A demo vault of this instance's own: a second `casus --demo` never touches the first's."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    return (root or demo_root()) / f"{stamp}-{os.getpid()}" / "demo.casus"
+
+
+def remove_unused_demo_vaults(root: Path | None = None) -> None:
+    """Earlier instances' demo vaults, except those still open (their lock is held)."""
+    root = root or demo_root()
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        vault_file = folder / "demo.casus"
+        if not folder.is_dir():
+            continue
+        lock = FileLock(str(lock_path(vault_file)), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            continue  # in use by another instance
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            lock.release()
 
 
 def create_demo_vault(path: Path | None = None) -> Vault:
-    """A fresh vault with invented cases; any earlier demo vault is replaced."""
-    path = path or demo_vault_path()
-    if path.parent.exists():
+    """A fresh vault with invented cases, of this instance alone; unused earlier ones go."""
+    if path is None:
+        remove_unused_demo_vaults()
+        path = demo_vault_path()
+    elif path.parent.exists():
         shutil.rmtree(path.parent)
     vault = Vault.create(path, DEMO_PASSPHRASE, actor="demo")
     fill_demo_vault(vault)

@@ -3,9 +3,11 @@ its pseudonymised texts and spans as a JSON line out."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
+from casus.case_line import LineError, as_dict, read_case_line
 from casus.corpus_format import ROLES
 from casus.identify.case_input import TEXT_FIELDS, CaseInput, KnownUnit, RegisteredPerson
 from casus.identify.catalogue import find_unit
@@ -58,31 +60,31 @@ def own_unit(case: dict[str, Any], units: list[KnownUnit]) -> tuple[str | None, 
     return team.id, added
 
 
-def case_from_line(case: Any) -> tuple[CaseInput, dict[str, Any]]:
-    if not isinstance(case, dict) or not isinstance(case.get("id"), str | int):
-        raise ContractError("elke regel moet een object met een id zijn")
-    persons = []
-    for number, person in enumerate(case.get("persons") or [], 1):
-        if not isinstance(person, dict) or not person.get("key") or not person.get("name"):
-            raise ContractError(f"persoon {number} mist key of name")
-        role = ROLES.get(str(person.get("role")))
-        if role is None:
-            raise ContractError(f"persoon {number} heeft een onbekende rol")
-        scale = person.get("scale")
-        persons.append(
-            RegisteredPerson(
-                key=str(person["key"]),
-                role=role,
-                name=str(person["name"]),
-                email=person.get("email") or None,
-                phone=person.get("phone") or None,
-                employee_number=str(person["employee_number"]) if person.get("employee_number") else None,
-                function=person.get("function") or None,
-                salary_scale=scale if isinstance(scale, int) else None,
-            )
+def case_from_line(line: str | bytes | dict[str, Any]) -> tuple[CaseInput, dict[str, Any]]:
+    """The case of one line, read by the schema `casus import` reads it with
+    (casus.case_line); ContractError (Dutch, naming the field) for a line it refuses. A dict
+    (a benchmark's or test's case) is read as the JSON it stands for."""
+    if isinstance(line, dict):
+        line = json.dumps(line, ensure_ascii=False)
+    try:
+        case = read_case_line(line)
+    except LineError as error:
+        raise ContractError(str(error)) from None
+    persons = tuple(
+        RegisteredPerson(
+            key=person.key or f"p{number}",
+            role=ROLES[person.role],
+            name=person.name or "",
+            email=person.email or None,
+            phone=person.phone or None,
+            employee_number=str(person.employee_number) if person.employee_number is not None else None,
+            function=person.function or None,
+            salary_scale=person.scale,
         )
-    texts = {field: _text(case.get(field), field) for field in TEXT_FIELDS}
-    return CaseInput(str(case["id"]), tuple(persons), texts), case
+        for number, person in enumerate(case.persons, 1)
+    )
+    texts = {field: getattr(case, field) or "" for field in TEXT_FIELDS}
+    return CaseInput(case.id, persons, texts), as_dict(case)
 
 
 def result_to_line(result: CaseResult) -> dict[str, Any]:

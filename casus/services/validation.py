@@ -18,6 +18,8 @@ import unicodedata
 from enum import Enum
 from typing import Any, TypeVar
 
+import regex
+
 from casus.errors import ValidationError
 from casus.identify.numbers import is_phone_value
 from casus.identify.patterns import is_email
@@ -59,6 +61,22 @@ def forbidden_character_reason(text: str) -> str | None:
     return None
 
 
+# Invisible characters: in a name, an id, an address or any one-line field they make two
+# values that look the same ("D001" and "D001" with a zero-width space) and hide a name from
+# a reader. Every Default_Ignorable and format code point, and the line and paragraph
+# separators, refuse there.
+_INVISIBLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}\u2028\u2029]")
+# In a text only what a text needs stays: the joiners and variation selectors that emoji and
+# some scripts are made of; the other invisible characters go, separators become line breaks.
+_KEPT_IN_TEXT = regex.compile(r"[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def _visible_text(text: str) -> str:
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    kept: str = _INVISIBLE.sub(lambda m: m.group() if _KEPT_IN_TEXT.match(m.group()) else "", text)
+    return kept
+
+
 def clean_text(
     value: Any,
     field: str,
@@ -75,7 +93,9 @@ def clean_text(
     reason = forbidden_character_reason(value)
     if reason:
         raise _fail(field, label, reason)
-    text = unicodedata.normalize("NFC", value)
+    if not multiline and _INVISIBLE.search(value):
+        raise _fail(field, label, "bevat een onzichtbaar teken; verwijder het en typ het opnieuw")
+    text = unicodedata.normalize("NFC", value if not multiline else _visible_text(value))
     text = text.strip() if not multiline else text.strip("\n\r\t ").replace("\r\n", "\n")
     if not multiline and ("\n" in text or "\r" in text):
         raise _fail(field, label, "moet op één regel staan")
