@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/pseudonymise_bench.py [CORPUS.jsonl ...]   # default: dev and dev2
 
 Runs `casus pseudonymise` and deduce alone (benchmarks/deduce_alone.py) as separate
-processes on the same plain texts (../shared/corpus/dev.jsonl by default, resolved with
-its resolve.py), then scores both as ../shared/corpus/README.md defines it. Reports, for
+processes on the same plain texts (tests/data/corpus/dev.jsonl and dev2.jsonl by default, resolved with
+its resolve.py), then scores both as tests/data/corpus/README.md defines it. Reports, for
 registered and unregistered mentions per kind: recall, leaks (to the letter, and beyond
 the same word used ordinarily in the text), precision and consistency; time per case
 (median after the first five cases), cold start to the first result with and without a
@@ -27,7 +27,7 @@ from pathlib import Path
 from casus.pseudonymise.scoring import KINDS, Score, score_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus" / name for name in ("dev.jsonl", "dev2.jsonl")]
+DEFAULT_CORPORA = [ROOT / "tests" / "data" / "corpus" / name for name in ("dev.jsonl", "dev2.jsonl")]
 WARM_UP = 5
 
 

@@ -30,7 +30,7 @@ from casus.pseudonymise.replacement import UnitCodeBook
 from casus.pseudonymise.scoring import SECOND_LINE_KINDS, blind_recall
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = [ROOT.parent / "shared" / "corpus" / name for name in ("dev.jsonl", "dev2.jsonl")]
+CORPORA = [ROOT / "tests" / "data" / "corpus" / name for name in ("dev.jsonl", "dev2.jsonl")]
 
 
 def _quoted(text: str, start: int, end: int) -> str:

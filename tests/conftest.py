@@ -29,7 +29,9 @@ from casus.vault import Vault  # noqa: E402
 
 PASSPHRASE = "paarse olifant danst op het dak"
 OTHER_PASSPHRASE = "groene giraf fietst naar de maan"
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# The invented development corpora and their resolver live in the repository: a fresh clone
+# runs every test.
+CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
 
 
 @pytest.fixture
@@ -48,10 +50,6 @@ def vault(vault_path: Path) -> Iterator[Vault]:
 
 def _load_corpus() -> list[dict]:
     source = CORPUS_DIR / "dev.jsonl"
-    if not source.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the development corpus is missing: {source}")
-        pytest.skip("shared/corpus/dev.jsonl is not beside this checkout")
     resolve = runpy.run_path(str(CORPUS_DIR / "resolve.py"))
     cases = []
     for line in source.read_text(encoding="utf-8").splitlines():

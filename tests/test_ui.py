@@ -524,3 +524,32 @@ def test_a_second_demo_gets_its_own_vault_and_leaves_the_first_open_one_alone(
     assert not first.path.exists(), "a closed demo vault is removed the next time"
     assert second.path.exists(), "an open one never"
     second.close()
+
+
+def test_a_missing_system_library_is_named_in_one_dutch_line_before_qt_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import ctypes
+
+    import ui.app as app
+    from ui import system_libraries
+
+    loader = ctypes.CDLL
+
+    def without_cursor(name: str, *args: object, **kwargs: object) -> object:
+        if name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4"):
+            raise OSError(f"{name}: cannot open shared object file")
+        return loader(name, *args, **kwargs)
+
+    monkeypatch.setattr(system_libraries.ctypes, "CDLL", without_cursor)
+    monkeypatch.setattr(system_libraries.sys, "platform", "linux")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert app.run(["--demo"]) == 1
+    said = capsys.readouterr().err.strip()
+    assert (
+        len(said.splitlines()) == 1
+        and "libxcb-cursor0 libxcb-icccm4" in said
+        and "installeer" in said.lower()
+    )
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert system_libraries.missing_message() is None, "offscreen needs no X11 libraries"

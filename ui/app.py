@@ -23,6 +23,7 @@ from ui import crash_guard
 from ui.main_window import MainWindow
 from ui.messages import describe
 from ui.start_dialog import StartDialog
+from ui.system_libraries import missing_message
 
 APP_NAME = "Casus"
 
@@ -118,6 +119,10 @@ def run(argv: Sequence[str]) -> int:
         "--demo", action="store_true", help="open een nieuwe demokluis met verzonnen casussen"
     )
     args = parser.parse_args(list(argv))
+    missing = missing_message()
+    if missing:  # before Qt, which would abort the process and name the wrong library
+        print(missing, file=sys.stderr)
+        return 1
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
