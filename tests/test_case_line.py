@@ -49,6 +49,7 @@ BAD_LINES = {
     "arabic-mark-in-function": (_with(persons__0__function="adviseur\u061c"), "onzichtbaar teken"),
     "line-separator-in-unit": (_with(org_unit__team="Team\u2028Noord"), "onzichtbaar teken"),
     "impossible-date": (_with(received="2025-02-30"), "geen geldige datum"),
+    "text-beyond-the-limit": (_with(narrative="woord " * 9_000), "te lang"),
     "huge-number": ('{"id": 1' + "0" * 5000 + ', "persons": []}', "getal is te groot"),
     "deep-nesting": ('{"id": "L9", "gold": ' + "[" * 1000 + "]" * 1000 + "}", "te diep genest"),
     "lone-surrogate": ('{"id": "L\\ud800", "persons": []}', "geen geldige JSON"),

@@ -7,6 +7,8 @@ shared by every case the engine handles.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -91,6 +93,20 @@ def _capitalise_at_sentence_start(text: str, start: int, replacement: str) -> st
     if (not before or before[-1] in ".!?:\n") and replacement[:1].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+class _Coverage:
+    """Whether a range overlaps any of many spans, in logarithmic time: the spans by start,
+    with the furthest end reached so far."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # the spans that start before `end`
+        return before > 0 and self.reach[before - 1] > start
 
 
 class Pseudonymiser:
@@ -231,11 +247,12 @@ class Pseudonymiser:
     def _with_residuals(self, text: str, spans: list[Span]) -> list[Span]:
         """The second line's residuals no first-line span covers, as proposals of their own
         (detail "residual": the review lists them apart as "Mogelijk herleidbaar")."""
+        covered = _Coverage(spans)
         extra = [
             Span(r.start, r.end, _residual_kind(text, r.start), UNREGISTERED, PRIORITY_RESIDUAL,
                  "second_line", RESIDUAL)
             for r in residuals(text, self.allowed_phrases)
-            if not any(s.start < r.end and r.start < s.end for s in spans)
+            if not covered.overlaps(r.start, r.end)
         ]  # fmt: skip
         return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 

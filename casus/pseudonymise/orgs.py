@@ -91,6 +91,8 @@ class OrgDetector:
             if not token.lowercase or in_compound(text, token.start, token.end):
                 continue
             own = [i for i in self.index.names.get((token.folded,), ()) if i in self.own_ids]
+            if not own:
+                continue
             working = token.index >= 1 and tokens[token.index - 1].folded in WHERE_ONE_WORKS
             # "Grond en Ontwikkeling – erfpacht", "wpi (klantmanagement, …)": a part named
             # right after the unit it belongs to.

@@ -8,6 +8,7 @@ so that no character of either is left showing ("Kantoor" + "Havenkade" stay one
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from casus.identify.spans import PRIORITY_DEDUCE, Span, SpanKind
@@ -46,20 +47,27 @@ def resolve(proposals: Iterable[Span]) -> list[Span]:
     accounts = [s for s in proposals if s.kind in (SpanKind.EMAIL, SpanKind.ID)]
     proposals = [s for s in proposals if not _inside_account(s, accounts)]
     ordered = sorted(proposals, key=lambda s: (-s.priority, -s.length, s.start))
+    # The kept spans are disjoint, so sorted by start they are sorted by end too: the ones a
+    # span overlaps are one run, found by bisection (a long text has thousands of spans).
     kept: list[Span] = []
+    starts: list[int] = []
     for span in ordered:
-        overlapping = [k for k in kept if k.overlaps(span)]
+        low = bisect.bisect_right(starts, span.start) - 1
+        if low < 0 or kept[low].end <= span.start:
+            low += 1
+        high = bisect.bisect_left(starts, span.end, lo=low)
+        overlapping = kept[low:high]
         if not overlapping:
-            kept.append(span)
+            kept.insert(low, span)
+            starts.insert(low, span.start)
             continue
         if all(_accepts(k, span) for k in overlapping):
             merged = overlapping[0]
             for other in overlapping[1:]:
                 merged = _join(merged, other)
             merged = _join(merged, span)
-            kept = [k for k in kept if k not in overlapping]
-            kept.append(merged)
-    kept.sort(key=lambda s: s.start)
+            kept[low:high] = [merged]
+            starts[low:high] = [merged.start]
     # Joining can make a span touch or swallow a neighbour of another kind; keep them apart.
     result: list[Span] = []
     for span in kept:
