@@ -101,3 +101,33 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and not p.name.endswith(".lock")
     }
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that leaves a visible window, a running timer's window or a worker thread
+    behind makes the next test race it under load: fail it where it happened. Runs after
+    pytest-qt has closed the widgets the test registered (it is set up before `qtbot`)."""
+    import threading
+
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    if not QThreadPool.globalInstance().waitForDone(10_000):
+        pytest.fail("a worker of the thread pool was still running after the test")
+    app.processEvents()
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in visible:
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
+    assert not visible, f"the test left {len(visible)} window(s) open: {[type(w).__name__ for w in visible]}"
+    started = [t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon]
+    assert not started, f"the test left {len(started)} thread(s) running"
