@@ -45,7 +45,7 @@ if operation == "import":
 elif operation == "backup":
     with Vault.open(vault_path, passphrase) as vault:
         while True:
-            vault.backup("kill")
+            vault.backup(passphrase, "kill")
             print("backup", flush=True)
 elif operation == "passphrase":
     with Vault.open(vault_path, passphrase) as vault:
@@ -97,7 +97,7 @@ def main() -> None:
             CaseDraft(reference="BASIS-1", channel="hr", received="2025-01-06", category="bullying",
                       facts="Een melding.", people=[PersonDraft(role="reporter", name="Noor Veltman")])
         )  # fmt: skip
-        restore_point = vault.backup("herstelpunt")
+        restore_point = vault.backup(PASSPHRASES[0], "herstelpunt")
         committed = _references(vault)
     backup_cases = {"BASIS-1"}
     current = PASSPHRASES[0]

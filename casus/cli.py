@@ -71,12 +71,13 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
-    with _open_vault(args.vault, read_passphrase()) as vault:
+    passphrase = read_passphrase()
+    with _open_vault(args.vault, passphrase) as vault:
         if args.list:
             for path in vault.backups.list():
                 _say(str(path))
             return
-        _say(f"Reservekopie gemaakt: {vault.backup()}")
+        _say(f"Reservekopie gemaakt: {vault.backup(passphrase)}")
 
 
 def cmd_restore(args: argparse.Namespace) -> None:

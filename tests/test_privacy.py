@@ -58,7 +58,7 @@ def test_corpus_leaves_no_identifier_in_any_file(
     vault = Vault.create(folder / "kluis.casus", PASSPHRASE)
     try:
         assert import_cases(vault, corpus_file) == len(corpus_cases)
-        vault.backup()
+        vault.backup(PASSPHRASE)
         # While open: the vault, its WAL and the backup.
         assert leaks(folder, terms) == []
     finally:

@@ -45,7 +45,7 @@ def prepared(tmp_path: Path) -> tuple[Path, Path, set[str], set[str]]:
     path = tmp_path / "kluis" / "overleg.casus"
     with Vault.create(path, PASSPHRASE) as vault:
         _add(vault, "BI-2025-001")
-        backup = vault.backup("test")
+        backup = vault.backup(PASSPHRASE, "test")
         _add(vault, "BI-2025-002")
         _add(vault, "BI-2025-003")
     return path, backup, {"BI-2025-001", "BI-2025-002", "BI-2025-003"}, {"BI-2025-001"}
@@ -133,3 +133,54 @@ def test_an_interrupted_passphrase_change_and_backup_are_cleaned_up_and_said(
     assert sorted(p.name for p in path.parent.iterdir() if p.is_file()) == [path.name, path.name + ".lock"]
     assert [p.name for p in folder.iterdir()] == [backup.name]
     assert _references(path)[1] == (), "said once: the next open finds nothing"
+
+
+PAGE = 4096
+
+
+def _swap_page(source: Path, target: Path, number: int) -> None:
+    """Page `number` (0 is the first) of `source` written over the same page of `target`."""
+    with open(source, "rb") as handle:
+        handle.seek(number * PAGE)
+        page = handle.read(PAGE)
+    with open(target, "r+b") as handle:
+        handle.seek(number * PAGE)
+        handle.write(page)
+
+
+def test_no_page_of_a_backup_verifies_in_the_vault_or_in_another_backup(
+    prepared: tuple[Path, Path, set[str], set[str]],
+) -> None:
+    """Every backup has a key and salt of its own: a page copied from one into the vault or
+    into another backup fails its HMAC, so an older case status or a removed audit event
+    cannot be put back page by page."""
+    from casus.errors import DamagedVaultError
+    from casus.vault.store import read_salt
+
+    path, first, _, _ = prepared
+    with Vault.open(path, PASSPHRASE) as vault:
+        second = vault.backup(PASSPHRASE, "tweede")
+    salts = {read_salt(p) for p in (path, first, second)}
+    assert len(salts) == 3, "the vault and each backup have their own salt"
+    _swap_page(first, second, 2)
+    with pytest.raises(DamagedVaultError):
+        restore_backup(path, second, PASSPHRASE)
+    _swap_page(first, path, 2)
+    with pytest.raises(DamagedVaultError):
+        Vault.open(path, PASSPHRASE)
+
+
+def test_a_restored_vault_is_no_twin_of_its_backup(prepared: tuple[Path, Path, set[str], set[str]]) -> None:
+    from casus.vault.store import read_salt
+
+    path, backup, _, restored = prepared
+    restore_backup(path, backup, PASSPHRASE)
+    assert read_salt(path) != read_salt(backup)
+    references, _ = _references(path)
+    assert references == restored
+    with Vault.open(path, PASSPHRASE) as vault:  # triggers and schema came along
+        from sqlalchemy import text
+
+        with vault.session() as session:
+            triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        assert "person_identifiers_inserted" in triggers

@@ -431,9 +431,22 @@ def test_the_session_locking_or_sleeping_locks_the_vault(qtbot, vault: Vault, en
 
 
 def test_backup_from_the_window_runs_in_the_background(qtbot, vault: Vault, engine) -> None:
+    """The passphrase is asked (the backup's own key is derived from it), then the backup is
+    made off the GUI thread; a wrong passphrase is said in Dutch and makes nothing."""
+    from tests.conftest import PASSPHRASE
+
     window = MainWindow(vault, engine)
     qtbot.addWidget(window)
     window.backup_action.trigger()
+    dialog = window.backup_dialog
+    assert dialog.isVisible() and dialog.textEchoMode() == QLineEdit.EchoMode.Password
+    dialog.setTextValue("niet de goede wachtwoordzin")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "wachtwoord" in window.statusBar().currentMessage().lower(), timeout=10_000)
+    assert vault.backups.list() == []
+    window.backup_action.trigger()
+    window.backup_dialog.setTextValue(PASSPHRASE)
+    window.backup_dialog.accept()
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage().startswith("Reservekopie gemaakt"), timeout=10_000
     )

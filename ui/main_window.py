@@ -196,7 +196,22 @@ class MainWindow(QMainWindow):
         self.editor.open()
 
     def make_backup(self) -> None:
-        """Off the GUI thread: a backup of a large vault takes seconds."""
+        """A backup gets a key of its own, derived from the passphrase: asked here (a
+        window-modal question that does not block the event loop)."""
+        if self.vault is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Reservekopie maken")
+        dialog.setLabelText("Wachtwoordzin van de kluis (de reservekopie krijgt er een eigen sleutel uit):")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAccessibleName("Wachtwoordzin voor de reservekopie")
+        dialog.textValueSelected.connect(lambda text: self.make_backup_with(text) if text else None)
+        dialog.finished.connect(dialog.deleteLater)
+        self.backup_dialog = dialog
+        dialog.open()
+
+    def make_backup_with(self, passphrase: str) -> None:
+        """Off the GUI thread: two key derivations and a copy of a large vault take seconds."""
         if self.vault is None:
             return
         vault = self.vault
@@ -211,7 +226,7 @@ class MainWindow(QMainWindow):
             self.backup_action.setEnabled(True)
             self.statusBar().showMessage(describe(error), 8000)  # type: ignore[arg-type]
 
-        self._backup_worker = start(vault.backup, done, failed)
+        self._backup_worker = start(lambda: vault.backup(passphrase), done, failed)
 
     def choose_idle_minutes(self) -> None:
         minutes, chosen = QInputDialog.getInt(

@@ -1,10 +1,11 @@
-"""Encrypted backups: whole-vault copies under the same key, rotated, verified after writing.
+"""Encrypted backups: whole-vault copies under a key of their own, rotated, verified after writing.
 
-A backup is made with SQLite's online backup API into a new SQLCipher file keyed with the very
-same raw key and salt, so it is as encrypted as the vault, opens with the passphrase that was
-valid when it was made, and is consistent (the backup sees one committed state). It is written
-under a temporary name and renamed into place only after it verified, so a crash or a full disk
-never leaves a half backup that looks whole.
+A backup is exported (`sqlcipher_export`, in one read transaction, so it holds one committed
+state) into a new SQLCipher file keyed from the passphrase with a fresh salt: it opens with the
+passphrase that was valid when it was made, without the vault, and no page of it verifies in
+the vault or in another backup (each page's HMAC key depends on the salt). It is written under
+a temporary name and renamed into place only after it verified, so a crash or a full disk never
+leaves a half backup that looks whole.
 
 Backups live in a folder beside the vault (`<vault>.backups/`), named by UTC time only: the name
 says nothing about the contents.
@@ -70,6 +71,15 @@ def verify_file(path: Path, key_spec: str) -> VerifyReport:
         connection.close()
 
 
+def export_into(source_connection: Any, target: Path, key_spec: str) -> None:
+    """Every table, index and trigger of the open database into a new file under another key."""
+    source_connection.execute(f'ATTACH DATABASE ? AS exported KEY "{key_spec}"', (str(target),))
+    try:
+        source_connection.execute("SELECT sqlcipher_export('exported')")
+    finally:
+        source_connection.execute("DETACH DATABASE exported")
+
+
 class BackupStore:
     """The rotated backups of one vault."""
 
@@ -91,16 +101,15 @@ class BackupStore:
         return self.folder / f"{self.vault_path.stem}-{stamp}{tag}{BACKUP_SUFFIX}"
 
     def write(self, source_connection: Any, key_spec: str, label: str = "") -> Path:
-        """Copy the open vault (a raw sqlcipher3 connection) into a new, verified backup."""
+        """Copy the open vault (a raw sqlcipher3 connection) into a new, verified backup keyed
+        with `key_spec`: a key and salt of the backup's own (casus.vault.store.Vault.backup),
+        so that no page of it verifies inside the vault or inside another backup. SQLite's
+        backup API copies pages under one key; `sqlcipher_export` re-encrypts them."""
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.new_path(label)
         partial = target.with_name(target.name + ".partial")
         try:
-            destination = open_keyed(partial, key_spec, exclusive=False)
-            try:
-                source_connection.backup(destination)
-            finally:
-                destination.close()
+            export_into(source_connection, partial, key_spec)
             if not verify_file(partial, key_spec).ok:
                 raise BackupError()
             durable_replace(partial, target)

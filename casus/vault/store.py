@@ -40,11 +40,12 @@ from casus.errors import (
     WrongPassphraseError,
 )
 from casus.vault import recovery, schema
-from casus.vault.backup import BackupStore, VerifyReport, verify_connection, verify_file
+from casus.vault.backup import BackupStore, VerifyReport, export_into, verify_connection, verify_file
 from casus.vault.connection import PAGE_SIZE, make_engine, open_keyed
 from casus.vault.files import (
     durable_copy,
     durable_replace,
+    fsync_file,
     remove_if_present,
     sidecar,
 )
@@ -211,7 +212,7 @@ class Vault:
             engine = make_engine(path, key_spec, check_key_and_pages(path, key_spec))
             vault = cls(path, engine, lock, salt, key_spec, backups, actor or _default_actor())
             vault.recovered = tuple(recovered)
-            vault._migrate_if_needed()
+            vault._migrate_if_needed(passphrase)
             return vault
         except BaseException:
             if engine is not None:
@@ -275,9 +276,17 @@ class Vault:
         with self._raw() as raw:
             return verify_connection(raw)
 
-    def backup(self, label: str = "") -> Path:
+    def backup(self, passphrase: str, label: str = "") -> Path:
+        """A verified backup with a key of its own: derived from the passphrase (which must be
+        this vault's) with a fresh salt, so the backup opens with the passphrase alone, even
+        without the vault, and none of its pages verifies in the vault or another backup."""
+        if not self.check_passphrase(passphrase):
+            raise WrongPassphraseError()
+        with self._guard:
+            salt = new_salt(profile_of_salt(self._salt))
+        key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
         with self._raw() as raw:
-            return self.backups.write(raw, self._key_spec, label)
+            return self.backups.write(raw, key_spec, label)
 
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether `passphrase` opens this vault, without opening it again (meeting mode asks
@@ -298,7 +307,7 @@ class Vault:
             raise WrongPassphraseError()
         with self._guard:
             require_acceptable_passphrase(new)
-            backup_path = self.backup("voor-wachtwoordwijziging")
+            backup_path = self.backup(current, "voor-wachtwoordwijziging")
             new_salt_bytes = new_salt(profile_for_new_vault())
             new_spec = sqlcipher_key_spec(derive_key(new, new_salt_bytes), new_salt_bytes)
             rekeyed = sidecar(self.path, _REKEY_SUFFIX)
@@ -333,14 +342,14 @@ class Vault:
             self._sessions = sessionmaker(self._engine, expire_on_commit=False)
             return backup_path
 
-    def _migrate_if_needed(self) -> None:
+    def _migrate_if_needed(self, passphrase: str) -> None:
         with self._guard:
             assert self._engine is not None
             with self._engine.connect() as connection:
                 behind = schema.needs_upgrade(connection)
             if not behind:
                 return
-            self.backup("voor-migratie")
+            self.backup(passphrase, "voor-migratie")
             with self._engine.begin() as connection:
                 schema.upgrade(connection)
 
@@ -366,6 +375,29 @@ def check_key_and_pages(path: Path, key_spec: str) -> Any:
         probe.close()
         raise
     return probe
+
+
+def _stage_rekeyed(backup: Path, key_spec: str, staged: Path, passphrase: str, salt: bytes) -> None:
+    """The backup's content under a fresh key and salt: the restored vault is no page-for-page
+    twin of the backup, so no page of that backup verifies in it afterwards."""
+    new_salt_bytes = new_salt(profile_of_salt(salt))
+    staged_spec = sqlcipher_key_spec(derive_key(passphrase, new_salt_bytes), new_salt_bytes)
+    for leftover in (staged, sidecar(staged, "-journal")):
+        remove_if_present(leftover)
+    source = open_keyed(backup, key_spec)
+    try:
+        export_into(source, staged, staged_spec)
+    except (OSError, sqlcipher3.DatabaseError) as error:
+        remove_if_present(staged)
+        if "full" in str(error).lower() or getattr(error, "errno", None) == errno.ENOSPC:
+            raise DiskFullError() from None
+        raise DamagedVaultError() from None
+    finally:
+        source.close()
+    if not verify_file(staged, staged_spec).ok:
+        remove_if_present(staged)
+        raise DamagedVaultError()
+    fsync_file(staged)
 
 
 def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: str) -> Path:
@@ -400,7 +432,7 @@ def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: 
                 beside = sidecar(vault_path, companion)
                 if beside.exists() and beside.stat().st_size > 0:
                     durable_copy(beside, sidecar(kept, companion))
-        durable_copy(backup_path, sidecar(vault_path, recovery.RESTORE_STAGED))
+        _stage_rekeyed(backup_path, key_spec, sidecar(vault_path, recovery.RESTORE_STAGED), passphrase, salt)
         recovery.write_intent(vault_path)
         recovery.complete_restore(vault_path)
         return kept
