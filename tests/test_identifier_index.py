@@ -191,3 +191,20 @@ def test_kept_indices_answer_as_the_built_ones(
         "b": " ".join(p[0].split()[-1] for p in people) + f" {probe.title()}s zei het.",
     }
     assert DisclosureGate(built).check(texts) == DisclosureGate(kept).check(texts)
+
+
+def test_the_fingerprint_is_taken_from_the_compiled_code_where_no_source_file_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In the PyInstaller bundle a module's `__file__` names no file on disk: the fingerprint
+    hashes the compiled code instead of failing (FileNotFoundError was the bundle's answer)."""
+    import casus.identify.matcher as matcher
+
+    on_disk = stored_index.fingerprint()
+    stored_index.fingerprint.cache_clear()
+    monkeypatch.setattr(matcher, "__file__", "/nonexistent/_internal/casus/identify/matcher.pyc")
+    try:
+        frozen = stored_index.fingerprint()
+    finally:
+        stored_index.fingerprint.cache_clear()
+    assert len(frozen) == 64 and frozen != on_disk

