@@ -47,21 +47,8 @@ def test_killed_writer_loses_no_committed_case(vault_path: Path) -> None:
     rng = random.Random(20261123)
     committed: set[str] = set()
     for round_number in range(KILLS):
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(vault_path), f"R{round_number}"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert writer.stdin and writer.stdout
-        writer.stdin.write(PASSPHRASE + "\n")
-        writer.stdin.flush()
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.4))
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait(timeout=30)
         # Lines printed before the kill are commits that returned.
-        committed.update(line.strip() for line in writer.stdout.read().splitlines() if line.strip())
+        committed |= _killed_writer(vault_path, f"R{round_number}", rng.uniform(0.0, 0.4))
         with Vault.open(vault_path, PASSPHRASE) as vault:
             assert vault.verify().ok, f"vault damaged after kill {round_number}"
             stored = {row.reference for row in CaseService(vault).summaries()}

@@ -410,3 +410,17 @@ def test_a_word_to_check_is_marked_apart_and_f9_stores_geen_naam(
         "naam" in again.findings_list.item(0).text()
         and "controleer" not in again.findings_list.item(0).text()
     )
+
+
+def test_the_meeting_screen_fits_a_1366_by_768_screen(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    """It opens no larger than 1366×768 less a task bar, and every row, the export buttons
+    included, is inside the window at that size."""
+    screen = _open(qtbot, vault, engine)
+    assert screen.width() <= 1366 and screen.height() <= 768, (screen.width(), screen.height())
+    screen.resize(1366, 768 - 70)
+    qtbot.wait(50)
+    for button in (screen.export_button, screen.no_name_button, screen.pseudonymise_button):
+        bottom = button.mapTo(screen, button.rect().bottomLeft()).y()
+        assert 0 < bottom <= screen.height()

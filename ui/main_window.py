@@ -40,6 +40,7 @@ from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
 from ui.org_units_dialog import OrgUnitsDialog
+from ui.passphrase_question import ask_passphrase
 from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
@@ -200,15 +201,13 @@ class MainWindow(QMainWindow):
         window-modal question that does not block the event loop)."""
         if self.vault is None:
             return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle("Reservekopie maken")
-        dialog.setLabelText("Wachtwoordzin van de kluis (de reservekopie krijgt er een eigen sleutel uit):")
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.setAccessibleName("Wachtwoordzin voor de reservekopie")
-        dialog.textValueSelected.connect(lambda text: self.make_backup_with(text) if text else None)
-        dialog.finished.connect(dialog.deleteLater)
-        self.backup_dialog = dialog
-        dialog.open()
+        self.backup_dialog = ask_passphrase(
+            self,
+            "Reservekopie maken",
+            "Wachtwoordzin van de kluis (de reservekopie krijgt er een eigen sleutel uit):",
+            "Wachtwoordzin voor de reservekopie",
+            self.make_backup_with,
+        )
 
     def make_backup_with(self, passphrase: str) -> None:
         """Off the GUI thread: two key derivations and a copy of a large vault take seconds."""

@@ -15,13 +15,14 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from casus.outputs.shared_screen import SharedCase, shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.review import MeetingCase
 from casus.vault import Vault
 from ui.messages import describe
+from ui.passphrase_question import ask_passphrase
 from ui.workers import start
 
 
@@ -144,14 +145,13 @@ class MeetingModeWindow(QWidget):
 
     def ask_to_leave(self) -> None:
         """A window-modal question that does not block the event loop."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle("Vergadermodus verlaten")
-        dialog.setLabelText("Wachtwoordzin van de kluis:")
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.setAccessibleName("Wachtwoordzin om de vergadermodus te verlaten")
-        dialog.textValueSelected.connect(lambda text: self.leave_with(text) if text else None)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        ask_passphrase(
+            self,
+            "Vergadermodus verlaten",
+            "Wachtwoordzin van de kluis:",
+            "Wachtwoordzin om de vergadermodus te verlaten",
+            self.leave_with,
+        )
 
     def shut(self) -> None:
         """Close without asking: the vault is being locked, so nothing stays behind it."""

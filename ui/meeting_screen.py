@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -112,7 +112,10 @@ class MeetingScreen(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Overleg – Casus")
         self.setAccessibleName("Overleg")
-        self.resize(1200, 800)
+        # 1200×760 where there is room; never more than the screen has (1366×768 laptops).
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1200, room.width()) if room else 1200, min(760, room.height()) if room else 760)
         self.vault = vault
         self.engine = engine
         self.service = MeetingService(vault)
@@ -257,6 +260,8 @@ class MeetingScreen(QDialog):
         self.save_status.setAccessibleName("Opslaan")
         export_row = QHBoxLayout()
         export_row.addWidget(self.pseudonymise_button)
+        # Beside the other buttons, not a row of its own: the screen must fit 1366×768.
+        export_row.addWidget(self.no_name_button)
         export_row.addStretch(1)
         export_row.addWidget(self.save_status)
         export_row.addWidget(self.progress)
@@ -265,10 +270,6 @@ class MeetingScreen(QDialog):
         check_layout = QVBoxLayout(check_box)
         check_layout.addWidget(self.check_status)
         check_layout.addWidget(self.findings_list)
-        check_buttons = QHBoxLayout()
-        check_buttons.addStretch(1)
-        check_buttons.addWidget(self.no_name_button)
-        check_layout.addLayout(check_buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
