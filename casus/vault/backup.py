@@ -49,11 +49,15 @@ class VerifyReport:
 
 def verify_connection(connection: Any) -> VerifyReport:
     """Run `cipher_integrity_check`, `integrity_check` and `foreign_key_check` on a raw
-    sqlcipher3 connection. The findings name pages, tables and row ids, never contents."""
-    cipher = [row[0] for row in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
-    integrity = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
-    integrity = [line for line in integrity if line != "ok"]
-    foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
+    sqlcipher3 connection. The findings name pages, tables and row ids, never contents. A file
+    too damaged for a check to finish is a finding, not an exception."""
+    try:
+        cipher = [row[0] for row in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+        integrity = [line for line in integrity if line != "ok"]
+        foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlcipher3.DatabaseError:
+        return VerifyReport(True, False, False, ("structuur: de kluis is te beschadigd om te controleren",))
     problems = [
         *(f"versleuteling: {line}" for line in cipher),
         *(f"structuur: {line}" for line in integrity),

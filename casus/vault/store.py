@@ -3,7 +3,9 @@
 Opening is ordered so that a failed open never writes to the file:
 1. the single-writer lock (a lock file beside the vault) is taken, or VaultInUseError;
 2. the file is checked for size (whole pages) and a known KDF profile in its salt;
-3. the key is derived (Argon2id, about half a second) and SQLCipher reads page 1;
+3. the key is derived (Argon2id, about half a second); a journal a killed process left is
+   checked record by record before SQLite may play it back (casus.vault.journal), and after
+   the play-back SQLite's quick check runs; then SQLCipher reads page 1;
    if that fails, SQLCipher's per-page HMACs tell a wrong passphrase (no page verifies) from a
    damaged or tampered file (some do);
 4. every page's HMAC is checked (`cipher_integrity_check`, about 40 ms for 5,000 cases), so
@@ -49,6 +51,7 @@ from casus.vault.files import (
     remove_if_present,
     sidecar,
 )
+from casus.vault.journal import check_journal, hot_journal
 from casus.vault.kdf import (
     SALT_BYTES,
     KdfProfile,
@@ -208,8 +211,13 @@ class Vault:
             # Before anything reads the file: an interrupted restore is finished or undone.
             recovered = recovery.recover(path, backups.folder)
             salt = read_salt(path)
-            key_spec = sqlcipher_key_spec(derive_key(passphrase, salt), salt)
-            engine = make_engine(path, key_spec, check_key_and_pages(path, key_spec))
+            key = derive_key(passphrase, salt)
+            key_spec = sqlcipher_key_spec(key, salt)
+            after_crash = hot_journal(path)
+            if after_crash:
+                # Before SQLite plays it back: a damaged journal is refused, never half played.
+                check_journal(path, key, salt)
+            engine = make_engine(path, key_spec, check_key_and_pages(path, key_spec, after_crash))
             vault = cls(path, engine, lock, salt, key_spec, backups, actor or _default_actor())
             vault.recovered = tuple(recovered)
             vault._migrate_if_needed(passphrase)
@@ -354,9 +362,10 @@ class Vault:
                 schema.upgrade(connection)
 
 
-def check_key_and_pages(path: Path, key_spec: str) -> Any:
+def check_key_and_pages(path: Path, key_spec: str, after_crash: bool = False) -> Any:
     """Steps 3 and 4 of opening (see the module docstring), reading only; returns the verified
-    connection, or closes it and raises. The caller holds the vault's lock."""
+    connection, or closes it and raises. The caller holds the vault's lock. After a crash
+    (a journal was played back) SQLite's structural quick check runs as well."""
     probe = open_keyed(path, key_spec)
     try:
         try:
@@ -371,6 +380,11 @@ def check_key_and_pages(path: Path, key_spec: str) -> Any:
         # (its header counts more pages). SQLite's structural checks run in verify().
         if probe.execute("PRAGMA cipher_integrity_check").fetchall():
             raise DamagedVaultError()
+        if after_crash and probe.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise DamagedVaultError()
+    except sqlcipher3.DatabaseError:
+        probe.close()
+        raise DamagedVaultError() from None
     except BaseException:
         probe.close()
         raise
