@@ -29,15 +29,16 @@ os.environ.setdefault("CASUS_INSECURE_TEST_KDF", "1")  # the KDF is measured in 
 from casus.demo import fill_demo_vault
 from casus.disclosure import DisclosureGate
 from casus.identifier_index import collector_paused, vault_identifiers
-from casus.model.enums import Party
-from casus.outputs.minutes import export_minutes
+from casus.outputs.minutes_export import export_minutes
 from casus.outputs.report import export_report
 from casus.outputs.shared_screen import shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.services.review import ReviewService
+from casus.services.vaults import create_vault
 from casus.vault import Vault
+from casus.vocabulary.enums import Party
 
 PASSPHRASE = "benchmark olifant danst op het dak"
 NOTE = (
@@ -60,7 +61,7 @@ def reopened(vault: Vault) -> Vault:
 
 def measure(size: int, names: tuple[list[str], list[str]]) -> None:
     folder = Path(tempfile.mkdtemp())
-    vault = Vault.create(folder / "bench.casus", PASSPHRASE)
+    vault = create_vault(folder / "bench.casus", PASSPHRASE)
     started = time.perf_counter()
     fill_demo_vault(vault, count=size, names=names)
     filled = time.perf_counter() - started

@@ -27,6 +27,7 @@ os.environ.setdefault("CASUS_INSECURE_TEST_KDF", "1")  # the KDF is measured in 
 
 from casus.errors import WrongPassphraseError
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.vaults import create_vault
 from casus.vault import Vault
 
 PASSPHRASES = ("paarse olifant danst op het dak", "groene giraf fietst naar de maan")
@@ -92,7 +93,7 @@ def main() -> None:
     rng = random.Random(20261202)
     folder = Path(tempfile.mkdtemp())
     path = folder / "kluis.casus"
-    with Vault.create(path, PASSPHRASES[0], load_default_org_units=True) as vault:
+    with create_vault(path, PASSPHRASES[0]) as vault:
         CaseService(vault).create(
             CaseDraft(reference="BASIS-1", channel="hr", received="2025-01-06", category="bullying",
                       facts="Een melding.", people=[PersonDraft(role="reporter", name="Noor Veltman")])

@@ -22,12 +22,12 @@ from pathlib import Path
 
 from casus.identify.catalogue import default_units
 from casus.identify.second_line import residuals
-from casus.model.enums import UnitGeneralisation
 from casus.pseudonymise import Pseudonymiser
 from casus.pseudonymise.contract import case_from_line, own_unit
 from casus.pseudonymise.engine import RESIDUAL
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.pseudonymise.scoring import SECOND_LINE_KINDS, blind_recall
+from casus.vocabulary.enums import UnitGeneralisation
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = [ROOT / "tests" / "data" / "corpus" / name for name in ("dev.jsonl", "dev2.jsonl")]

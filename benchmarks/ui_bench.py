@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from casus.demo import fill_demo_vault
 from casus.pseudonymise import Pseudonymiser
+from casus.services.vaults import create_vault
 from casus.vault import Vault
 from casus.vault.kdf import derive_key
 from casus.vault.store import read_salt
@@ -36,7 +37,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.casus"
-    vault = Vault.create(path, PASSPHRASE)
+    vault = create_vault(path, PASSPHRASE)
     fill_demo_vault(vault, count=CASES)
     vault.close()
     engine = Pseudonymiser((), deduce_loader=None)

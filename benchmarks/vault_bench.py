@@ -106,7 +106,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         vault_path, plain_path = Path(folder) / "bench.casus", Path(folder) / "plain.db"
-        vault = Vault.create(vault_path, PASSPHRASE, load_default_org_units=False)
+        vault = Vault.create(vault_path, PASSPHRASE)
         fill(vault, args.cases, seed=1, per_commit=False)
         vault.close()
         plain = PlainStore(plain_path)

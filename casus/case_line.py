@@ -10,7 +10,7 @@ cold start of `casus pseudonymise` is a target, and pydantic would bring pydanti
 validators to it) and its errors name the place (`$.persons[0].name`), which `_dutch` turns
 into one Dutch line. It never quotes a value: a value may be a name.
 
-The values are checked by the same functions the forms use (casus.services.validation):
+The values are checked by the same functions the forms use (casus.validation):
 one-line fields without invisible characters, texts without control or direction
 characters, real dates, well-formed e-mail addresses and numbers, the format's own words for
 source, category, ground and role. Nothing here needs the database.
@@ -23,9 +23,9 @@ from typing import Annotated, Any
 
 import msgspec
 
-from casus.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
+from casus import validation as v
 from casus.errors import ValidationError
-from casus.services import validation as v
+from casus.vocabulary.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
 
 MAX_PERSONS = 100
 REQUIRED_FOR_IMPORT = ("source", "category", "received", "org_unit", "persons", "narrative")

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from casus.errors import CasusError
-from casus.model.enums import UnitGeneralisation
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
+from casus.vocabulary.enums import UnitGeneralisation
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -47,7 +47,9 @@ def _say(message: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
-    vault = _vault_class().create(args.vault, read_passphrase(confirm=True))
+    from casus.services.vaults import create_vault
+
+    vault = create_vault(args.vault, read_passphrase(confirm=True))
     with vault:
         _say(f"Kluis gemaakt: {vault.path}")
 
@@ -118,8 +120,8 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
     """Streams: reads standard input to its end, writes one line per case as it goes."""
     import io
 
-    from casus.model.enums import UnitGeneralisation
     from casus.pseudonymise.stream import pseudonymise_stream
+    from casus.vocabulary.enums import UnitGeneralisation
 
     source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
     target = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True)
@@ -138,9 +140,9 @@ def _engine() -> Any:
 def cmd_release(args: argparse.Namespace) -> None:
     """Accepts the proposed spans of every case not yet released and releases it; each step
     is in the audit log as it is in the window."""
-    from casus.model.enums import CaseStatus
     from casus.services.cases import CaseService
     from casus.services.review import ReviewService
+    from casus.vocabulary.enums import CaseStatus
 
     if not (args.all and args.accept_proposed):
         raise CasusError("Vrijgeven vanaf de opdrachtregel kan alleen met --all --accept-proposed.")
@@ -167,8 +169,8 @@ def cmd_release(args: argparse.Namespace) -> None:
 
 
 def cmd_meeting_create(args: argparse.Namespace) -> None:
-    from casus.model.enums import Party
     from casus.services.meetings import MeetingService
+    from casus.vocabulary.enums import Party
 
     with _open_vault(args.vault, read_passphrase()) as vault:
         meetings = MeetingService(vault)
@@ -183,7 +185,7 @@ NOTE_FIELDS = {"bespreking": "discussion", "advies": "advice", "afspraken": "agr
 def _read_note(path: Path) -> str:
     """A note file: UTF-8 text of at most the length a note may have; the error says which
     rule, never what the file holds."""
-    from casus.services import validation
+    from casus import validation
 
     limit = validation.LONG_TEXT_MAX * 4  # bytes: four per character at most in UTF-8
     try:
@@ -219,7 +221,7 @@ def cmd_meeting_note(args: argparse.Namespace) -> None:
 
 def cmd_export_minutes(args: argparse.Namespace) -> None:
     from casus.disclosure import DisclosureRefused
-    from casus.outputs.minutes import export_minutes_and_questions
+    from casus.outputs.minutes_export import export_minutes_and_questions
     from casus.services.meetings import MeetingService
 
     with _open_vault(args.vault, read_passphrase()) as vault:

@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from casus.identify.folding import fold
 from casus.model import OrgUnit
-from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
 from casus.services.cases import CaseDraft, CaseWriter, PersonDraft, clean_case, clean_people
 from casus.vault import Vault
+from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
 
 DEMO_PASSPHRASE = "demo kluis met verzonnen casussen"
 
@@ -229,8 +229,8 @@ def plan_demo_meetings(vault: Vault, today: dt.date | None = None) -> int:
     """A meeting four weeks ago with one action still open, and one today with the released
     cases on its agenda: the meeting screen then shows an agenda, a note, an action carried
     over ("Is dit gelukt?") and learning points. Returns today's meeting."""
-    from casus.model.enums import ActionStatus
     from casus.services.meetings import MeetingService
+    from casus.vocabulary.enums import ActionStatus
 
     today = today or dt.date.today()
     meetings = MeetingService(vault)

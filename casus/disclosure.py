@@ -35,7 +35,7 @@ from casus.identify.second_line import residuals as second_line_residuals
 from casus.identify.spans import SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.identify.units import find_units
-from casus.model.enums import Role
+from casus.vocabulary.enums import Role
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser

@@ -33,7 +33,7 @@ from casus.identify import stored_index
 from casus.identify.case_input import KnownUnit
 from casus.identify.identifiers import IdentifierSet, KnownIdentifiers
 from casus.model import Case, IdentifierIndex, OrgUnit, Person
-from casus.model.enums import OrgUnitKind, Party
+from casus.vocabulary.enums import OrgUnitKind, Party
 
 if TYPE_CHECKING:
     from casus.vault import Vault

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.case_line import MAX_PERSONS, as_dict, read_case_line
-from casus.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
 from casus.errors import ImportRejectedError, ValidationError
 from casus.services.audit import record
 from casus.services.cases import (
@@ -25,6 +24,7 @@ from casus.services.cases import (
     clean_people,
 )
 from casus.services.org_units import ensure_unit_path
+from casus.vocabulary.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
 
 if TYPE_CHECKING:
     from casus.vault import Vault

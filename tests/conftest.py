@@ -25,6 +25,7 @@ os.environ.pop("CASUS_PASSPHRASE", None)
 os.environ.pop("CASUS_NEW_PASSPHRASE", None)
 
 from casus.pseudonymise import Pseudonymiser  # noqa: E402
+from casus.services.vaults import create_vault  # noqa: E402
 from casus.vault import Vault  # noqa: E402
 
 PASSPHRASE = "paarse olifant danst op het dak"
@@ -41,7 +42,7 @@ def vault_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def vault(vault_path: Path) -> Iterator[Vault]:
-    opened = Vault.create(vault_path, PASSPHRASE, actor="test")
+    opened = create_vault(vault_path, PASSPHRASE, actor="test")
     try:
         yield opened
     finally:

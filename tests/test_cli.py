@@ -12,11 +12,11 @@ import pytest
 
 from casus import cli
 from casus.errors import ValidationError
-from casus.model.enums import CaseStatus
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.review import ReviewService
 from casus.vault import Vault
+from casus.vocabulary.enums import CaseStatus
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from casus.errors import DamagedVaultError
 from casus.services.cases import CaseService
+from casus.services.vaults import create_vault
 from casus.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -43,7 +44,7 @@ while True:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_killed_writer_loses_no_committed_case(vault_path: Path) -> None:
-    Vault.create(vault_path, PASSPHRASE).close()
+    create_vault(vault_path, PASSPHRASE).close()
     rng = random.Random(20261123)
     committed: set[str] = set()
     for round_number in range(KILLS):
@@ -79,7 +80,7 @@ def _killed_writer(vault_path: Path, prefix: str, seconds: float) -> set[str]:
 def test_a_vault_killed_before_anything_was_folded_back_opens_with_every_commit(vault_path: Path) -> None:
     """The first commits after creating a vault are in its main file, not in a log beside it:
     killed at once, the vault opens and holds them all."""
-    Vault.create(vault_path, PASSPHRASE).close()
+    create_vault(vault_path, PASSPHRASE).close()
     committed = _killed_writer(vault_path, "F", 0.6)
     assert committed
     with Vault.open(vault_path, PASSPHRASE) as vault:
@@ -129,7 +130,7 @@ def test_a_damaged_journal_is_never_a_silent_loss(vault_path: Path) -> None:
     for round_number in range(12):
         for leftover in vault_path.parent.glob(vault_path.name + "*"):
             leftover.unlink()
-        Vault.create(vault_path, PASSPHRASE, load_default_org_units=False).close()
+        Vault.create(vault_path, PASSPHRASE).close()
         committed = _killed_writer(vault_path, f"J{round_number}", rng.uniform(0.1, 0.4))
         if journal.exists() and journal.stat().st_size > 0:
             data = bytearray(journal.read_bytes())

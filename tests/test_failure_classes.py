@@ -12,10 +12,10 @@ import pytest
 
 from casus.identify.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.identify.spans import SpanKind
-from casus.model.enums import OrgUnitKind, Role
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.pseudonymise.engine import FieldResult
 from casus.pseudonymise.scoring import leak_fold
+from casus.vocabulary.enums import OrgUnitKind, Role
 
 KEY = b"failure-classes-key-0123456789ab"
 CAST = (

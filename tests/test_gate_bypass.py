@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casus.disclosure import DisclosureGate, DisclosureRefused
-from casus.outputs.minutes import export_minutes
+from casus.outputs.minutes_export import export_minutes
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.meetings import MeetingService

@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from casus.errors import ImportRejectedError
 from casus.importing import import_cases
 from casus.model import AuditEvent, Case, Involvement, OrgUnit, Person
-from casus.model.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
 from casus.services.cases import CaseService
+from casus.services.vaults import create_vault
 from casus.vault import Vault
+from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
 
 
 def table_counts(vault: Vault) -> dict[str, int]:
@@ -205,7 +206,7 @@ def test_rejected_import_leaves_the_file_unchanged_after_close(
 ) -> None:
     from tests.conftest import PASSPHRASE, snapshot
 
-    Vault.create(vault_path, PASSPHRASE).close()
+    create_vault(vault_path, PASSPHRASE).close()
     before = snapshot(vault_path.parent)
     bad_line, _ = _mutations(corpus_cases)["rtl-override"]
     good = json.dumps(_good(corpus_cases), ensure_ascii=False)

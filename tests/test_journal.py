@@ -22,11 +22,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casus.errors import DamagedVaultError, WrongPassphraseError
-from casus.model.enums import CaseStatus
 from casus.services.cases import CaseService
 from casus.vault import Vault
 from casus.vault.connection import PAGE_SIZE
 from casus.vault.journal import hot_journal
+from casus.vocabulary.enums import CaseStatus
 from tests.conftest import PASSPHRASE
 
 CASES = 30
@@ -62,7 +62,7 @@ def crashed(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
     """The vault file and its hot journal (header restored), as a killed commit leaves them."""
     folder = tmp_path_factory.mktemp("journal")
     path = folder / "kluis.casus"
-    Vault.create(path, PASSPHRASE, load_default_org_units=False).close()
+    Vault.create(path, PASSPHRASE).close()
     subprocess.run(
         [sys.executable, "-c", CHILD, str(path), str(CASES)],
         input=PASSPHRASE + "\n",
@@ -171,7 +171,7 @@ def test_a_wrong_passphrase_beside_a_hot_journal_is_a_wrong_passphrase(
 
 def test_a_finished_transaction_leaves_no_hot_journal(tmp_path: Path) -> None:
     path = tmp_path / "kluis.casus"
-    with Vault.create(path, PASSPHRASE, load_default_org_units=False) as vault:
+    with Vault.create(path, PASSPHRASE) as vault:
         CaseService(vault).summaries()
         assert not hot_journal(path)
     assert not os.path.exists(path.with_name(path.name + "-journal"))

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from casus.model.enums import ActionStatus, Party, ReviewDecision, SpanKind
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.meetings import MeetingService
 from casus.services.review import ReviewService
 from casus.vault import Vault
+from casus.vocabulary.enums import ActionStatus, Party, ReviewDecision, SpanKind
 from tests.helpers import release
 from tests.test_ui import unnamed_controls
 from ui.meeting_screen import MeetingScreen

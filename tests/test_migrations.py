@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import inspect, text
 
 from casus.errors import VaultFromNewerVersionError
-from casus.model.enums import Ground
 from casus.services.cases import CaseService
+from casus.services.vaults import create_vault
 from casus.vault import Vault, schema
 from casus.vault.connection import make_engine
 from casus.vault.kdf import INSECURE_TEST, derive_key, new_salt, sqlcipher_key_spec
+from casus.vocabulary.enums import Ground
 from tests.conftest import PASSPHRASE
 
 FIRST_REVISION = "0001"
@@ -95,7 +96,7 @@ def _spec_of(path: Path) -> str:
 
 
 def test_a_vault_from_a_newer_version_is_refused_untouched(vault_path: Path) -> None:
-    Vault.create(vault_path, PASSPHRASE).close()
+    create_vault(vault_path, PASSPHRASE).close()
     engine = make_engine(vault_path, _spec_of(vault_path))
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))

@@ -10,13 +10,14 @@ from pypdf import PdfReader
 
 from casus.disclosure import NAME, DisclosureRefused
 from casus.importing import import_cases
-from casus.model.enums import CaseStatus, Party
-from casus.outputs.minutes import default_file_name, export_minutes
+from casus.outputs.minutes import default_file_name
+from casus.outputs.minutes_export import export_minutes
 from casus.pseudonymise import Pseudonymiser
 from casus.pseudonymise.scoring import leak_fold
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
+from casus.vocabulary.enums import CaseStatus, Party
 from tests.helpers import release
 
 IDENTIFYING = {"person", "org", "email", "phone", "id", "location"}

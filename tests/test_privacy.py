@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from casus.importing import import_cases
-from casus.vault import Vault
+from casus.services.vaults import create_vault
 from tests.conftest import PASSPHRASE
 
 IDENTIFYING_KINDS = {"person", "email", "phone"}
@@ -55,7 +55,7 @@ def test_corpus_leaves_no_identifier_in_any_file(
     folder = tmp_path / "werkmap"
     folder.mkdir()
     monkeypatch.chdir(folder)
-    vault = Vault.create(folder / "kluis.casus", PASSPHRASE)
+    vault = create_vault(folder / "kluis.casus", PASSPHRASE)
     try:
         assert import_cases(vault, corpus_file) == len(corpus_cases)
         vault.backup(PASSPHRASE)

@@ -13,12 +13,12 @@ import pytest
 
 from casus.identify.folding import FoldedText, fold
 from casus.identify.spans import PRIORITY_DEDUCE, PRIORITY_REGISTRY, Span, SpanKind
-from casus.model.enums import OrgUnitKind, Party, Role, UnitGeneralisation
 from casus.pseudonymise import CaseInput, KnownUnit, Pseudonymiser, RegisteredPerson, UnitCodeBook
 from casus.pseudonymise.engine import FieldResult
 from casus.pseudonymise.replacement import PseudonymBook
 from casus.pseudonymise.resolution import resolve
 from casus.pseudonymise.scoring import leak_fold
+from casus.vocabulary.enums import OrgUnitKind, Party, Role, UnitGeneralisation
 
 CAST = (
     RegisteredPerson(

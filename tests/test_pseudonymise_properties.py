@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from casus.identify.folding import fold
 from casus.identify.lexicon import PARTICLES, is_common_word
-from casus.model.enums import Role
 from casus.pseudonymise import CaseInput, Pseudonymiser, RegisteredPerson, UnitCodeBook
 from casus.pseudonymise.scoring import leak_fold
+from casus.vocabulary.enums import Role
 
 _ONSETS = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "dr",
            "kr", "st", "tr", "gr", "sh", "ch"]  # fmt: skip

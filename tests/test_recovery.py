@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.vaults import create_vault
 from casus.vault import Vault, recovery, restore_backup
 from casus.vault import store as vault_store
 from tests.conftest import PASSPHRASE
@@ -43,7 +44,7 @@ def _leftovers(folder: Path) -> list[str]:
 def prepared(tmp_path: Path) -> tuple[Path, Path, set[str], set[str]]:
     """A vault with cases after its backup: (vault, backup, references now, in the backup)."""
     path = tmp_path / "kluis" / "overleg.casus"
-    with Vault.create(path, PASSPHRASE) as vault:
+    with create_vault(path, PASSPHRASE) as vault:
         _add(vault, "BI-2025-001")
         backup = vault.backup(PASSPHRASE, "test")
         _add(vault, "BI-2025-002")

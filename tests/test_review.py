@@ -6,12 +6,12 @@ import pytest
 
 from casus.errors import ValidationError
 from casus.identify.spans import SpanKind
-from casus.model.enums import CaseStatus, ReviewDecision, UnitGeneralisation
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.services.review import ReviewService
 from casus.vault import Vault
+from casus.vocabulary.enums import CaseStatus, ReviewDecision, UnitGeneralisation
 from tests.conftest import PASSPHRASE
 
 FACTS = (
@@ -170,8 +170,8 @@ def test_release_runs_the_gate_on_the_meeting_view_and_says_where(vault: Vault, 
     """A rejected name would reach the meeting: release is refused, naming the text and the
     position, never the name; nothing changes."""
     from casus.errors import ValidationError
-    from casus.model.enums import CaseStatus, ReviewDecision, SpanKind
     from casus.services.cases import CaseDraft, CaseService, PersonDraft
+    from casus.vocabulary.enums import CaseStatus, ReviewDecision, SpanKind
 
     cases = CaseService(vault)
     case_id = cases.create(
@@ -197,8 +197,8 @@ def test_release_runs_the_gate_on_the_meeting_view_and_says_where(vault: Vault, 
 def test_the_second_lines_findings_are_proposals_of_their_own(vault: Vault, light_engine) -> None:
     """A name nobody registered and no detector of the first line knows is proposed as
     "residual"; rejecting it keeps the word, and release then still passes the gate."""
-    from casus.model.enums import ReviewDecision
     from casus.services.cases import CaseDraft, CaseService
+    from casus.vocabulary.enums import ReviewDecision
 
     case_id = CaseService(vault).create(
         CaseDraft(channel="hr", received="2025-01-06", category="bullying",
@@ -219,7 +219,7 @@ def test_what_the_gate_would_find_is_proposed_before_release(vault: Vault, light
     case's registry and the second line let it stand, the vault-wide gate does not. It is
     proposed in the review, so that release (which runs the gate) never meets a finding
     nobody asked about."""
-    from casus.model.enums import ReviewDecision
+    from casus.vocabulary.enums import ReviewDecision
 
     cases = CaseService(vault)
     cases.create(

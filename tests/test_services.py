@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from casus.errors import NotFoundError, ValidationError
-from casus.model.enums import ActionStatus, CaseStatus, Party, RepairStatus, Role
 from casus.pseudonymise import Pseudonymiser
 from casus.services.audit import AuditService
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
@@ -15,6 +14,7 @@ from casus.services.measures import InterventionDraft, MeasureService, RepairAdv
 from casus.services.meetings import MeetingService
 from casus.services.org_units import OrgUnitDraft, OrgUnitService
 from casus.vault import Vault
+from casus.vocabulary.enums import ActionStatus, CaseStatus, Party, RepairStatus, Role
 from tests.helpers import release
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QInputDialog, QLineEdit, QTableVi
 
 from casus.demo import fill_demo_vault
 from casus.services.cases import CaseService
+from casus.services.vaults import create_vault
 from casus.vault import Vault
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from ui.case_table_model import CaseTableModel
@@ -34,7 +35,7 @@ def unnamed_controls(widget: QWidget) -> list[str]:
 
 
 def test_unlock_with_wrong_then_right_passphrase(qtbot, vault_path: Path) -> None:
-    Vault.create(vault_path, PASSPHRASE).close()
+    create_vault(vault_path, PASSPHRASE).close()
     dialog = StartDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -136,7 +137,7 @@ def _case_with_people(vault: Vault) -> int:
 
 
 def test_review_and_release_through_the_window(qtbot, vault: Vault, engine) -> None:
-    from casus.model.enums import CaseStatus
+    from casus.vocabulary.enums import CaseStatus
     from ui.review_dialog import ReviewDialog
 
     case_id = _case_with_people(vault)
@@ -228,7 +229,7 @@ def test_idle_time_locks_and_clears_the_models(qtbot, vault: Vault, engine) -> N
 
 
 def test_add_a_case_with_people_and_keep_input_on_an_error(qtbot, vault: Vault, engine) -> None:
-    from casus.model.enums import Role
+    from casus.vocabulary.enums import Role
     from ui.case_editor import CaseEditor
 
     window = MainWindow(vault, engine)
@@ -255,7 +256,7 @@ def test_add_a_case_with_people_and_keep_input_on_an_error(qtbot, vault: Vault, 
 
 
 def test_filters_by_status_channel_category_and_year(qtbot, demo_vault: Vault, engine) -> None:
-    from casus.model.enums import BehaviourCategory
+    from casus.vocabulary.enums import BehaviourCategory
 
     window = MainWindow(demo_vault, engine)
     qtbot.addWidget(window)
@@ -367,7 +368,7 @@ def test_organisation_units_are_edited_and_found_by_the_pseudonymiser(qtbot, vau
 
 
 def test_interventions_and_repair_advice_in_the_case_editor(qtbot, vault: Vault) -> None:
-    from casus.model.enums import InterventionStatus, RepairType
+    from casus.vocabulary.enums import InterventionStatus, RepairType
     from ui.case_editor import CaseEditor
 
     case_id = _case_with_people(vault)
@@ -455,8 +456,8 @@ def test_backup_from_the_window_runs_in_the_background(qtbot, vault: Vault, engi
 
 
 def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -> None:
-    from casus.model.enums import CaseStatus
     from casus.services.meetings import MeetingService
+    from casus.vocabulary.enums import CaseStatus
     from ui.app import create_demo_vault
 
     vault = create_demo_vault(tmp_path / "demo" / "demo.casus")
@@ -486,8 +487,8 @@ def test_the_review_lists_what_may_still_identify_apart_and_decides_it_from_the_
 ) -> None:
     """The second line's proposals ("Mogelijk herleidbaar") in a list of their own; rejecting
     one keeps an ordinary word, accepting another replaces it; release then passes."""
-    from casus.model.enums import CaseStatus
     from casus.services.cases import CaseDraft, PersonDraft
+    from casus.vocabulary.enums import CaseStatus
     from ui.review_dialog import ReviewDialog
 
     case_id = CaseService(vault).create(

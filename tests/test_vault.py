@@ -12,6 +12,7 @@ import pytest
 
 from casus.errors import (
     DamagedVaultError,
+    DiskFullError,
     NotAVaultError,
     VaultClosedError,
     VaultExistsError,
@@ -20,10 +21,12 @@ from casus.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from casus.model.enums import Role
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.org_units import OrgUnitService
+from casus.services.vaults import create_vault
 from casus.vault import Vault, kdf, restore_backup
 from casus.vault.connection import PAGE_SIZE
+from casus.vocabulary.enums import Role
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE, snapshot
 
 
@@ -48,14 +51,14 @@ def references(vault: Vault) -> set[str]:
 @pytest.fixture
 def closed_vault(vault_path: Path) -> Path:
     """A vault with a handful of cases, closed: many pages, so tampering has room."""
-    with Vault.create(vault_path, PASSPHRASE) as vault:
+    with create_vault(vault_path, PASSPHRASE) as vault:
         for number in range(30):
             add_case(vault, f"T-{number:03d}")
     return vault_path
 
 
 def test_create_close_open_keeps_data_in_one_encrypted_file(vault_path: Path) -> None:
-    with Vault.create(vault_path, PASSPHRASE) as vault:
+    with create_vault(vault_path, PASSPHRASE) as vault:
         add_case(vault, "T-1")
     files = sorted(p.name for p in vault_path.parent.iterdir() if not p.name.endswith(".lock"))
     assert files == ["test.casus"], "at rest the vault is one file (no -wal, no -shm)"
@@ -75,12 +78,12 @@ def test_closed_vault_refuses_work(vault: Vault) -> None:
 
 def test_create_refuses_existing_file_and_weak_passphrase(vault_path: Path) -> None:
     with pytest.raises(WeakPassphraseError) as weak:
-        Vault.create(vault_path, "welkom01welkom01")
+        create_vault(vault_path, "welkom01welkom01")
     assert "raden" in str(weak.value)
     assert not vault_path.exists()
-    Vault.create(vault_path, PASSPHRASE).close()
+    create_vault(vault_path, PASSPHRASE).close()
     with pytest.raises(VaultExistsError):
-        Vault.create(vault_path, PASSPHRASE)
+        create_vault(vault_path, PASSPHRASE)
 
 
 def test_open_missing_file(tmp_path: Path) -> None:
@@ -261,7 +264,7 @@ def test_new_vault_uses_production_kdf_without_the_test_setting(
     vault_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(kdf.INSECURE_TEST_KDF_ENV)
-    with Vault.create(vault_path, PASSPHRASE):
+    with create_vault(vault_path, PASSPHRASE):
         pass
     profile = kdf.profile_of_salt(vault_path.read_bytes()[:16])
     assert profile is kdf.PRODUCTION
@@ -286,7 +289,7 @@ def test_kdf_profile_byte_tampering_does_not_open(closed_vault: Path) -> None:
 def test_passphrase_is_normalised(vault_path: Path) -> None:
     composed = "café crème op het terras van de haven"
     decomposed = composed.replace("é", "e\u0301").replace("è", "e\u0300")
-    Vault.create(vault_path, composed).close()
+    create_vault(vault_path, composed).close()
     with Vault.open(vault_path, decomposed) as vault:
         assert vault.verify().ok
 
@@ -351,3 +354,18 @@ def test_a_passphrase_change_that_does_not_fit_says_so_and_keeps_the_old_passphr
     assert not [p.name for p in vault_path.parent.iterdir() if ".rekey" in p.name]
     with Vault.open(vault_path, PASSPHRASE) as reopened:
         assert references(reopened) == {"VOOR-WIJZIGING"} and not reopened.recovered
+
+
+def test_a_vault_whose_filling_fails_is_not_left_half_made(vault_path: Path) -> None:
+    """Creating a vault and loading what it starts with is one step: when the second part
+    fails, no file is left that opens as an empty vault."""
+
+    def fail(_vault: Vault) -> None:
+        raise DiskFullError()
+
+    with pytest.raises(DiskFullError):
+        Vault.create(vault_path, PASSPHRASE, initialise=fail)
+    left = [p.name for p in vault_path.parent.glob(vault_path.name + "*") if p.suffix != ".lock"]
+    assert not left, "the lock file (empty) is all that may stay"
+    with create_vault(vault_path, PASSPHRASE) as vault:
+        assert OrgUnitService(vault).list(), "a new vault has the default units"

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from casus.errors import CasusError
 from casus.model import Action
-from casus.model.enums import ActionStatus, Party
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
+from casus.vocabulary.enums import ActionStatus, Party
 from ui.messages import describe
 from ui.note_edit import NoteEdit
 from ui.widgets import add_labelled_row, button, date_edit, enum_combo, read_only_table

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, plan_demo_meetings, release_demo_cases
 from casus.pseudonymise import Pseudonymiser
+from casus.services.vaults import create_vault
 from casus.vault import Vault
 from casus.vault.store import lock_path
 from ui import crash_guard
@@ -65,7 +66,7 @@ def create_demo_vault(path: Path | None = None) -> Vault:
         path = demo_vault_path()
     elif path.parent.exists():
         shutil.rmtree(path.parent)
-    vault = Vault.create(path, DEMO_PASSPHRASE, actor="demo")
+    vault = create_vault(path, DEMO_PASSPHRASE, actor="demo")
     fill_demo_vault(vault)
     release_demo_cases(vault)
     plan_demo_meetings(vault)

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from casus.errors import CasusError, ValidationError
-from casus.model.enums import BehaviourCategory, Channel, Ground, Party, Role
 from casus.services.audit import AuditService
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
+from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, Party, Role
 from ui.measures_page import MeasuresPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture

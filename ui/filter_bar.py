@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from casus.model.enums import BehaviourCategory, CaseStatus, Channel
+from casus.vocabulary.enums import BehaviourCategory, CaseStatus, Channel
 from ui.case_table_model import CaseFilterProxy
 
 

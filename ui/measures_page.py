@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from casus.errors import CasusError
-from casus.model.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
 from casus.services.cases import CaseService
 from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
 from casus.vault import Vault
+from casus.vocabulary.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
 from ui.messages import describe
 from ui.widgets import button, enum_combo, read_only_table
 

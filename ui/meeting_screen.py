@@ -46,12 +46,13 @@ from PySide6.QtWidgets import (
 from casus.disclosure import CHECK, DisclosureGate, DisclosureRefused, Finding
 from casus.errors import CasusError
 from casus.model import AgendaItem
-from casus.model.enums import Party
-from casus.outputs.minutes import Source, build_minutes, default_file_name, write_minutes
+from casus.outputs.minutes import Source, build_minutes, default_file_name
+from casus.outputs.minutes_export import write_minutes
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.services.meetings import MeetingService, MeetingSummary
 from casus.services.review import MeetingCase, ReviewService
 from casus.vault import Vault
+from casus.vocabulary.enums import Party
 from ui.actions_page import ActionsPage
 from ui.findings_list import FindingsList, Located
 from ui.meeting_mode import case_html

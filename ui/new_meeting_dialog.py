@@ -8,9 +8,9 @@ import datetime as dt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from casus.errors import CasusError
-from casus.model.enums import Party
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
+from casus.vocabulary.enums import Party
 from ui.messages import describe
 from ui.widgets import add_labelled_row, date_edit
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from casus.errors import CasusError
-from casus.model.enums import OrgUnitKind, Party
 from casus.services.org_units import OrgUnitDraft, OrgUnitRow, OrgUnitService
 from casus.vault import Vault
+from casus.vocabulary.enums import OrgUnitKind, Party
 from ui.messages import describe
 from ui.widgets import button, enum_combo
 

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from casus.errors import CasusError
-from casus.model.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.pseudonymise.engine import RESIDUAL, CaseResult
 from casus.services.review import REVIEWED_FIELDS, FieldReview, ReviewedSpan, ReviewService
 from casus.vault import Vault
+from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 from ui.text_offsets import from_qt, to_qt

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casus.services.vaults import create_vault
 from casus.vault import Vault, assess_passphrase
 from ui import workers
 from ui.messages import describe
@@ -169,7 +170,7 @@ class StartDialog(QDialog):
             self._show_error("De twee wachtwoordzinnen zijn niet gelijk.")
             return
         path, passphrase = Path(self.path_edit.text()), self.passphrase_edit.text()
-        self._run(lambda: Vault.create(path, passphrase))
+        self._run(lambda: create_vault(path, passphrase))
 
     def _unlock(self) -> None:
         path = self.path_edit.text().strip()

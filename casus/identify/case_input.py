@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casus.model.enums import OrgUnitKind, Party, Role
+from casus.vocabulary.enums import OrgUnitKind, Party, Role
 
 TEXT_FIELDS = ("narrative", "question", "advice")
 

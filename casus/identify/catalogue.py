@@ -10,7 +10,7 @@ from typing import Any
 
 from casus.identify.case_input import KnownUnit
 from casus.identify.folding import fold
-from casus.model.enums import OrgUnitKind, Party
+from casus.vocabulary.enums import OrgUnitKind, Party
 
 _DIRECTIE_KINDS = (OrgUnitKind.DIRECTORATE, OrgUnitKind.DISTRICT)
 

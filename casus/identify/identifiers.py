@@ -18,7 +18,7 @@ from casus.identify.folding import fold
 from casus.identify.matcher import NameMatcher
 from casus.identify.numbers import is_extension, number_key, phone_key
 from casus.identify.units import UnitIndex, build_index
-from casus.model.enums import OrgUnitKind, Role
+from casus.vocabulary.enums import OrgUnitKind, Role
 
 _WORD = re.compile(r"[^\W_]+")
 

@@ -53,7 +53,7 @@ from casus.identify.tokens import Token, tokenise
 from casus.identify.units import WHERE_ONE_WORKS
 from casus.identify.wordlists import raw_word_list
 from casus.identify.world import country_names, language_names, names_a_country_s_people
-from casus.model.enums import Role
+from casus.vocabulary.enums import Role
 
 _ROLE_WORDS = "|".join(sorted({r.label for r in Role} | {"Persoon"}, key=len, reverse=True))
 # The replacer's own words: "Melder A", "Persoon F's", "directie K", "team K1", "[telefoonnummer]".

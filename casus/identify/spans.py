@@ -1,13 +1,13 @@
 """The unit every detector produces and every later stage consumes: a proposed span.
 
-SpanKind lives with the other enumerations (casus.model.enums), since the review stores it."""
+SpanKind lives with the other enumerations (casus.vocabulary.enums), since the review stores it."""
 
 from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
 
-from casus.model.enums import SpanKind
+from casus.vocabulary.enums import SpanKind
 
 # Who proposed a span decides which one wins an overlap: what the case itself registered
 # is certain, a pattern is nearly so, deduce's guesses come last.

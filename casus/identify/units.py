@@ -16,7 +16,7 @@ from casus.identify.dutch_dictionary import is_dutch_word
 from casus.identify.folding import FoldedText, fold, join_spaced_letters
 from casus.identify.lexicon import UNIT_WORDS, is_common_word
 from casus.identify.tokens import Token, tokenise
-from casus.model.enums import OrgUnitKind
+from casus.vocabulary.enums import OrgUnitKind
 
 _WORD = re.compile(r"[^\W_]+")
 _MAX_WORDS = 7

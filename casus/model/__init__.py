@@ -1,7 +1,7 @@
-"""The domain model: typed ORM entities and the enumerations of the glossary.
+"""The domain model: typed ORM entities (the enumerations they use are casus.vocabulary).
 
 The entities load on first use: the pseudonymiser and `casus pseudonymise` need only the
-enumerations (casus.model.enums), and SQLAlchemy's import is a third of their cold start.
+enumerations (casus.vocabulary.enums), and SQLAlchemy's import is a third of their cold start.
 """
 
 from __future__ import annotations

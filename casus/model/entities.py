@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from casus.model.enums import (
+from casus.vocabulary.enums import (
     ActionStatus,
     BehaviourCategory,
     CaseStatus,

@@ -1,9 +1,12 @@
-"""Minutes of a meeting: parties present, per agenda item the pseudonymised case ("Casus 1"),
-the discussion, advice and agreements, the action list, the learning points.
+"""The minutes of a meeting as a document model: parties present, per agenda item the
+pseudonymised case ("Casus 1"), the discussion, advice and agreements, the action list, the
+learning points.
 
 Everything in them comes from the pseudonymised view of released cases and from what the
-secretary typed; all of it passes the disclosure gate before one byte is written. Internal
-references never appear: agenda items are numbered.
+secretary typed. The model knows no file format: the writers (casus.outputs.minutes_pdf,
+casus.outputs.minutes_docx) each know the model, and casus.outputs.minutes_export puts every
+text through the disclosure gate before one of them writes a byte. Internal references never
+appear: agenda items are numbered.
 """
 
 from __future__ import annotations
@@ -11,23 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
-
-from casus.disclosure import DisclosureGate, Finding
 from casus.errors import ValidationError
 from casus.identify.folding import clean
 from casus.identify.patterns import MONTH_NAMES
-from casus.model.enums import ActionStatus
-from casus.outputs import pdf
-from casus.outputs.writing import write_atomically
 from casus.services.meetings import MeetingService
 from casus.services.review import MeetingCase, ReviewService
+from casus.vocabulary.enums import ActionStatus
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
@@ -189,105 +183,3 @@ def build_minutes(
     parties = tuple(sorted(p.party.label for p in meeting.attendance))
     no_name = meetings.no_name_words(meeting_id)
     return Minutes(meeting.held_on, parties, tuple(items), actions, meeting.learning_points, no_name)
-
-
-def _paragraphs(text: str, style_name: str = "body") -> list[Flowable]:
-    style = pdf.styles()[style_name]
-    return [
-        Paragraph(escape(block).replace("\n", "<br/>"), style)
-        for block in text.split("\n\n")
-        if block.strip()
-    ]
-
-
-def story(minutes: Minutes) -> list[Flowable]:
-    s = pdf.styles()
-    flow: list[Flowable] = [
-        Paragraph(TITLE, s["title"]),
-        Paragraph(
-            f"Overleg van {minutes.date_text} · aanwezig: {escape(', '.join(minutes.parties)) or '—'}",
-            s["subtitle"],
-        ),
-    ]
-    if not minutes.items:
-        flow.append(Paragraph("Er stonden geen casussen op de agenda.", s["body"]))
-    for item in minutes.items:
-        head = " · ".join(part for part in (item.case.category, item.case.period, item.case.unit) if part)
-        block: list[Flowable] = [Paragraph(f"{item.title}", s["h1"]), Paragraph(escape(head), s["small"])]
-        people = ", ".join(f"{name} ({role.lower()})" for name, role in item.case.people)
-        block.append(Paragraph(f"<b>Betrokkenen:</b> {escape(people) or '—'}", s["body"]))
-        flow.append(KeepTogether(block))
-        for title, text in sorted(item.case.texts.items(), key=lambda kv: kv[0] != "Bespreekvraag"):
-            flow += [Paragraph(escape(title), s["h2"]), *_paragraphs(text)]
-        for title, text in (
-            ("Bespreking", item.discussion),
-            ("Advies", item.advice),
-            ("Afspraken", item.agreements),
-        ):
-            if text.strip():
-                flow += [Paragraph(title, s["h2"]), *_paragraphs(text)]
-    flow.append(Paragraph("Actielijst", s["h1"]))
-    if minutes.actions:
-        rows = [[Paragraph(h, s["cellhead"]) for h in ("Actie", "Eigenaar", "Gereed op", "Status")]]
-        for action in minutes.actions:
-            description = escape(action.description) + (
-                " <i>(Is dit gelukt?)</i>" if action.carried_over else ""
-            )
-            rows.append(
-                [
-                    Paragraph(description, s["cell"]),
-                    Paragraph(escape(action.owner), s["cell"]),
-                    Paragraph(action.due or "—", s["cell"]),
-                    Paragraph(escape(action.status), s["cell"]),
-                ]
-            )
-        table = Table(rows, colWidths=[72 * mm, 38 * mm, 26 * mm, 30 * mm], repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), pdf.ACCENT),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f8")]),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, pdf.RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        flow.append(table)
-    else:
-        flow.append(Paragraph("Geen acties.", s["body"]))
-    if minutes.learning_points.strip():
-        flow += [Spacer(1, 4 * mm), Paragraph("Leerpunten", s["h1"]), *_paragraphs(minutes.learning_points)]
-    return flow
-
-
-def write_minutes(minutes: Minutes, gate: DisclosureGate, target: Path) -> Path:
-    """Checks and writes; a finding of the gate refuses the export and nothing is written.
-    A target ending in .docx gets a Word document, anything else a PDF."""
-    gate.require_clean(minutes.texts(), metadata={"Title": TITLE, "Bestandsnaam": target.name})
-    minutes = minutes.cleaned()
-    if target.suffix.lower() == ".docx":
-        from casus.outputs import minutes_docx  # it builds on this module
-
-        return write_atomically(target, minutes_docx.render(minutes))
-    return write_atomically(target, pdf.render(story(minutes), TITLE, FOOTER))
-
-
-def to_check(minutes: Minutes, gate: DisclosureGate) -> list[Finding]:
-    """The words in the notes the second line asks about ("controleer") and nobody marked
-    "geen naam": they do not stop the export; the secretary is told where they are."""
-    return gate.residuals(minutes.note_texts(), minutes.no_name)
-
-
-def export_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path) -> Path:
-    return export_minutes_and_questions(vault, engine, meeting_id, target)[0]
-
-
-def export_minutes_and_questions(
-    vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path
-) -> tuple[Path, list[Finding]]:
-    """The minutes written, and what is left to check in their notes (`to_check`)."""
-    minutes = build_minutes(vault, engine, meeting_id)
-    gate = DisclosureGate.for_vault(vault, engine)
-    return write_minutes(minutes, gate, target), to_check(minutes, gate)

@@ -19,10 +19,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import select
 
+from casus import validation as v
 from casus.disclosure import DisclosureGate
 from casus.errors import ValidationError
 from casus.model import Case, CaseGround, Intervention, OrgUnit, RepairAdvice
-from casus.model.enums import (
+from casus.outputs import pdf
+from casus.outputs.suppression import DEFAULT_THRESHOLD, shown, suppress
+from casus.outputs.writing import write_atomically
+from casus.vocabulary.enums import (
     BehaviourCategory,
     Channel,
     Ground,
@@ -32,10 +36,6 @@ from casus.model.enums import (
     RepairStatus,
     RepairType,
 )
-from casus.outputs import pdf
-from casus.outputs.suppression import DEFAULT_THRESHOLD, shown, suppress
-from casus.outputs.writing import write_atomically
-from casus.services import validation as v
 
 if TYPE_CHECKING:
     from casus.vault import Vault

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from casus.disclosure import DisclosureGate, Finding
 from casus.errors import ValidationError
-from casus.model.enums import CaseStatus
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.services.review import MeetingCase, ReviewService
+from casus.vocabulary.enums import CaseStatus
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser

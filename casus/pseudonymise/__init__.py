@@ -6,9 +6,9 @@ them disjoint; the replacer writes role pseudonyms, unit codes and generalisatio
 
 from casus.identify.case_input import CaseInput, KnownUnit, RegisteredPerson
 from casus.identify.spans import Span, SpanKind
-from casus.model.enums import UnitGeneralisation
 from casus.pseudonymise.engine import CaseResult, FieldResult, Pseudonymiser, ReplacedSpan
 from casus.pseudonymise.replacement import UnitCodeBook
+from casus.vocabulary.enums import UnitGeneralisation
 
 __all__ = [
     "CaseInput",

@@ -8,11 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from casus.case_line import LineError, as_dict, read_case_line
-from casus.corpus_format import ROLES
 from casus.identify.case_input import TEXT_FIELDS, CaseInput, KnownUnit, RegisteredPerson
 from casus.identify.catalogue import find_unit
-from casus.model.enums import OrgUnitKind
 from casus.pseudonymise.engine import CaseResult
+from casus.vocabulary.corpus_format import ROLES
+from casus.vocabulary.enums import OrgUnitKind
 
 
 class ContractError(ValueError):

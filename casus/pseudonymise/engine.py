@@ -22,7 +22,6 @@ from casus.identify.second_line import residuals
 from casus.identify.spans import PRIORITY_DEDUCE, UNREGISTERED, Span, SpanKind
 from casus.identify.tokens import tokenise
 from casus.identify.units import build_index
-from casus.model.enums import OrgUnitKind, Party, Role, UnitGeneralisation
 from casus.pseudonymise.context_names import ContextNameDetector
 from casus.pseudonymise.deduce_detector import DeduceDetector
 from casus.pseudonymise.deduce_support import load_deduce
@@ -32,6 +31,7 @@ from casus.pseudonymise.quasi_identifiers import Warning, warnings_for
 from casus.pseudonymise.registry import RegistryDetector
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook, reserved_codes
 from casus.pseudonymise.resolution import resolve
+from casus.vocabulary.enums import OrgUnitKind, Party, Role, UnitGeneralisation
 
 
 @dataclass(frozen=True)

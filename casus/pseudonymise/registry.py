@@ -19,7 +19,7 @@ from casus.identify.numbers import is_extension, number_key, phone_key, spoken_d
 from casus.identify.patterns import digit_runs
 from casus.identify.spans import PRIORITY_REGISTRY, Span, SpanKind
 from casus.identify.tokens import Token, tokenise
-from casus.model.enums import Role
+from casus.vocabulary.enums import Role
 
 _APPOSITION = re.compile(
     r"""^\s*\((?:[^()\n]{0,40}?(?:hierna:?\s*|['‘’"“”]))?([A-ZÀ-Ý][\w.]*?)[.]?['‘’"“”]?(?:\s[^()\n]{0,30})?\)"""

@@ -19,7 +19,7 @@ from casus.identify.case_input import KnownUnit, RegisteredPerson
 from casus.identify.folding import fold
 from casus.identify.patterns import MONTH_NAMES
 from casus.identify.spans import UNREGISTERED, Span, SpanKind
-from casus.model.enums import OrgUnitKind, UnitGeneralisation
+from casus.vocabulary.enums import OrgUnitKind, UnitGeneralisation
 
 # No I, O, Q or Y: they read as digits or as each other on a shared screen.
 CODE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"

@@ -9,10 +9,10 @@ from typing import TextIO
 
 from casus.errors import CasusError
 from casus.identify.catalogue import default_units
-from casus.model.enums import UnitGeneralisation
 from casus.pseudonymise.contract import ContractError, case_from_line, own_unit, result_to_line
 from casus.pseudonymise.engine import Pseudonymiser
 from casus.pseudonymise.replacement import UnitCodeBook
+from casus.vocabulary.enums import UnitGeneralisation
 
 
 def pseudonymise_stream(

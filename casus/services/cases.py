@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, CaseGround, Involvement, OrgUnit, Person, Review
-from casus.model.enums import (
+from casus.services.audit import apply_changes, record
+from casus.services.lookup import required
+from casus.vocabulary.enums import (
     BehaviourCategory,
     CaseStatus,
     Channel,
@@ -22,8 +25,6 @@ from casus.model.enums import (
     Party,
     Role,
 )
-from casus.services import validation as v
-from casus.services.audit import apply_changes, record
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -416,9 +417,7 @@ class CaseService:
         grounds = values.pop("grounds")
         reference = values.pop("reference")
         with self.vault.session() as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise NotFoundError()
+            case = required(session, Case, case_id)
             if values["org_unit_id"] is not None and session.get(OrgUnit, values["org_unit_id"]) is None:
                 raise ValidationError("org_unit_id", _label("org_unit_id"), "bestaat niet")
             changed = apply_changes(case, values)
@@ -438,9 +437,7 @@ class CaseService:
 
     def set_status(self, case_id: int, status: CaseStatus) -> None:
         with self.vault.session() as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise NotFoundError()
+            case = required(session, Case, case_id)
             if case.status is CaseStatus.DESTROYED:
                 raise ValidationError(
                     "status", _label("status"), "een vernietigde casus kan niet meer veranderen"
@@ -456,9 +453,7 @@ class CaseService:
 
     def add_person(self, case_id: int, draft: PersonDraft) -> int:
         with self.vault.session() as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise NotFoundError()
+            case = required(session, Case, case_id)
             taken = {i.key for i in case.involvements}
             fallback = next(f"p{n}" for n in range(1, len(taken) + 2) if f"p{n}" not in taken)
             person = clean_person(draft, fallback)
@@ -480,9 +475,9 @@ class CaseService:
 
     def remove_person(self, case_id: int, involvement_id: int) -> None:
         with self.vault.session() as session:
-            involvement = session.get(Involvement, involvement_id)
-            if involvement is None or involvement.case_id != case_id:
-                raise NotFoundError()
+            involvement = required(
+                session, Involvement, involvement_id, belongs=lambda row: row.case_id == case_id
+            )
             _people_changed(session, involvement.case)
             session.delete(involvement)
             record(session, self.vault.actor, "remove_person", "case", case_id, ["people"])
@@ -494,9 +489,7 @@ class CaseService:
         its texts and people go, and `secure_delete` overwrites the freed pages.
         """
         with self.vault.session() as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise NotFoundError()
+            case = required(session, Case, case_id)
             case.facts = case.question = case.prior_advice = ""
             case.involvements.clear()
             for intervention in case.interventions:

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from casus.errors import NotFoundError
+from casus import validation as v
 from casus.model import Case, Intervention, RepairAdvice
-from casus.model.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
-from casus.services import validation as v
 from casus.services.audit import apply_changes, record
+from casus.services.lookup import required
+from casus.vocabulary.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -79,8 +79,7 @@ class MeasureService:
 
     def _add(self, kind: type[Measure], entity: str, case_id: int, values: dict[str, Any]) -> int:
         with self.vault.session() as session:
-            if session.get(Case, case_id) is None:
-                raise NotFoundError()
+            required(session, Case, case_id)
             item = kind(case_id=case_id, **values)
             session.add(item)
             session.flush()
@@ -89,9 +88,7 @@ class MeasureService:
 
     def _update(self, kind: type[Measure], entity: str, item_id: int, values: dict[str, Any]) -> None:
         with self.vault.session() as session:
-            item = session.get(kind, item_id)
-            if item is None:
-                raise NotFoundError()
+            item = required(session, kind, item_id)
             changed = apply_changes(item, values)
             if changed:
                 record(session, self.vault.actor, "update", entity, item_id, changed)

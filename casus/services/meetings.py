@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.identify.folding import fold
 from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord
-from casus.model.enums import ActionStatus, CaseStatus, Party
 from casus.pseudonymise.replacement import UnitCodeBook
-from casus.services import validation as v
 from casus.services.audit import record
+from casus.services.lookup import required
+from casus.vocabulary.enums import ActionStatus, CaseStatus, Party
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -91,7 +92,7 @@ class MeetingService:
     def codes(self, meeting_id: int) -> UnitCodeBook:
         """The meeting's unit codes: the same in meeting mode and in its minutes."""
         with self.vault.session() as session:
-            meeting = _required(session, Meeting, meeting_id)
+            meeting = required(session, Meeting, meeting_id)
             if meeting.code_key is None:  # a meeting from before the key existed
                 meeting.code_key = secrets.token_bytes(32)
             return UnitCodeBook(meeting.code_key)
@@ -107,7 +108,7 @@ class MeetingService:
     def set_learning_points(self, meeting_id: int, text: str) -> None:
         value = v.clean_text(text, "learning_points", "Leerpunten", max_length=v.LONG_TEXT_MAX)
         with self.vault.session() as session:
-            meeting = _required(session, Meeting, meeting_id)
+            meeting = required(session, Meeting, meeting_id)
             meeting.learning_points = value
             record(session, self.vault.actor, "update", "meeting", meeting_id, ["learning_points"])
 
@@ -121,14 +122,14 @@ class MeetingService:
         if len(folded) > 200:
             raise ValidationError("word", "Woord", "is te lang (ten hoogste 200 tekens)")
         with self.vault.session() as session:
-            meeting = _required(session, Meeting, meeting_id)
+            meeting = required(session, Meeting, meeting_id)
             if folded not in {w.word for w in meeting.no_name_words}:
                 meeting.no_name_words.append(NoNameWord(word=folded))
                 record(session, self.vault.actor, "update", "meeting", meeting_id, ["no_name_words"])
 
     def no_name_words(self, meeting_id: int) -> frozenset[str]:
         with self.vault.session() as session:
-            _required(session, Meeting, meeting_id)
+            required(session, Meeting, meeting_id)
             words = select(NoNameWord.word).where(NoNameWord.meeting_id == meeting_id)
             return frozenset(session.scalars(words))
 
@@ -151,7 +152,7 @@ class MeetingService:
         """Organisations, never names: the minutes go to all of them."""
         present = {v.clean_enum(Party, p, "parties", "Aanwezige partijen") for p in parties}
         with self.vault.session() as session:
-            meeting = _required(session, Meeting, meeting_id)
+            meeting = required(session, Meeting, meeting_id)
             if {a.party for a in meeting.attendance} != present:
                 meeting.attendance = [MeetingAttendance(party=p) for p in sorted(present)]
                 record(session, self.vault.actor, "update", "meeting", meeting_id, ["parties"])
@@ -160,7 +161,7 @@ class MeetingService:
         """Puts every released case that is not on the agenda yet on it, oldest report first, in
         one transaction; returns how many were added."""
         with self.vault.session() as session:
-            _required(session, Meeting, meeting_id)
+            required(session, Meeting, meeting_id)
             on_agenda = select(AgendaItem.case_id).where(AgendaItem.meeting_id == meeting_id)
             case_ids = session.scalars(
                 select(Case.id)
@@ -176,7 +177,7 @@ class MeetingService:
     def remove_agenda_item(self, item_id: int) -> None:
         """The item's notes go with it; its actions stay on the list (no longer tied to it)."""
         with self.vault.session() as session:
-            item = _required(session, AgendaItem, item_id)
+            item = required(session, AgendaItem, item_id)
             meeting_id = item.meeting_id
             session.delete(item)
             session.flush()
@@ -186,7 +187,7 @@ class MeetingService:
     def move_agenda_item(self, item_id: int, offset: int) -> None:
         """Moves an item up (negative) or down the agenda; "Casus N" follows the new order."""
         with self.vault.session() as session:
-            item = _required(session, AgendaItem, item_id)
+            item = required(session, AgendaItem, item_id)
             items = self._ordered(session, item.meeting_id)
             index = items.index(item)
             target = max(0, min(len(items) - 1, index + offset))
@@ -213,14 +214,14 @@ class MeetingService:
 
     def add_agenda_item(self, meeting_id: int, case_id: int) -> int:
         with self.vault.session() as session:
-            _required(session, Meeting, meeting_id)
+            required(session, Meeting, meeting_id)
             item = self._append(session, meeting_id, case_id)
             record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
             return item.id
 
     @staticmethod
     def _append(session: Session, meeting_id: int, case_id: int) -> AgendaItem:
-        case = _required(session, Case, case_id)
+        case = required(session, Case, case_id)
         if case.status is not CaseStatus.RELEASED:
             raise ValidationError("case_id", "Casus", "is niet vrijgegeven voor het overleg")
         highest = select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
@@ -233,7 +234,7 @@ class MeetingService:
     def record_note(self, meeting_id: int, number: int, field: str, text: str) -> None:
         """One note of agenda item `number` (1 is the first), the others kept as they are."""
         with self.vault.session() as session:
-            meeting = _required(session, Meeting, meeting_id)
+            meeting = required(session, Meeting, meeting_id)
             agenda = sorted(meeting.agenda, key=lambda i: i.position)
             if not 1 <= number <= len(agenda):
                 raise ValidationError("item", "Agendapunt", f"{number} bestaat niet in dit overleg")
@@ -251,7 +252,7 @@ class MeetingService:
             "agreements": v.clean_text(agreements, "agreements", "Afspraken", max_length=v.LONG_TEXT_MAX),
         }
         with self.vault.session() as session:
-            item = _required(session, AgendaItem, item_id)
+            item = required(session, AgendaItem, item_id)
             for name, value in values.items():
                 setattr(item, name, value)
             record(session, self.vault.actor, "update", "agenda_item", item_id, values)
@@ -268,7 +269,7 @@ class MeetingService:
         party = v.clean_enum(Party, owner_party, "owner_party", "Eigenaar")
         due = v.clean_date(due_date, "due_date", "Gereed op", allow_future=True)
         with self.vault.session() as session:
-            _required(session, Meeting, meeting_id)
+            required(session, Meeting, meeting_id)
             action = Action(
                 meeting_id=meeting_id,
                 description=text,
@@ -295,7 +296,7 @@ class MeetingService:
         party = v.clean_enum(Party, owner_party, "owner_party", "Eigenaar")
         due = v.clean_date(due_date, "due_date", "Gereed op", allow_future=True)
         with self.vault.session() as session:
-            action = _required(session, Action, action_id)
+            action = required(session, Action, action_id)
             action.description, action.owner_party, action.due_date = text, party, due
             record(
                 session,
@@ -308,21 +309,13 @@ class MeetingService:
 
     def remove_action(self, action_id: int) -> None:
         with self.vault.session() as session:
-            action = _required(session, Action, action_id)
+            action = required(session, Action, action_id)
             session.delete(action)
             record(session, self.vault.actor, "remove", "action", action_id, ["description"])
 
     def set_action_status(self, action_id: int, status: ActionStatus | str) -> None:
         value = v.clean_enum(ActionStatus, status, "status", "Status")
         with self.vault.session() as session:
-            action = _required(session, Action, action_id)
+            action = required(session, Action, action_id)
             action.status = value
             record(session, self.vault.actor, "update", "action", action_id, ["status"])
-
-
-def _required(session: Session, model: type[T], key: int) -> T:
-    """The row, or NotFoundError (which names no value): every method looks up this way."""
-    row = session.get(model, key)
-    if row is None:
-        raise NotFoundError()
-    return row

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casus.errors import NotFoundError, ValidationError
+from casus import validation as v
+from casus.errors import ValidationError
 from casus.model import Case, OrgUnit
-from casus.model.enums import OrgUnitKind, Party
-from casus.services import validation as v
 from casus.services.audit import apply_changes, record
+from casus.services.lookup import required
+from casus.vocabulary.enums import OrgUnitKind, Party
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -224,9 +225,7 @@ class OrgUnitService:
     def update(self, unit_id: int, draft: OrgUnitDraft) -> None:
         values = _clean(draft)
         with self.vault.session() as session:
-            unit = session.get(OrgUnit, unit_id)
-            if unit is None:
-                raise NotFoundError()
+            unit = required(session, OrgUnit, unit_id)
             _check_parent(session, values["kind"], values["parent_id"])
             if values["parent_id"] == unit_id:
                 raise ValidationError("parent_id", "Valt onder", "kan niet het onderdeel zelf zijn")
@@ -236,9 +235,7 @@ class OrgUnitService:
 
     def delete(self, unit_id: int) -> None:
         with self.vault.session() as session:
-            unit = session.get(OrgUnit, unit_id)
-            if unit is None:
-                raise NotFoundError()
+            unit = required(session, OrgUnit, unit_id)
             if unit.children or session.scalar(select(Case.id).where(Case.org_unit_id == unit_id).limit(1)):
                 raise ValidationError(
                     "id", "Organisatieonderdeel", "is nog in gebruik door onderdelen of casussen"

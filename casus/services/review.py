@@ -18,18 +18,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casus.errors import NotFoundError, ValidationError
+from casus.errors import ValidationError
 from casus.identify import patterns
 from casus.identify.case_input import CaseInput, RegisteredPerson
 from casus.identify.catalogue import units_from_rows
 from casus.identify.patterns import MONTH_NAMES
 from casus.identify.spans import OWN_UNIT, UNREGISTERED, Span, SpanKind
 from casus.model import Case, Review, ReviewSpan
-from casus.model.enums import CaseStatus, ReviewDecision, Role, UnitGeneralisation
 from casus.pseudonymise.engine import RESIDUAL, CaseResult, Pseudonymiser
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
 from casus.services.audit import record
+from casus.services.lookup import required
 from casus.services.org_units import OrgUnitService
+from casus.vocabulary.enums import CaseStatus, ReviewDecision, Role, UnitGeneralisation
 
 if TYPE_CHECKING:
     from casus.disclosure import DisclosureGate
@@ -118,9 +119,7 @@ class ReviewService:
         self.engine = engine
 
     def _case(self, session: Session, case_id: int) -> Case:
-        case = session.get(Case, case_id)
-        if case is None or case.status is CaseStatus.DESTROYED:
-            raise NotFoundError()
+        case = required(session, Case, case_id, belongs=lambda row: row.status is not CaseStatus.DESTROYED)
         return case
 
     def _engine(self) -> Pseudonymiser:
@@ -183,9 +182,7 @@ class ReviewService:
         if decision not in (ReviewDecision.ACCEPTED, ReviewDecision.REJECTED):
             raise ValidationError("decision", "Besluit", "moet accepteren of afwijzen zijn")
         with self.vault.session() as session:
-            span = session.get(ReviewSpan, span_id)
-            if span is None or span.review.case_id != case_id:
-                raise NotFoundError()
+            span = required(session, ReviewSpan, span_id, belongs=lambda row: row.review.case_id == case_id)
             if span.decision is ReviewDecision.ADDED and decision is ReviewDecision.REJECTED:
                 span.review.spans.remove(span)  # an owner's own span is simply taken back
             else:

@@ -20,7 +20,7 @@ import errno
 import getpass
 import hmac
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -151,10 +151,13 @@ class Vault:
         passphrase: str,
         *,
         kdf_profile: KdfProfile | None = None,
-        load_default_org_units: bool = True,
+        initialise: Callable[[Vault], None] | None = None,
         backup_dir: Path | None = None,
         actor: str | None = None,
     ) -> Vault:
+        """A new vault with an empty schema. `initialise` fills it before it is handed out; if
+        it fails, the new file is removed like any other half-made vault (the default units
+        come this way: casus.services.vaults.create_vault)."""
         path = Path(path).absolute()
         if path.exists():
             raise VaultExistsError()
@@ -179,10 +182,8 @@ class Vault:
                 BackupStore(path, backup_dir),
                 actor or _default_actor(),
             )
-            if load_default_org_units:
-                from casus.services.org_units import OrgUnitService
-
-                OrgUnitService(vault).load_defaults()
+            if initialise is not None:
+                initialise(vault)
             return vault
         except BaseException:
             if engine is not None:

@@ -1,4 +1,4 @@
-"""The corpus format's values (../shared/corpus/README.md) and what they mean in the model.
+"""The corpus format's values (tests/data/corpus/README.md) and what they mean in the vocabulary.
 
 Shared by the importer and `casus pseudonymise`, which must not need the importer's services
 (or a database) to read a case line.
@@ -6,7 +6,7 @@ Shared by the importer and `casus pseudonymise`, which must not need the importe
 
 from __future__ import annotations
 
-from casus.model.enums import BehaviourCategory, Channel, Ground, Party, Role
+from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, Party, Role
 
 SOURCES = {
     "extern": (Channel.EXTERNAL_REPORTING_POINT, Party.DISCRIMINATIE_NL),
