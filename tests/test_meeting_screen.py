@@ -127,7 +127,7 @@ def test_agenda_attendance_actions_and_learning_points_are_kept(
 
     screen.attendance[Party.DIVERSITY_BUREAU].setChecked(True)
     screen.attendance[Party.HR].setChecked(False)
-    assert {a.party for a in meetings.get(meeting).attendance} == {
+    assert meetings.get(meeting).parties == {
         Party.INTEGRITY_BUREAU,
         Party.DIVERSITY_BUREAU,
     }
@@ -340,7 +340,7 @@ def test_a_new_meeting_from_the_screen_and_a_taken_date_refused_in_dutch(
     dialog.create_meeting()
     assert dialog.result() == NewMeetingDialog.DialogCode.Accepted
     created = MeetingService(vault).get(dialog.meeting_id)
-    assert Party.HR not in {a.party for a in created.attendance}
+    assert Party.HR not in created.parties
     assert len(created.agenda) == 2, "the released cases went on its agenda"
     screen.reload_meetings(choose=dialog.meeting_id)
     assert screen.meeting_combo.currentText().startswith("05-06-2025 · 2 casussen")

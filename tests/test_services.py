@@ -191,7 +191,7 @@ def test_meeting_agenda_takes_only_released_cases_and_open_actions_carry_over(
     second = meetings.create("2025-06-05", [Party.HR])
     carried = meetings.get(second).actions
     assert [a.description for a in carried] == ["Gesprek leidinggevende"]
-    assert carried[0].carried_over_from_id is not None
+    assert carried[0].carried_over
     with pytest.raises(ValidationError):
         meetings.create("2025-06-05")
 
@@ -215,7 +215,7 @@ def test_the_agenda_is_put_together_reordered_and_pruned_in_the_vault(
     assert [i.case_id for i in meetings.get(meeting).agenda] == [ids[0], ids[1], ids[2]]
     meetings.remove_agenda_item(agenda[0].id)
     after = meetings.get(meeting)
-    assert [(i.position, i.case_id) for i in after.agenda] == [(1, ids[0]), (2, ids[2])]
+    assert [(i.number, i.case_id) for i in after.agenda] == [(1, ids[0]), (2, ids[2])]
     assert [(a.id, a.agenda_item_id) for a in after.actions] == [(action, None)], "the action stays"
 
     with pytest.raises(ValidationError, match="Actie"):

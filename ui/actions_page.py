@@ -9,6 +9,7 @@ the table edits the chosen row or, after "Nieuwe actie", adds one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casus.errors import CasusError
-from casus.model import Action
+from casus.services.meeting_values import ActionEntry
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from casus.vocabulary.enums import ActionStatus, Party
@@ -39,11 +40,6 @@ ADD = "Actie toevoegen (Ctrl+Enter)"
 SAVE = "Actie opslaan (Ctrl+Enter)"
 
 
-def minutes_order(actions: list[Action]) -> list[Action]:
-    """As casus.outputs.minutes numbers them."""
-    return sorted(actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.id))
-
-
 class ActionsPage(QWidget):
     changed = Signal()
 
@@ -51,7 +47,7 @@ class ActionsPage(QWidget):
         super().__init__()
         self.service = MeetingService(vault)
         self.meeting_id: int | None = None
-        self.rows: list[Action] = []
+        self.rows: list[ActionEntry] = []
         self.agenda_titles: dict[int, str] = {}
         self.editing: int | None = None  # the action in the form; None: a new one
 
@@ -103,9 +99,11 @@ class ActionsPage(QWidget):
         layout.addWidget(self.message)
         self.new_action()
 
-    def load(self, meeting_id: int | None, actions: list[Action], agenda_titles: dict[int, str]) -> None:
+    def load(
+        self, meeting_id: int | None, actions: Sequence[ActionEntry], agenda_titles: dict[int, str]
+    ) -> None:
         self.meeting_id = meeting_id
-        self.rows = minutes_order(actions)
+        self.rows = list(actions)  # in the order the minutes number them (the service's)
         self.agenda_titles = agenda_titles
         self.item.clear()
         self.item.addItem("— het hele overleg", None)
@@ -114,7 +112,7 @@ class ActionsPage(QWidget):
         self.table.setRowCount(len(self.rows))
         for row, action in enumerate(self.rows):
             description = action.description
-            if action.carried_over_from_id is not None:
+            if action.carried_over:
                 description += f" ({CARRIED_OVER})"
             due = action.due_date.strftime("%d-%m-%Y") if action.due_date else "—"
             where = self.agenda_titles.get(action.agenda_item_id or -1, "—")

@@ -45,13 +45,14 @@ from PySide6.QtWidgets import (
 
 from casus.disclosure import CHECK, DisclosureGate, DisclosureRefused, Finding
 from casus.errors import CasusError
-from casus.model import AgendaItem
 from casus.outputs.minutes import Source, build_minutes, default_file_name
 from casus.outputs.minutes_export import write_minutes
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
+from casus.services.meeting_values import AgendaEntry
 from casus.services.meetings import MeetingService, MeetingSummary
 from casus.services.review import MeetingCase, ReviewService
 from casus.vault import Vault
+from casus.vocabulary.agenda import NoteField
 from casus.vocabulary.enums import Party
 from ui.actions_page import ActionsPage
 from ui.findings_list import FindingsList, Located
@@ -122,7 +123,7 @@ class MeetingScreen(QDialog):
         self.service = MeetingService(vault)
         self.review = ReviewService(vault, engine)
         self.meeting_id: int | None = None
-        self.items: list[AgendaItem] = []
+        self.items: list[AgendaEntry] = []
         self.views: dict[int, MeetingCase | str] = {}
         self.notes: dict[Spot, str] = {}
         self.learning_points = ""
@@ -332,16 +333,16 @@ class MeetingScreen(QDialog):
             self.views, self.gate = {}, None
         self.meeting_id = meeting_id
         meeting = self.service.get(meeting_id)
-        self.items = sorted(meeting.agenda, key=lambda i: i.position)
+        self.items = list(meeting.agenda)
         self.notes = {
-            Spot("item", item.id, field): getattr(item, field)
+            Spot("item", item.id, field): item.note(NoteField(field))
             for item in self.items
             for field, *_ in ITEM_FIELDS
         }
         self.learning_points = meeting.learning_points
         self.learning.set_text_quietly(self.learning_points)
         self.no_name = self.service.no_name_words(meeting_id)
-        present = {a.party for a in meeting.attendance}
+        present = meeting.parties
         for party, box in self.attendance.items():
             box.blockSignals(True)
             box.setChecked(party in present)
@@ -355,7 +356,7 @@ class MeetingScreen(QDialog):
         else:
             self.check_all()
 
-    def _prepare(self, meeting_id: int, items: list[AgendaItem]) -> None:
+    def _prepare(self, meeting_id: int, items: list[AgendaEntry]) -> None:
         """The gate and the cases as the meeting sees them, off the GUI thread: building the
         gate reads the whole vault and the first check loads deduce."""
         vault, engine, review, service = self.vault, self.engine, self.review, self.service

@@ -21,7 +21,7 @@ from casus.identify.folding import clean
 from casus.identify.patterns import MONTH_NAMES
 from casus.services.meetings import MeetingService
 from casus.services.review import MeetingCase, ReviewService
-from casus.vocabulary.enums import ActionStatus
+from casus.vocabulary.agenda import LEARNING_POINTS, PARTIES, NoteField, action_title
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
@@ -51,6 +51,9 @@ class MinutesItem:
     discussion: str
     advice: str
     agreements: str
+
+    def note(self, field: NoteField) -> str:
+        return str(getattr(self, field.value))
 
 
 @dataclass(frozen=True)
@@ -115,20 +118,20 @@ class Minutes:
 
     def sourced_texts(self) -> dict[str, tuple[str, Source]]:
         texts = {
-            "Aanwezig": (", ".join(self.parties), Source("parties")),
-            "Leerpunten": (self.learning_points, Source("learning_points")),
+            PARTIES: (", ".join(self.parties), Source("parties")),
+            LEARNING_POINTS: (self.learning_points, Source("learning_points")),
         }
         for item in self.items:
             case = Source("case", item_id=item.item_id)
             texts.update({place: (text, case) for place, text in item.case.shown(item.title).items()})
-            for field, title, text in (
-                ("discussion", "bespreking", item.discussion),
-                ("advice", "advies", item.advice),
-                ("agreements", "afspraken", item.agreements),
-            ):
-                texts[f"{item.title}, {title}"] = (text, Source(field, item_id=item.item_id))
+            for field in NoteField:
+                texts[f"{item.title}, {field.place}"] = (
+                    item.note(field),
+                    Source(field, item_id=item.item_id),
+                )
         for number, action in enumerate(self.actions, 1):
-            texts[f"Actie {number}"] = (action.description, Source("description", action_id=action.action_id))
+            place = action_title(number)
+            texts[place] = (action.description, Source("description", action_id=action.action_id))
         return texts
 
 
@@ -145,30 +148,22 @@ def build_minutes(
     codes = meetings.codes(meeting_id)
     meeting = meetings.get(meeting_id)
     review = ReviewService(vault, engine)
-    agenda = sorted(meeting.agenda, key=lambda i: i.position)
     items = []
-    for number, item in enumerate(agenda, 1):
+    for entry in meeting.agenda:
         try:
-            view = review.meeting_view(item.case_id, codes)
+            view = review.meeting_view(entry.case_id, codes)
         except ValidationError:
             raise ValidationError(
                 "agenda",
-                f"Casus {number}",
+                entry.title,
                 "is niet meer vrijgegeven (de tekst is veranderd); "
                 "geef hem opnieuw vrij of haal hem van de agenda",
             ) from None
         items.append(
-            MinutesItem(
-                item.id,
-                f"Casus {number}",
-                view,
-                item.discussion,
-                item.advice,
-                item.agreements,
-            )
+            MinutesItem(entry.id, entry.title, view, entry.discussion, entry.advice, entry.agreements)
         )
         if progress is not None:
-            progress(number, len(agenda))
+            progress(entry.number, len(meeting.agenda))
     actions = tuple(
         MinutesAction(
             a.id,
@@ -176,10 +171,10 @@ def build_minutes(
             a.owner_party.label,
             a.due_date.strftime("%d-%m-%Y") if a.due_date else "",
             a.status.label,
-            a.carried_over_from_id is not None,
+            a.carried_over,
         )
-        for a in sorted(meeting.actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.id))
+        for a in meeting.actions
     )
-    parties = tuple(sorted(p.party.label for p in meeting.attendance))
+    parties = tuple(sorted(party.label for party in meeting.parties))
     no_name = meetings.no_name_words(meeting_id)
     return Minutes(meeting.held_on, parties, tuple(items), actions, meeting.learning_points, no_name)

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from casus.outputs.minutes import FOOTER, TITLE, Minutes
+from casus.vocabulary.agenda import LEARNING_POINTS, NoteField
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say
@@ -61,11 +62,7 @@ def build_document(minutes: Minutes) -> DocxDocument:
         for title, text in sorted(item.case.texts.items(), key=lambda kv: kv[0] != "Bespreekvraag"):
             _heading(document, title, 2)
             _blocks(document, text)
-        for title, text in (
-            ("Bespreking", item.discussion),
-            ("Advies", item.advice),
-            ("Afspraken", item.agreements),
-        ):
+        for title, text in ((field.heading, item.note(field)) for field in NoteField):
             if text.strip():
                 _heading(document, title, 2)
                 _blocks(document, text)
@@ -95,7 +92,7 @@ def build_document(minutes: Minutes) -> DocxDocument:
     else:
         document.add_paragraph("Geen acties.")
     if minutes.learning_points.strip():
-        _heading(document, "Leerpunten", 1)
+        _heading(document, LEARNING_POINTS, 1)
         _blocks(document, minutes.learning_points)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's Letter

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from casus.outputs import pdf
 from casus.outputs.minutes import FOOTER, TITLE, Minutes
+from casus.vocabulary.agenda import LEARNING_POINTS, NoteField
 
 
 def render(minutes: Minutes) -> bytes:
@@ -45,11 +46,7 @@ def story(minutes: Minutes) -> list[Flowable]:
         flow.append(KeepTogether(block))
         for title, text in sorted(item.case.texts.items(), key=lambda kv: kv[0] != "Bespreekvraag"):
             flow += [Paragraph(escape(title), s["h2"]), *_paragraphs(text)]
-        for title, text in (
-            ("Bespreking", item.discussion),
-            ("Advies", item.advice),
-            ("Afspraken", item.agreements),
-        ):
+        for title, text in ((field.heading, item.note(field)) for field in NoteField):
             if text.strip():
                 flow += [Paragraph(title, s["h2"]), *_paragraphs(text)]
     flow.append(Paragraph("Actielijst", s["h1"]))
@@ -84,5 +81,9 @@ def story(minutes: Minutes) -> list[Flowable]:
     else:
         flow.append(Paragraph("Geen acties.", s["body"]))
     if minutes.learning_points.strip():
-        flow += [Spacer(1, 4 * mm), Paragraph("Leerpunten", s["h1"]), *_paragraphs(minutes.learning_points)]
+        flow += [
+            Spacer(1, 4 * mm),
+            Paragraph(LEARNING_POINTS, s["h1"]),
+            *_paragraphs(minutes.learning_points),
+        ]
     return flow

@@ -23,6 +23,7 @@ from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.services.review import MeetingCase, ReviewService
+from casus.vocabulary.agenda import case_title
 from casus.vocabulary.enums import CaseStatus
 
 if TYPE_CHECKING:
@@ -62,11 +63,11 @@ def shared_screen_cases(
     else:
         meetings = MeetingService(vault)
         codes = meetings.codes(meeting_id)
-        case_ids = [item.case_id for item in meetings.get(meeting_id).agenda]
+        case_ids = [entry.case_id for entry in meetings.get(meeting_id).agenda]
     gate = DisclosureGate.for_vault(vault, engine)
     shown = []
     for number, case_id in enumerate(case_ids, 1):
-        title = f"Casus {number}"
+        title = case_title(number)
         try:
             case = review.meeting_view(case_id, codes)
         except ValidationError:  # withdrawn since it was put on the agenda: never shown unreviewed

@@ -18,6 +18,8 @@ from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, No
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.audit import record
 from casus.services.lookup import required
+from casus.services.meeting_values import MeetingView, meeting_view
+from casus.vocabulary.agenda import NoteField
 from casus.vocabulary.enums import ActionStatus, CaseStatus, Party
 
 if TYPE_CHECKING:
@@ -133,7 +135,7 @@ class MeetingService:
             words = select(NoNameWord.word).where(NoNameWord.meeting_id == meeting_id)
             return frozenset(session.scalars(words))
 
-    def get(self, meeting_id: int) -> Meeting:
+    def get(self, meeting_id: int) -> MeetingView:
         with self.vault.session() as session:
             meeting = session.scalars(
                 select(Meeting)
@@ -146,7 +148,7 @@ class MeetingService:
             ).first()
             if meeting is None:
                 raise NotFoundError()
-            return meeting
+            return meeting_view(meeting)
 
     def set_attendance(self, meeting_id: int, parties: Iterable[Party | str]) -> None:
         """Organisations, never names: the minutes go to all of them."""
@@ -233,23 +235,20 @@ class MeetingService:
 
     def record_note(self, meeting_id: int, number: int, field: str, text: str) -> None:
         """One note of agenda item `number` (1 is the first), the others kept as they are."""
-        with self.vault.session() as session:
-            meeting = required(session, Meeting, meeting_id)
-            agenda = sorted(meeting.agenda, key=lambda i: i.position)
-            if not 1 <= number <= len(agenda):
-                raise ValidationError("item", "Agendapunt", f"{number} bestaat niet in dit overleg")
-            item = agenda[number - 1]
-            notes = {"discussion": item.discussion, "advice": item.advice, "agreements": item.agreements}
-        if field not in notes:
+        agenda = self.get(meeting_id).agenda
+        if not 1 <= number <= len(agenda):
+            raise ValidationError("item", "Agendapunt", f"{number} bestaat niet in dit overleg")
+        if field not in set(NoteField):
             raise ValidationError("field", "Notitie", "moet bespreking, advies of afspraken zijn")
-        notes[field] = text
-        self.record_item(item.id, notes["discussion"], notes["advice"], notes["agreements"])
+        item = agenda[number - 1]
+        notes = {each: item.note(each) for each in NoteField}
+        notes[NoteField(field)] = text
+        self.record_item(item.id, *(notes[each] for each in NoteField))
 
     def record_item(self, item_id: int, discussion: str, advice: str, agreements: str) -> None:
         values = {
-            "discussion": v.clean_text(discussion, "discussion", "Bespreking", max_length=v.LONG_TEXT_MAX),
-            "advice": v.clean_text(advice, "advice", "Advies", max_length=v.LONG_TEXT_MAX),
-            "agreements": v.clean_text(agreements, "agreements", "Afspraken", max_length=v.LONG_TEXT_MAX),
+            field.value: v.clean_text(text, field.value, field.heading, max_length=v.LONG_TEXT_MAX)
+            for field, text in zip(NoteField, (discussion, advice, agreements), strict=True)
         }
         with self.vault.session() as session:
             item = required(session, AgendaItem, item_id)
