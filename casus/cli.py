@@ -231,7 +231,8 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
         except DisclosureRefused as refused:
             for finding in refused.findings[:50]:
                 print(
-                    f"{finding.place}: {finding.kind} (teken {finding.start}-{finding.end})", file=sys.stderr
+                    f"{finding.place}: {finding.kind.label} (teken {finding.start}-{finding.end})",
+                    file=sys.stderr,
                 )
             raise
     _say(f"Notulen geschreven: {path}")

@@ -35,29 +35,16 @@ from casus.identify.second_line import residuals as second_line_residuals
 from casus.identify.spans import SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.identify.units import find_units
-from casus.vocabulary.enums import Role
+from casus.vocabulary.enums import FindingKind, Role
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
     from casus.vault import Vault
 
-NAME = "naam"
-UNREGISTERED_NAME = "naam (niet geregistreerd)"
-EMAIL = "e-mailadres"
-PHONE = "telefoonnummer"
-NUMBER = "personeelsnummer"
-REFERENCE = "kenmerk van een casus"
-UNIT = "organisatieonderdeel"
-DATE = "exacte datum van een voorval"
-CHECK = "controleer: mogelijk een naam, plaats of onderdeel"
 SHAPED = {
-    SpanKind.EMAIL: EMAIL,
-    SpanKind.PHONE: PHONE,
+    SpanKind.EMAIL: FindingKind.EMAIL,
+    SpanKind.PHONE: FindingKind.PHONE,
 }
-IBAN = "rekeningnummer"
-POSTCODE = "postcode"
-PLATE = "kenteken"
-CASE_NUMBER = "zaak- of dossiernummer"
 
 _ROLE_WORDS = "|".join(sorted({r.label for r in Role} | {"Persoon"}, key=len, reverse=True))
 # What our own replacements look like ("Melder A", "Persoon F's", "directie K", "team K1"):
@@ -72,12 +59,20 @@ _EXTENSION_WORDS = re.compile(
 )
 
 
-def finding_kind(kind: str) -> SpanKind:
+_REPLACED_AS = {
+    FindingKind.NAME: SpanKind.PERSON,
+    FindingKind.UNREGISTERED_NAME: SpanKind.PERSON,
+    FindingKind.EMAIL: SpanKind.EMAIL,
+    FindingKind.PHONE: SpanKind.PHONE,
+    FindingKind.UNIT: SpanKind.ORG,
+    FindingKind.INCIDENT_DATE: SpanKind.DATE,
+    FindingKind.POSTCODE: SpanKind.LOCATION,
+}
+
+
+def finding_kind(kind: FindingKind) -> SpanKind:
     """The span kind that replaces what a finding of `kind` found."""
-    return {
-        NAME: SpanKind.PERSON, UNREGISTERED_NAME: SpanKind.PERSON, EMAIL: SpanKind.EMAIL,
-        PHONE: SpanKind.PHONE, UNIT: SpanKind.ORG, DATE: SpanKind.DATE, POSTCODE: SpanKind.LOCATION,
-    }.get(kind, SpanKind.ID)  # fmt: skip
+    return _REPLACED_AS.get(kind, SpanKind.ID)
 
 
 @dataclass(frozen=True)
@@ -88,7 +83,7 @@ class Finding:
     place: str
     start: int
     end: int
-    kind: str
+    kind: FindingKind
 
 
 class DisclosureRefused(CasusError):
@@ -147,7 +142,7 @@ class DisclosureGate:
                     continue
                 if any(f.start < residual.end and residual.start < f.end for f in refused):
                     continue  # already a finding that refuses
-                found.append(Finding(place, residual.start, residual.end, CHECK))
+                found.append(Finding(place, residual.start, residual.end, FindingKind.CHECK))
         return sorted(found, key=lambda f: (f.place, f.start))
 
     def require_clean(
@@ -170,7 +165,7 @@ class DisclosureGate:
         tokens = tokenise(folded)
         allowed = self._allowed_ranges(text, tokens, own)
 
-        def hit(start: int, end: int, kind: str) -> None:
+        def hit(start: int, end: int, kind: FindingKind) -> None:
             """A hit that overlaps earlier ones joins them: "Vries" known to the vault and
             "Samira de Vries" found by deduce are one finding that covers the whole name."""
             if any(a <= start and end <= b for a, b in allowed):
@@ -204,43 +199,43 @@ class DisclosureGate:
                     ranges.append((tokens[index].start, tokens[index + size - 1].end))
         return ranges
 
-    def _names(self, folded: FoldedText, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+    def _names(self, folded: FoldedText, tokens: list[Token]) -> Iterator[tuple[int, int, FindingKind]]:
         """Every form the pseudonymiser would replace, plus the forms typed to get past it:
         spaced letters, a name written together with another ("SamiraOuahbi") or broken
         by a hyphen ("Ouah-bi")."""
         names = self.known.names
         for span in names.find_names(folded, tokens):
-            yield span.start, span.end, NAME
+            yield span.start, span.end, FindingKind.NAME
         joined = join_spaced_letters(folded)
         if joined is not None:
             for span in names.find_names(joined):
-                yield span.start, span.end, NAME
+                yield span.start, span.end, FindingKind.NAME
         text = folded.original
         for token in tokens:
             surface = text[token.start : token.end]
             parts = [fold(p) for p in re.findall(r"[A-ZÀ-Ý][a-zß-ÿ]+", surface)]
             if len(parts) >= 2 and any(names.knows(p) for p in parts if len(p) >= 3):
-                yield token.start, token.end, NAME
+                yield token.start, token.end, FindingKind.NAME
         for first, second in itertools.pairwise(tokens):
             between = text[first.end : second.start]
             if between == "-" and names.knows(first.folded + second.folded):
-                yield first.start, second.end, NAME
+                yield first.start, second.end, FindingKind.NAME
 
-    def _contacts_and_numbers(self, text: str, folded: FoldedText) -> Iterator[tuple[int, int, str]]:
+    def _contacts_and_numbers(self, text: str, folded: FoldedText) -> Iterator[tuple[int, int, FindingKind]]:
         known = self.known
         for match in re.finditer(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", folded.folded):
             if match.group().strip(".") in known.emails:
-                yield *folded.original_span(match.start(), match.end()), EMAIL
+                yield *folded.original_span(match.start(), match.end()), FindingKind.EMAIL
         for start, end, digits in [*patterns.digit_runs(folded.folded), *spoken_digits(folded.folded)]:
             original = folded.original_span(start, end)
             if len(digits) >= 6 and phone_key(digits) in known.phones:
-                yield *original, PHONE
+                yield *original, FindingKind.PHONE
             elif number_key(digits) in known.numbers:
-                yield *original, NUMBER
+                yield *original, FindingKind.STAFF_NUMBER
         if known.extensions:
             for match in _EXTENSION_WORDS.finditer(folded.folded):
                 if match.group("number") in known.extensions:
-                    yield *folded.original_span(*match.span("number")), PHONE
+                    yield *folded.original_span(*match.span("number")), FindingKind.PHONE
         # A reference in any notation ("D-001", "d001", "notulen-D001.pdf"): runs of up to four
         # word pieces one separator apart, compared without their separators.
         pieces = list(re.finditer(r"[^\W_]+", folded.folded))
@@ -249,14 +244,14 @@ class DisclosureGate:
             last = first
             while True:
                 if compact in known.references:
-                    yield *folded.original_span(piece.start(), pieces[last].end()), REFERENCE
+                    yield *folded.original_span(piece.start(), pieces[last].end()), FindingKind.CASE_REFERENCE
                 last += 1
                 if last >= min(first + 4, len(pieces)) or pieces[last].start() - pieces[last - 1].end() > 1:
                     break
                 compact += pieces[last].group()
 
     @staticmethod
-    def _shaped(text: str) -> Iterator[tuple[int, int, str]]:
+    def _shaped(text: str) -> Iterator[tuple[int, int, FindingKind]]:
         """What has the shape of an identifier refuses, registered or not."""
         view = cleaned(text)
         normal = view.folded
@@ -267,21 +262,26 @@ class DisclosureGate:
             *patterns.postcodes(normal),
             *(s for s in patterns.numbers(normal) if s.detail in ("case", "plate", "iban")),
         ]
-        kinds = {"case": CASE_NUMBER, "plate": PLATE, "iban": IBAN, "postcode": POSTCODE}
+        kinds = {
+            "case": FindingKind.FILE_NUMBER,
+            "plate": FindingKind.PLATE,
+            "iban": FindingKind.IBAN,
+            "postcode": FindingKind.POSTCODE,
+        }
         for span in spans:
             if span.detail == "extension":
                 continue  # "toestel 1234" on its own points to nobody outside the building
-            kind = SHAPED.get(span.kind) or kinds.get(span.detail, NUMBER)
+            kind = SHAPED.get(span.kind) or kinds.get(span.detail, FindingKind.STAFF_NUMBER)
             yield *view.original_span(span.start, span.end), kind
 
-    def _units(self, folded: FoldedText, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+    def _units(self, folded: FoldedText, tokens: list[Token]) -> Iterator[tuple[int, int, FindingKind]]:
         for mention in find_units(folded, tokens, self.known.units):
-            yield mention.start, mention.end, UNIT
+            yield mention.start, mention.end, FindingKind.UNIT
 
-    def _incident_dates(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def _incident_dates(self, text: str) -> Iterator[tuple[int, int, FindingKind]]:
         for span in patterns.dates(text):
             if self._is_incident_date(text[span.start : span.end], span.detail):
-                yield span.start, span.end, DATE
+                yield span.start, span.end, FindingKind.INCIDENT_DATE
 
     def _is_incident_date(self, surface: str, detail: str) -> bool:
         month, _, year = detail.partition("/")
@@ -295,7 +295,7 @@ class DisclosureGate:
 
     def _unregistered_names(
         self, text: str, allowed: Iterable[tuple[int, int]]
-    ) -> Iterator[tuple[int, int, str]]:
+    ) -> Iterator[tuple[int, int, FindingKind]]:
         if self.engine is None:
             return
         ours = list(allowed)
@@ -313,7 +313,7 @@ class DisclosureGate:
                 len(w) > 1 and not is_common_word(fold(w)) and not (touches_ours and is_dutch_word(w))
                 for w in words
             ):
-                yield start, end, UNREGISTERED_NAME
+                yield start, end, FindingKind.UNREGISTERED_NAME
 
 
 def _joined(found: list[Finding], text: str) -> list[Finding]:
@@ -324,7 +324,7 @@ def _joined(found: list[Finding], text: str) -> list[Finding]:
         if (
             last is not None
             and last.kind == finding.kind
-            and finding.kind in (NAME, UNREGISTERED_NAME)
+            and finding.kind in (FindingKind.NAME, FindingKind.UNREGISTERED_NAME)
             and not text[last.end : finding.start].strip()
         ):
             joined[-1] = Finding(last.place, last.start, finding.end, last.kind)

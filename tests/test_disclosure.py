@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from casus.disclosure import (
-    DATE,
-    EMAIL,
-    NAME,
-    NUMBER,
-    PHONE,
-    REFERENCE,
-    UNIT,
-    UNREGISTERED_NAME,
-    DisclosureGate,
-    DisclosureRefused,
-)
+from casus.disclosure import DisclosureGate, DisclosureRefused
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.services.review import ReviewService
 from casus.vault import Vault
+from casus.vocabulary.enums import FindingKind
 
 
 @pytest.fixture
@@ -57,23 +47,23 @@ def kinds(gate: DisclosureGate, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("note", "kind"),
     [
-        ("Ayşe voelde zich niet gehoord.", NAME),
-        ("Volgens AYSE was het vaker gebeurd.", NAME),
-        ("Yildiz' verhaal klopt.", NAME),
-        ("Berg ontkent.", NAME),
-        ("Vanderberg ontkent.", NAME),
-        ("Bergs opmerking was kwetsend.", NAME),
-        ("Volgens Yıldz (met een typefout) is het zo.", NAME),
-        ("Y\u200bildiz is boos.", NAME),
-        ("Stuur het naar A.Yildiz@Example.nl vandaag.", EMAIL),
-        ("Bel +31 6 1234 5678 voor een afspraak.", PHONE),
-        ("Personeelsnummer 1234567 staat in het dossier.", NUMBER),
-        ("Zie casus bi-2025-017 in de kluis.", REFERENCE),
-        ("Het speelt bij team Leerplicht.", UNIT),
-        ("Het speelt bij Onderwijs, Jeugd en Zorg.", UNIT),
-        ("Het speelt bij OJZ.", UNIT),
-        ("Het gebeurde op 3 maart 2025 in de kantine.", DATE),
-        ("Het gebeurde op 03-03-2025 in de kantine.", DATE),
+        ("Ayşe voelde zich niet gehoord.", FindingKind.NAME),
+        ("Volgens AYSE was het vaker gebeurd.", FindingKind.NAME),
+        ("Yildiz' verhaal klopt.", FindingKind.NAME),
+        ("Berg ontkent.", FindingKind.NAME),
+        ("Vanderberg ontkent.", FindingKind.NAME),
+        ("Bergs opmerking was kwetsend.", FindingKind.NAME),
+        ("Volgens Yıldz (met een typefout) is het zo.", FindingKind.NAME),
+        ("Y\u200bildiz is boos.", FindingKind.NAME),
+        ("Stuur het naar A.Yildiz@Example.nl vandaag.", FindingKind.EMAIL),
+        ("Bel +31 6 1234 5678 voor een afspraak.", FindingKind.PHONE),
+        ("Personeelsnummer 1234567 staat in het dossier.", FindingKind.STAFF_NUMBER),
+        ("Zie casus bi-2025-017 in de kluis.", FindingKind.CASE_REFERENCE),
+        ("Het speelt bij team Leerplicht.", FindingKind.UNIT),
+        ("Het speelt bij Onderwijs, Jeugd en Zorg.", FindingKind.UNIT),
+        ("Het speelt bij OJZ.", FindingKind.UNIT),
+        ("Het gebeurde op 3 maart 2025 in de kantine.", FindingKind.INCIDENT_DATE),
+        ("Het gebeurde op 03-03-2025 in de kantine.", FindingKind.INCIDENT_DATE),
     ],
 )
 def test_every_form_of_what_may_not_leave_is_found(vault: Vault, case_id: int, note: str, kind: str) -> None:
@@ -105,10 +95,10 @@ def test_a_refusal_lists_every_finding_with_its_place_and_never_quotes_it(
         gate.require_clean(texts, metadata={"Title": "Notulen", "Author": "Ayşe"})
     findings = refused.value.findings
     assert [(f.place, f.kind) for f in findings] == [
-        ("Agendapunt 1, bespreking", NAME),
-        ("Agendapunt 1, bespreking", NAME),
-        ("Leerpunten", UNREGISTERED_NAME),
-        ("metagegevens: Author", NAME),
+        ("Agendapunt 1, bespreking", FindingKind.NAME),
+        ("Agendapunt 1, bespreking", FindingKind.NAME),
+        ("Leerpunten", FindingKind.UNREGISTERED_NAME),
+        ("metagegevens: Author", FindingKind.NAME),
     ]
     first = findings[0]
     assert texts[first.place][first.start : first.end] == "Ayşe"
@@ -143,15 +133,16 @@ def test_a_name_is_one_finding_that_covers_all_of_it(
 
 
 def test_the_second_line_asks_about_a_note_and_a_no_name_word_quiets_it(vault: Vault, case_id: int) -> None:
-    from casus.disclosure import CHECK
 
     gate = DisclosureGate.for_vault(vault)
     note = {"Casus 1, advies": "Advies: bespreek het met Wijkbeheer en met Pieter."}
     asked = gate.residuals(note)
-    assert [f.kind for f in asked] == [CHECK]
+    assert [f.kind for f in asked] == [FindingKind.CHECK]
     start = note["Casus 1, advies"].index("Wijkbeheer")
     assert (asked[0].start, asked[0].end) == (start, start + len("Wijkbeheer"))
-    assert [f.kind for f in gate.check(note)] == [NAME]  # the registered name refuses, never a question
+    assert [f.kind for f in gate.check(note)] == [
+        FindingKind.NAME
+    ]  # the registered name refuses, never a question
     assert gate.residuals(note, no_name={"wijkbeheer"}) == []
     # The meeting's parties and our own pseudonyms are never asked about.
     assert gate.residuals({"x": "Bureau Integriteit en P&O spreken Melder A en directie K."}) == []

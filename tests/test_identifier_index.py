@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text, update
 
 from casus import identifier_index
-from casus.disclosure import NAME, DisclosureGate
+from casus.disclosure import DisclosureGate
 from casus.errors import DiskFullError
 from casus.identify import stored_index
 from casus.identify.identifiers import IdentifierSet
@@ -18,6 +18,7 @@ from casus.model import IdentifierIndex
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitDraft, OrgUnitService
 from casus.vault import Vault
+from casus.vocabulary.enums import FindingKind
 from tests.conftest import PASSPHRASE
 
 
@@ -35,7 +36,7 @@ def _case(vault: Vault, name: str, reference: str) -> int:
 
 
 def _names_found(vault: Vault, note: str) -> bool:
-    return NAME in [f.kind for f in DisclosureGate.for_vault(vault).check({"Notitie": note})]
+    return FindingKind.NAME in [f.kind for f in DisclosureGate.for_vault(vault).check({"Notitie": note})]
 
 
 def _reopened(vault: Vault) -> Vault:

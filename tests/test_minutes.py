@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from casus.disclosure import NAME, DisclosureRefused
+from casus.disclosure import DisclosureRefused
 from casus.importing import import_cases
 from casus.outputs.minutes import default_file_name
 from casus.outputs.minutes_export import export_minutes
@@ -17,7 +17,7 @@ from casus.pseudonymise.scoring import leak_fold
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
-from casus.vocabulary.enums import CaseStatus, Party
+from casus.vocabulary.enums import CaseStatus, FindingKind, Party
 from tests.helpers import release
 
 IDENTIFYING = {"person", "org", "email", "phone", "id", "location"}
@@ -135,7 +135,7 @@ def test_a_name_in_a_note_refuses_the_export_and_writes_nothing(
     assert not target.exists() and not list(tmp_path.glob(".casus-export-*"))
     found = refused.value.findings
     # "Samira" and "koster" (Wil Koster, written in lower case): both names, both found.
-    assert [(f.place, f.kind) for f in found] == [("Casus 2, bespreking", NAME)] * 2
+    assert [(f.place, f.kind) for f in found] == [("Casus 2, bespreking", FindingKind.NAME)] * 2
     assert "Samira" not in str(refused.value)
 
 

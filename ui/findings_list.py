@@ -26,7 +26,7 @@ class Located:
 
 
 def describe_finding(finding: Finding) -> str:
-    return f"{finding.place}: {finding.kind}, teken {finding.start + 1}–{finding.end}"
+    return f"{finding.place}: {finding.kind.label}, teken {finding.start + 1}–{finding.end}"
 
 
 class FindingsList(QListWidget):

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casus.disclosure import CHECK, DisclosureGate, DisclosureRefused, Finding
+from casus.disclosure import DisclosureGate, DisclosureRefused, Finding
 from casus.errors import CasusError
 from casus.outputs.minutes import Source, build_minutes, default_file_name
 from casus.outputs.minutes_export import write_minutes
@@ -53,7 +53,7 @@ from casus.services.meetings import MeetingService, MeetingSummary
 from casus.services.review import MeetingCase, ReviewService
 from casus.vault import Vault
 from casus.vocabulary.agenda import NoteField
-from casus.vocabulary.enums import Party
+from casus.vocabulary.enums import FindingKind, Party
 from ui.actions_page import ActionsPage
 from ui.findings_list import FindingsList, Located
 from ui.meeting_mode import case_html
@@ -600,7 +600,7 @@ class MeetingScreen(QDialog):
             Located(finding, key) for key in sorted(self.findings, key=rank) for finding in self.findings[key]
         ]
         self.findings_list.show_findings(located)
-        questions = sum(1 for each in located if each.finding.kind == CHECK)
+        questions = sum(1 for each in located if each.finding.kind is FindingKind.CHECK)
         refused = len(located) - questions
         self.no_name_button.setEnabled(questions > 0)
         if refused:
@@ -624,7 +624,7 @@ class MeetingScreen(QDialog):
             return
         located = self.findings_list.located[row]
         finding = located.finding
-        if finding.kind != CHECK or not isinstance(located.target, Spot):
+        if finding.kind is not FindingKind.CHECK or not isinstance(located.target, Spot):
             self.check_status.setText("Kies eerst een woord om te controleren (F8), dan F9.")
             return
         word = self._text(located.target)[finding.start : finding.end]
@@ -770,7 +770,9 @@ class MeetingScreen(QDialog):
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
         if isinstance(outcome, Path):
-            questions = sum(1 for found in self.findings.values() for f in found if f.kind == CHECK)
+            questions = sum(
+                1 for found in self.findings.values() for f in found if f.kind is FindingKind.CHECK
+            )
             self.check_status.setText(
                 f"Notulen geschreven: {outcome.name}"
                 + (f". Nog {questions} woord(en) om te controleren (F8, F9)." if questions else "")

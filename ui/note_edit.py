@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from casus.disclosure import CHECK, Finding
+from casus.disclosure import Finding
+from casus.vocabulary.enums import FindingKind
 from ui.text_offsets import to_qt
 
 MARK_BACKGROUND = QColor("#fde2e1")
@@ -48,7 +49,7 @@ class NoteEdit(QPlainTextEdit):
             cursor.setPosition(to_qt(text, min(finding.end, len(text))), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             style = QTextCharFormat()
-            question = finding.kind == CHECK
+            question = finding.kind is FindingKind.CHECK
             style.setBackground(CHECK_BACKGROUND if question else MARK_BACKGROUND)
             style.setUnderlineStyle(
                 QTextCharFormat.UnderlineStyle.DotLine
@@ -59,7 +60,7 @@ class NoteEdit(QPlainTextEdit):
             selection.format = style
             selections.append(selection)
         self.setExtraSelections(selections)
-        questions = sum(1 for f in self.findings if f.kind == CHECK)
+        questions = sum(1 for f in self.findings if f.kind is FindingKind.CHECK)
         refused = len(self.findings) - questions
         parts = []
         if refused:

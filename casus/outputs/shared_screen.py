@@ -41,7 +41,7 @@ class SharedCase:
 
 
 def held_back_reason(findings: list[Finding]) -> str:
-    kinds = Counter(f.kind for f in findings)
+    kinds = Counter(f.kind.label for f in findings)
     found = ", ".join(f"{count}× {kind}" for kind, count in sorted(kinds.items()))
     return (
         f"Deze casus wordt niet getoond: de controle vond nog herleidbare gegevens ({found}). "

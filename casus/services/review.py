@@ -373,7 +373,7 @@ class ReviewService:
         texts = {REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text}
         findings = self._vault_gate().check(texts)
         if findings:
-            where = "; ".join(f"{f.place}, {f.kind}, teken {f.start}–{f.end}" for f in findings[:5])
+            where = "; ".join(f"{f.place}, {f.kind.label}, teken {f.start}–{f.end}" for f in findings[:5])
             raise ValidationError(
                 "release",
                 "Vrijgeven",

@@ -215,6 +215,30 @@ _NATIONAL_NATURE = {
     BehaviourCategory.OTHER: NationalNature.OTHER,
 }
 
+
+class FindingKind(DutchEnum):
+    """What the disclosure gate found in a text that is about to leave Casus. All refuse the
+    export except CHECK, the second line's question ("controleer")."""
+
+    NAME = "name"
+    UNREGISTERED_NAME = "unregistered_name"
+    EMAIL = "email"
+    PHONE = "phone"
+    STAFF_NUMBER = "staff_number"
+    CASE_REFERENCE = "case_reference"
+    UNIT = "unit"
+    INCIDENT_DATE = "incident_date"
+    IBAN = "iban"
+    POSTCODE = "postcode"
+    PLATE = "plate"
+    FILE_NUMBER = "file_number"
+    CHECK = "check"
+
+    @property
+    def refuses(self) -> bool:
+        return self is not FindingKind.CHECK
+
+
 _LABELS: dict[DutchEnum, str] = {
     Channel.EXTERNAL_REPORTING_POINT: "Extern meldpunt (discriminatie.nl)",
     Channel.INTERNAL_REPORTING_POINT: "Intern meldpunt (Bureau Integriteit)",
@@ -328,4 +352,17 @@ _LABELS: dict[DutchEnum, str] = {
     ReviewDecision.ACCEPTED: "Geaccepteerd",
     ReviewDecision.REJECTED: "Afgewezen",
     ReviewDecision.ADDED: "Toegevoegd",
+    FindingKind.NAME: "naam",
+    FindingKind.UNREGISTERED_NAME: "naam (niet geregistreerd)",
+    FindingKind.EMAIL: "e-mailadres",
+    FindingKind.PHONE: "telefoonnummer",
+    FindingKind.STAFF_NUMBER: "personeelsnummer",
+    FindingKind.CASE_REFERENCE: "kenmerk van een casus",
+    FindingKind.UNIT: "organisatieonderdeel",
+    FindingKind.INCIDENT_DATE: "exacte datum van een voorval",
+    FindingKind.IBAN: "rekeningnummer",
+    FindingKind.POSTCODE: "postcode",
+    FindingKind.PLATE: "kenteken",
+    FindingKind.FILE_NUMBER: "zaak- of dossiernummer",
+    FindingKind.CHECK: "controleer: mogelijk een naam, plaats of onderdeel",
 }
