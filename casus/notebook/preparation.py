@@ -1,0 +1,50 @@
+"""What the meeting screen needs before it can check anything: the gate over the vault as it
+is now, the meeting's unit codes, and each agenda item's case as the meeting sees it.
+
+Building the gate reads the whole vault and the first check loads deduce, so the window runs
+this off its thread and hands the result to the notebook (MeetingNotebook.adopt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from casus.disclosure import DisclosureGate
+from casus.errors import CasusError
+from casus.pseudonymise.replacement import UnitCodeBook
+from casus.services.meeting_values import AgendaEntry
+from casus.services.meetings import MeetingService
+from casus.services.review import MeetingCase, ReviewService
+
+if TYPE_CHECKING:
+    from casus.pseudonymise.engine import Pseudonymiser
+    from casus.vault import Vault
+
+# Shown instead of a case that cannot be shown; the reason follows.
+NOT_SHOWN = "Deze casus kan niet worden getoond: "
+
+
+@dataclass(frozen=True)
+class MeetingPreparation:
+    meeting_id: int
+    gate: DisclosureGate
+    codes: UnitCodeBook
+    views: dict[int, MeetingCase | str]  # by agenda item: the case, or why it cannot be shown
+
+
+def prepare_meeting(
+    vault: Vault, engine: Pseudonymiser, meeting_id: int, entries: Sequence[AgendaEntry]
+) -> MeetingPreparation:
+    engine.warm_up()
+    gate = DisclosureGate.for_vault(vault, engine)
+    codes = MeetingService(vault).codes(meeting_id)
+    review = ReviewService(vault, engine)
+    views: dict[int, MeetingCase | str] = {}
+    for entry in entries:
+        try:
+            views[entry.id] = review.meeting_view(entry.case_id, codes)
+        except CasusError as error:
+            views[entry.id] = NOT_SHOWN + str(error)
+    return MeetingPreparation(meeting_id, gate, codes, views)
