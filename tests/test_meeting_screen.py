@@ -17,7 +17,7 @@ from casus.services.review import ReviewService
 from casus.vault import Vault
 from casus.vocabulary.enums import ActionStatus, Party, ReviewDecision, SpanKind
 from tests.helpers import release
-from tests.test_ui import unnamed_controls
+from tests.test_ui import answer_save_as, unnamed_controls
 from ui.meeting_screen import MeetingScreen
 
 
@@ -125,8 +125,8 @@ def test_agenda_attendance_actions_and_learning_points_are_kept(
     assert [i.case_id for i in meetings.get(meeting).agenda][1] == first_case
     assert screen.agenda.currentRow() == 1
 
-    screen.attendance[Party.DIVERSITY_BUREAU].setChecked(True)
-    screen.attendance[Party.HR].setChecked(False)
+    screen.bar.attendance[Party.DIVERSITY_BUREAU].setChecked(True)
+    screen.bar.attendance[Party.HR].setChecked(False)
     assert meetings.get(meeting).parties == {
         Party.INTEGRITY_BUREAU,
         Party.DIVERSITY_BUREAU,
@@ -159,20 +159,20 @@ def test_agenda_attendance_actions_and_learning_points_are_kept(
     # The next meeting asks whether the open action succeeded.
     meetings.create("2025-06-05", [Party.HR])
     screen = _open(qtbot, vault, engine)
-    assert screen.meeting_combo.currentText().startswith("05-06-2025")
+    assert screen.bar.combo.currentText().startswith("05-06-2025")
     page = screen.actions_page
     assert page.table.rowCount() == 1 and "Is dit gelukt?" in page.table.item(0, 0).text()
 
 
 def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
-    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
+    qtbot, monkeypatch, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
 ) -> None:
     out = tmp_path / "uit"
     out.mkdir()
     target = out / "notulen-casuistiekoverleg-2025-05.pdf"
     screen = _open(qtbot, vault, engine)
     chosen: list[str] = []
-    screen.choose_target = lambda name: chosen.append(name) or target  # type: ignore[method-assign]
+    answer_save_as(monkeypatch, lambda name: chosen.append(name) or target)
     screen.agenda.setCurrentRow(1)
     agreements = screen.note_edits["agreements"]
     agreements.setFocus()
@@ -202,7 +202,7 @@ def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
     import docx
 
     word_file = target.with_suffix(".docx")
-    screen.choose_target = lambda name: word_file  # type: ignore[method-assign]
+    answer_save_as(monkeypatch, lambda name: word_file)
     screen.export_minutes()
     qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
     assert screen.check_status.text() == f"Notulen geschreven: {word_file.name}"
@@ -213,7 +213,7 @@ def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
 def test_the_save_dialog_offers_word_and_the_chosen_type_sets_the_suffix(qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from ui import widgets
+    from ui import dialogs as widgets
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -250,7 +250,7 @@ def test_meeting_mode_shows_the_agenda_with_the_meetings_codes_and_follows_it(
     assert shared.heading.text() == "Casus 2 van 2", "it opens at the item the secretary chose"
     screen.agenda.setCurrentRow(0)
     assert shared.heading.text() == "Casus 1 van 2"
-    views = [screen.views[item.id] for item in screen.items]
+    views = [screen.notebook.views[entry.id] for entry in screen.notebook.agenda]
     assert shared.cases[0].case == views[0], "same pseudonyms and unit codes as the minutes"
     shared.shut()
     window.close()
@@ -300,7 +300,7 @@ def test_locking_stores_what_was_typed_and_closes_the_screen(
 
 
 def test_the_report_is_exported_from_the_window_in_the_background(
-    qtbot, vault: Vault, tmp_path: Path
+    qtbot, monkeypatch, vault: Vault, tmp_path: Path
 ) -> None:
     from casus.demo import fill_demo_vault
     from ui.report_dialog import ReportDialog
@@ -310,7 +310,7 @@ def test_the_report_is_exported_from_the_window_in_the_background(
     qtbot.addWidget(dialog)
     assert unnamed_controls(dialog) == []
     names: list[str] = []
-    dialog.choose_target = lambda name: names.append(name) or tmp_path / name  # type: ignore[method-assign]
+    answer_save_as(monkeypatch, lambda name: names.append(name) or tmp_path / name)
     dialog.start.setDate(dialog.end.date().addDays(1))
     dialog.export()
     assert "vóór de begindatum" in dialog.message.text() and not names, "a reversed period is refused"
@@ -343,7 +343,7 @@ def test_a_new_meeting_from_the_screen_and_a_taken_date_refused_in_dutch(
     assert Party.HR not in created.parties
     assert len(created.agenda) == 2, "the released cases went on its agenda"
     screen.reload_meetings(choose=dialog.meeting_id)
-    assert screen.meeting_combo.currentText().startswith("05-06-2025 · 2 casussen")
+    assert screen.bar.combo.currentText().startswith("05-06-2025 · 2 casussen")
 
 
 def test_a_refused_save_keeps_the_text_and_the_meeting_on_screen(
@@ -363,14 +363,14 @@ def test_a_refused_save_keeps_the_text_and_the_meeting_on_screen(
 
 
 def test_a_case_withdrawn_after_it_went_on_the_agenda_stops_the_export_by_its_number(
-    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
+    qtbot, monkeypatch, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
 ) -> None:
     second = MeetingService(vault).get(meeting).agenda[1].case_id
     changed = _draft("Şahin Öztürk", "Kees Brouwer", "2025-04-10", facts="Aangevulde feiten.")
     CaseService(vault).update(second, changed)  # the owner edits the facts: the release is withdrawn
     screen = _open(qtbot, vault, engine)
     assert screen.agenda.item(1).text() == "Casus 2 · niet te tonen"
-    screen.choose_target = lambda name: tmp_path / name  # type: ignore[method-assign]
+    answer_save_as(monkeypatch, lambda name: tmp_path / name)
     screen.export_minutes()
     qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
     assert screen.check_status.text().startswith("Casus 2: is niet meer vrijgegeven")

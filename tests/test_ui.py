@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,16 @@ from ui.start_dialog import RECENT_KEY, StartDialog
 def demo_vault(vault: Vault) -> Vault:
     fill_demo_vault(vault, count=40)
     return vault
+
+
+def answer_save_as(monkeypatch: pytest.MonkeyPatch, answer: Callable[[str], Path | None]) -> None:
+    """Every "save as" question (ui.dialogs, the one seam for modal questions) answered by
+    `answer(default file name)`."""
+    from ui import dialogs
+
+    monkeypatch.setattr(
+        dialogs, "choose_export_target", lambda _parent, _title, name, word=False: answer(name)
+    )
 
 
 def unnamed_controls(widget: QWidget) -> list[str]:
@@ -471,9 +482,10 @@ def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -
 
 def test_an_uncaught_error_shows_dutch_words_and_no_traceback(qtbot, monkeypatch, capsys) -> None:
     import ui.crash_guard as crash_guard
+    from ui import dialogs
 
     shown: list[str] = []
-    monkeypatch.setattr(crash_guard.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, text: shown.append(text))
     try:
         raise ValueError("Yasmina Amrani")
     except ValueError as error:

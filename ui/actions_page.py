@@ -121,9 +121,15 @@ class ActionsPage(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
         if self.editing is not None and self.editing in {a.id for a in self.rows}:
-            self.table.selectRow([a.id for a in self.rows].index(self.editing))
+            self.select(self.editing)
         else:
             self.new_action()
+
+    def select(self, action_id: int | None) -> None:
+        """Put the form on action `action_id` (the one the minutes number so)."""
+        order = [action.id for action in self.rows]
+        if action_id in order:
+            self.table.selectRow(order.index(action_id))
 
     def new_action(self) -> None:
         self.table.clearSelection()

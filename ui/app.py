@@ -13,14 +13,14 @@ from pathlib import Path
 import platformdirs
 from filelock import FileLock, Timeout
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, plan_demo_meetings, release_demo_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.vaults import create_vault
 from casus.vault import Vault
 from casus.vault.store import lock_path
-from ui import crash_guard
+from ui import crash_guard, dialogs
 from ui.main_window import MainWindow
 from ui.messages import describe
 from ui.start_dialog import StartDialog
@@ -91,7 +91,7 @@ class Application:
         state = getattr(previous, "last_view_state", None) if previous is not None else None
         path = previous.vault_path if previous is not None else None
         dialog = StartDialog()
-        if dialog.exec() and dialog.vault is not None:
+        if dialogs.run(dialog) and dialog.vault is not None:
             self._show(dialog.vault)
             if state and self.window is not None and dialog.vault.path == path:
                 self.window.restore_view_state(state)
@@ -134,7 +134,7 @@ def run(argv: Sequence[str]) -> int:
         try:
             vault = create_demo_vault()
         except Exception as error:
-            QMessageBox.critical(None, APP_NAME, describe(error))
+            dialogs.show_error(None, describe(error))
             return 1
     holder = Application(vault)
     if holder.window is None:

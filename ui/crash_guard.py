@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from ui import dialogs
 from ui.messages import describe
 
 
@@ -19,7 +20,7 @@ def _hook(kind: type[BaseException], error: BaseException, _trace: TracebackType
     if issubclass(kind, KeyboardInterrupt):
         QApplication.quit()
         return
-    QMessageBox.critical(QApplication.activeWindow(), "Casus", describe(error))
+    dialogs.show_error(QApplication.activeWindow(), describe(error))
 
 
 def install() -> None:

@@ -8,21 +8,13 @@ to put the cursor on it.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from casus.disclosure import Finding
-
-
-@dataclass(frozen=True)
-class Located:
-    """A finding and the field it is in (`target` is the screen's own key for that field)."""
-
-    finding: Finding
-    target: Hashable
+from casus.notebook.texts import PlacedFinding
 
 
 def describe_finding(finding: Finding) -> str:
@@ -30,15 +22,15 @@ def describe_finding(finding: Finding) -> str:
 
 
 class FindingsList(QListWidget):
-    chosen = Signal(object)  # a Located
+    chosen = Signal(object)  # a PlacedFinding
 
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Bevindingen van de controle")
-        self.located: list[Located] = []
+        self.located: list[PlacedFinding] = []
         self.itemActivated.connect(lambda item: self.chosen.emit(self.located[self.row(item)]))
 
-    def show_findings(self, located: Sequence[Located]) -> None:
+    def show_findings(self, located: Sequence[PlacedFinding]) -> None:
         self.located = list(located)
         self.clear()
         for each in self.located:

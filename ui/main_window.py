@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -31,6 +30,7 @@ from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
+from ui import dialogs
 from ui.case_editor import CaseEditor
 from ui.case_table_model import CaseFilterProxy, CaseTableModel
 from ui.clipboard_guard import ClipboardGuard
@@ -40,7 +40,6 @@ from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
 from ui.org_units_dialog import OrgUnitsDialog
-from ui.passphrase_question import ask_passphrase
 from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
@@ -201,7 +200,7 @@ class MainWindow(QMainWindow):
         window-modal question that does not block the event loop)."""
         if self.vault is None:
             return
-        self.backup_dialog = ask_passphrase(
+        self.backup_dialog = dialogs.ask_passphrase(
             self,
             "Reservekopie maken",
             "Wachtwoordzin van de kluis (de reservekopie krijgt er een eigen sleutel uit):",
@@ -228,11 +227,11 @@ class MainWindow(QMainWindow):
         self._backup_worker = start(lambda: vault.backup(passphrase), done, failed)
 
     def choose_idle_minutes(self) -> None:
-        minutes, chosen = QInputDialog.getInt(
+        minutes = dialogs.ask_number(
             self, "Automatisch vergrendelen", "Vergrendelen na zoveel minuten zonder gebruik:",
             int(idle_minutes()), 1, 120,
         )  # fmt: skip
-        if chosen:
+        if minutes is not None:
             QSettings().setValue(IDLE_MINUTES_KEY, minutes)
             self.idle_lock.timer.setInterval(minutes * 60_000)
             self.idle_lock.timer.start()

@@ -21,8 +21,8 @@ from casus.outputs.shared_screen import SharedCase, shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.review import MeetingCase
 from casus.vault import Vault
+from ui import dialogs
 from ui.messages import describe
-from ui.passphrase_question import ask_passphrase
 from ui.workers import start
 
 
@@ -145,7 +145,7 @@ class MeetingModeWindow(QWidget):
 
     def ask_to_leave(self) -> None:
         """A window-modal question that does not block the event loop."""
-        ask_passphrase(
+        dialogs.ask_passphrase(
             self,
             "Vergadermodus verlaten",
             "Wachtwoordzin van de kluis:",

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from casus.outputs.report import default_file_name, export_report
 from casus.vault import Vault
-from ui import workers
+from ui import dialogs, workers
 from ui.messages import describe
-from ui.widgets import add_labelled_row, choose_export_target, date_edit
+from ui.widgets import add_labelled_row, date_edit
 
 
 def _date(edit_date: QDate) -> dt.date:
@@ -69,7 +69,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def choose_target(self, name: str) -> Path | None:
-        return choose_export_target(self, "Rapportage opslaan", name)
+        return dialogs.choose_export_target(self, "Rapportage opslaan", name)
 
     def export(self) -> None:
         first, last = _date(self.start.date()), _date(self.end.date())

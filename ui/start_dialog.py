@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from casus.services.vaults import create_vault
 from casus.vault import Vault, assess_passphrase
-from ui import workers
+from ui import dialogs, workers
 from ui.messages import describe
 
 RECENT_KEY = "start/recent_vault"
-VAULT_FILTER = "Casus-kluis (*.casus);;Alle bestanden (*)"
 
 
 class StartDialog(QDialog):
@@ -151,14 +149,14 @@ class StartDialog(QDialog):
     # --- actions -----------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Kluis kiezen", "", VAULT_FILTER)
+        path = dialogs.choose_vault(self)
         if path:
             self.path_edit.setText(path)
             self.passphrase_edit.setFocus()
 
     def _create(self) -> None:
         if not self._creating:
-            path, _ = QFileDialog.getSaveFileName(self, "Nieuwe kluis", "casus.casus", VAULT_FILTER)
+            path = dialogs.choose_new_vault(self)
             if not path:
                 return
             self.path_edit.setText(path)

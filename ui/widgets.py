@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -70,24 +68,6 @@ def date_edit(name: str, date: QDate | None = None) -> QDateEdit:
     if inner is not None:
         inner.setAccessibleName(name)
     return edit
-
-
-PDF_FILTER = "PDF (*.pdf)"
-WORD_FILTER = "Word-document om verder te bewerken (*.docx)"
-
-
-def choose_export_target(parent: QWidget, title: str, name: str, word: bool = False) -> Path | None:
-    """Where to save an export: the user's documents folder (or home) with the export's own
-    default name, which says only what it is and its period. With `word`, a .docx may be chosen
-    too; the chosen type decides the file's suffix."""
-    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-    folder = documents if documents.is_dir() else Path.home()
-    filters = ";;".join((PDF_FILTER, WORD_FILTER) if word else (PDF_FILTER,))
-    path, chosen = QFileDialog.getSaveFileName(parent, title, str(folder / name), filters)
-    if not path:
-        return None
-    suffix = ".docx" if chosen == WORD_FILTER else ".pdf"
-    return Path(path).with_suffix(suffix)
 
 
 def add_labelled_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
