@@ -67,7 +67,9 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMaximumDate(QDate.currentDate())
     edit.setDate(QDate.currentDate())
-    edit.findChild(QLineEdit).setAccessibleName(name)  # the field a screen reader lands on
+    inner = edit.findChild(QLineEdit)  # the field a screen reader lands on
+    if inner is not None:
+        inner.setAccessibleName(name)
     return edit
 
 

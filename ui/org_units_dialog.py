@@ -67,7 +67,9 @@ class OrgUnitsDialog(QDialog):
         self.headcount.setRange(0, 100_000)
         self.headcount.setSpecialValueText("onbekend")
         # The spin box's own text field is what a screen reader lands on.
-        self.headcount.findChild(QLineEdit).setAccessibleName("Aantal medewerkers")
+        inner = self.headcount.findChild(QLineEdit)
+        if inner is not None:
+            inner.setAccessibleName("Aantal medewerkers")
         self.party = enum_combo(Party, "Overlegpartij in dit onderdeel", optional=True)
         form = QFormLayout()
         fields = (

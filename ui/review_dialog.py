@@ -226,7 +226,7 @@ class ReviewDialog(QDialog):
                        self.unit_combo, self.release_button):  # fmt: skip
             widget.setEnabled(not busy)
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.status.setText(describe(error))
 
     def _propose(self, _: object = None) -> None:

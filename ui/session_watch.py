@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QObject, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -38,10 +39,13 @@ class _WindowsMessages(QAbstractNativeEventFilter):
         super().__init__()
         self.on_lock = on_lock
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:
+    def nativeEventFilter(
+        self, event_type: QByteArray | bytes | bytearray | memoryview, message: int
+    ) -> tuple[bool, int]:
         import ctypes.wintypes
 
-        if bytes(event_type) == b"windows_generic_MSG":
+        kind = event_type.data() if isinstance(event_type, QByteArray) else bytes(event_type)
+        if kind == b"windows_generic_MSG":
             msg = ctypes.wintypes.MSG.from_address(int(message))
             if locks_session(msg.message, msg.wParam):
                 self.on_lock()
@@ -75,18 +79,18 @@ class SessionWatch(QObject):
         from PySide6.QtCore import SLOT
         from PySide6.QtDBus import QDBusConnection
 
+        # PySide6's SLOT() gives a str and its stub for connect() asks bytes; it takes either.
+        sleeping, screensaver = (cast(bytes, SLOT(s)) for s in ("going_to_sleep(bool)", "screensaver(bool)"))
         system = QDBusConnection.systemBus()
         if system.isConnected() and system.connect(
             "org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-            "PrepareForSleep", self, SLOT("going_to_sleep(bool)"),
+            "PrepareForSleep", self, sleeping,
         ):  # fmt: skip
             self.listening.append("logind")
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             for service, path, interface in _SCREENSAVERS:
-                if session.connect(
-                    service, path, interface, "ActiveChanged", self, SLOT("screensaver(bool)")
-                ):
+                if session.connect(service, path, interface, "ActiveChanged", self, screensaver):
                     self.listening.append(service)
 
     @Slot(bool)

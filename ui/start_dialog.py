@@ -167,8 +167,8 @@ class StartDialog(QDialog):
         if self.passphrase_edit.text() != self.confirm_edit.text():
             self._show_error("De twee wachtwoordzinnen zijn niet gelijk.")
             return
-        path, passphrase = Path(self.path_edit.text()), self.passphrase_edit.text()
-        self._run(lambda: create_vault(path, passphrase))
+        target, passphrase = Path(self.path_edit.text()), self.passphrase_edit.text()
+        self._run(lambda: create_vault(target, passphrase))
 
     def _unlock(self) -> None:
         path = self.path_edit.text().strip()
