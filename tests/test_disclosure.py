@@ -7,6 +7,7 @@ import pytest
 from casus.disclosure import DisclosureGate, DisclosureRefused
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.meeting_view import MeetingViewService
 from casus.services.org_units import OrgUnitService
 from casus.services.review import ReviewService
 from casus.vault import Vault
@@ -111,7 +112,7 @@ def test_a_released_case_passes_the_gate(vault: Vault, case_id: int, engine: Pse
     review.propose(case_id)
     review.accept_all(case_id)
     review.release(case_id)
-    shown = review.meeting_view(case_id, UnitCodeBook(b"g" * 32))
+    shown = MeetingViewService(review.vault, review.engine).meeting_view(case_id, UnitCodeBook(b"g" * 32))
     texts = {title: text for title, text in shown.texts.items()}
     texts["Onderdeel"] = shown.unit
     DisclosureGate.for_vault(vault, engine).require_clean(texts)

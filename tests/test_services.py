@@ -233,10 +233,10 @@ def test_a_note_without_a_case_loses_what_needs_no_registry(
     vault: Vault, light_engine: Pseudonymiser
 ) -> None:
     from casus.pseudonymise import UnitCodeBook
-    from casus.services.review import ReviewService
+    from casus.services.notes import NoteService
 
     note = "Bel 06-12345678 of mail j.jansen@example.nl voor 3 januari 2026."
-    text = ReviewService(vault, light_engine).pseudonymise_note(note, UnitCodeBook(b"k" * 32))
+    text = NoteService(vault, light_engine).pseudonymise(note, UnitCodeBook(b"k" * 32))
     assert "06-12345678" not in text and "example.nl" not in text and "3 januari" not in text
     assert "januari 2026" in text
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from casus.outputs.shared_screen import SharedCase, shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
-from casus.services.review import MeetingCase
+from casus.services.meeting_view import MeetingCase
 from casus.vault import Vault
 from ui import dialogs
 from ui.messages import describe

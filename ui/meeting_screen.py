@@ -20,21 +20,15 @@ fixed, so the screen asks to be left out of screen capture like the case screens
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QProgressBar,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -44,30 +38,28 @@ from casus.errors import CasusError
 from casus.notebook import export, preparation
 from casus.notebook.notebook import Change, MeetingNotebook
 from casus.notebook.texts import LEARNING, MeetingText, PlacedFinding, TextKind
-from casus.outputs.minutes import default_file_name
 from casus.pseudonymise import Pseudonymiser
 from casus.services.meetings import MeetingService
-from casus.services.review import ReviewService
+from casus.services.notes import NoteService
 from casus.vault import Vault
 from casus.vocabulary.agenda import NoteField
 from ui import dialogs
 from ui.actions_page import ActionsPage
-from ui.findings_list import FindingsList
 from ui.meeting.agenda_panel import AgendaPanel
 from ui.meeting.check_panel import CheckPanel
+from ui.meeting.export_row import ExportRow
 from ui.meeting.item_panel import ItemPanel
 from ui.meeting.learning_page import LearningPage
 from ui.meeting.meeting_bar import NO_MEETING, MeetingBar, default_meeting
+from ui.meeting.note_keeper import NoteKeeper
 from ui.messages import describe
 from ui.new_meeting_dialog import NewMeetingDialog
 from ui.note_edit import NoteEdit
 from ui.notebook_signals import NotebookSignals
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import button
-from ui.workers import Worker, start, start_with_progress
+from ui.widgets import fit_to_screen
+from ui.workers import Worker, start
 
-CHECK_DELAY_MS = 250
-SAVE_DELAY_MS = 1500
 IN_THE_CASE = (
     "{place}: dit staat in de vrijgegeven tekst van de casus. De casushouder past de voorbereiding "
     "aan (Ctrl+R in de casuslijst) en geeft de casus opnieuw vrij."
@@ -84,14 +76,9 @@ class MeetingScreen(QDialog):
         self.setAccessibleName("Overleg")
         self.vault, self.engine = vault, engine
         self.service = MeetingService(vault)
-        self.review = ReviewService(vault, engine)
-        self.notebook = MeetingNotebook(self.service)
+        self.notebook = MeetingNotebook(self.service, NoteService(vault, engine))
         self.last_note: NoteEdit | None = None
         self._workers: list[Worker] = []
-        self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self.check_timer.timeout.connect(self.check_pending)
-        self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self.save_notes)
         self._build()
         NotebookSignals(self.notebook, self).changed.connect(self._notebook_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
@@ -100,9 +87,9 @@ class MeetingScreen(QDialog):
         self.reload_meetings()
 
     def _build(self) -> None:
-        self._fit_to_screen()
+        fit_to_screen(self, 1200, 760)
         self.bar = MeetingBar()
-        self.agenda_panel, self.item_panel = AgendaPanel(), ItemPanel()
+        self.agenda_panel, self.item_panel = AgendaPanel(self.notebook), ItemPanel()
         self.actions_page, self.learning_page, self.check_panel = (
             ActionsPage(self.vault),
             LearningPage(),
@@ -121,37 +108,31 @@ class MeetingScreen(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.check_panel)
-        layout.addLayout(self._button_row())
+        self.export_row = ExportRow(self.vault, self.engine)
+        layout.addWidget(self.export_row)
+        self._name_parts()
         self._connect()
 
-    def _fit_to_screen(self) -> None:
-        """1200×760 where there is room; never more than the screen has (1366×768 laptops)."""
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        self.resize(min(1200, room.width()) if room else 1200, min(760, room.height()) if room else 760)
-
-    def _button_row(self) -> QHBoxLayout:
-        self.pseudonymise_button = button(
-            "Namen vervangen door &pseudoniemen",
-            "Namen in de notitie vervangen door pseudoniemen",
-            self.pseudonymise_note,
+    def _name_parts(self) -> None:
+        """The parts by the names the shortcuts, the tests and the main window know them."""
+        self.agenda, self.case_view = self.agenda_panel.list, self.item_panel.case_view
+        self.note_edits, self.learning = self.item_panel.note_edits, self.learning_page.edit
+        self.findings_list, self.check_status = self.check_panel.findings_list, self.check_panel.status
+        row = self.export_row
+        self.export_button, self.no_name_button = row.export_button, row.no_name_button
+        self.pseudonymise_button, self.save_status, self.progress = (
+            row.pseudonymise_button,
+            row.save_status,
+            row.progress,
         )
-        self.no_name_button = button("Geen naam (F9)", "Gekozen woord is geen naam", self.mark_no_name)
-        self.no_name_button.setEnabled(False)
-        self.export_button = button("Notulen &exporteren…", "Notulen exporteren", self.export_minutes)
-        self.save_status = QLabel()
-        self.save_status.setAccessibleName("Opslaan")
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Voortgang van de export")
-        self.progress.setVisible(False)
-        row = QHBoxLayout()
-        row.addWidget(self.pseudonymise_button)
-        row.addWidget(self.no_name_button)  # beside the others, not a row of its own: 1366×768
-        row.addStretch(1)
-        row.addWidget(self.save_status)
-        row.addWidget(self.progress)
-        row.addWidget(self.export_button)
-        return row
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.notebook.meeting_id
+
+    @property
+    def gate(self) -> DisclosureGate | None:
+        return self.notebook.gate
 
     def _connect(self) -> None:
         self.bar.meeting_chosen.connect(self.load_meeting)
@@ -159,15 +140,23 @@ class MeetingScreen(QDialog):
         self.bar.meeting_mode_requested.connect(self.request_meeting_mode)
         self.bar.attendance_changed.connect(self._attendance_changed)
         self.agenda_panel.item_chosen.connect(self._show_item)
-        self.agenda_panel.add_requested.connect(self.add_released)
-        self.agenda_panel.move_requested.connect(self.move_item)
-        self.agenda_panel.remove_requested.connect(self.remove_item)
-        self.item_panel.note_typed.connect(self._item_note_typed)
-        self.learning.textChanged.connect(self._learning_typed)
+        self.agenda_panel.said.connect(lambda text: self.save_status.setText(text))
+        self.agenda_panel.cases_added.connect(self._prepare)
+        self.keeper = NoteKeeper(
+            self.notebook,
+            self.item_panel,
+            self.learning,
+            self.actions_page,
+            lambda: self.agenda_panel.current_item,
+        )
+        self.keeper.said.connect(self.save_status.setText)
         self.actions_page.changed.connect(self.notebook.actions_changed)
-        self.actions_page.description.textChanged.connect(self._action_typed)
-        self.actions_page.table.itemSelectionChanged.connect(self._action_typed)
         self.findings_list.chosen.connect(self.jump_to)
+        self.export_row.pseudonymise_requested.connect(self.pseudonymise_note)
+        self.export_row.no_name_requested.connect(self.mark_no_name)
+        self.export_row.export_requested.connect(self.export_minutes)
+        self.export_row.finished.connect(self._exported)
+        self.export_row.failed.connect(lambda error: self.check_panel.say(describe(error)))
         for keys, slot in (
             ("F5", self.request_meeting_mode),
             ("F8", self.findings_list.choose_next),
@@ -177,40 +166,6 @@ class MeetingScreen(QDialog):
             ("Ctrl+Shift+P", self.pseudonymise_note),
         ):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
-
-    # -- the parts, by the names the keyboard and the tests know them ---------------------------------
-
-    @property
-    def agenda(self) -> QListWidget:
-        return self.agenda_panel.list
-
-    @property
-    def note_edits(self) -> dict[NoteField, NoteEdit]:
-        return self.item_panel.note_edits
-
-    @property
-    def case_view(self) -> QTextBrowser:
-        return self.item_panel.case_view
-
-    @property
-    def learning(self) -> NoteEdit:
-        return self.learning_page.edit
-
-    @property
-    def findings_list(self) -> FindingsList:
-        return self.check_panel.findings_list
-
-    @property
-    def check_status(self) -> QLabel:
-        return self.check_panel.status
-
-    @property
-    def meeting_id(self) -> int | None:
-        return self.notebook.meeting_id
-
-    @property
-    def gate(self) -> DisclosureGate | None:
-        return self.notebook.gate
 
     # -- meetings -----------------------------------------------------------------------------------
 
@@ -253,8 +208,6 @@ class MeetingScreen(QDialog):
         self._workers.append(start(task, self.notebook.adopt, self._failed))
 
     def _failed(self, error: BaseException) -> None:
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
         self.check_panel.say(describe(error))
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -305,62 +258,7 @@ class MeetingScreen(QDialog):
             if edit is not None:
                 edit.mark(self.notebook.findings[text])
 
-    # -- the agenda -----------------------------------------------------------------------------------
-
-    def _agenda_step(self, step: Callable[[], object], focus: bool = False) -> None:
-        try:
-            step()
-        except CasusError as error:
-            self.save_status.setText(describe(error))
-        if focus:
-            self.agenda.setFocus()
-
-    def add_released(self) -> None:
-        def add() -> None:
-            added = self.notebook.add_released()
-            self.save_status.setText(
-                f"{added} casussen toegevoegd." if added else "Geen nieuwe vrijgegeven casussen."
-            )
-            if added:
-                self._prepare()
-
-        self._agenda_step(add)
-
-    def move_item(self, offset: int) -> None:
-        item_id = self.agenda_panel.current_item
-        if item_id is not None:
-            self._agenda_step(lambda: self.notebook.move(item_id, offset), focus=True)
-
-    def remove_item(self) -> None:
-        entry = self.notebook.entry(self.agenda_panel.current_item)
-        question = (
-            f"{entry.title if entry else ''} van de agenda halen? De notities bij dit agendapunt gaan "
-            "verloren; de acties blijven op de actielijst."
-        )
-        if entry is not None and dialogs.confirm(self, "Van de agenda halen", question):
-            self._agenda_step(lambda: self.notebook.remove(entry.id))
-
     # -- typing, checking, saving ---------------------------------------------------------------------
-
-    def _item_note_typed(self, field: NoteField) -> None:
-        item_id = self.agenda_panel.current_item
-        if item_id is not None:
-            self.notebook.type_note(MeetingText.note(item_id, field), self.note_edits[field].toPlainText())
-            self._typed(save=True)
-
-    def _learning_typed(self) -> None:
-        self.notebook.type_note(LEARNING, self.learning.toPlainText())
-        self._typed(save=True)
-
-    def _action_typed(self) -> None:
-        self.notebook.type_action(self.actions_page.editing, self.actions_page.description.toPlainText())
-        self._typed(save=False)
-
-    def _typed(self, save: bool) -> None:
-        self.check_timer.start()
-        if save:
-            self.save_status.setText("Niet opgeslagen…")
-            self.save_timer.start()
 
     def check_pending(self) -> None:
         self.notebook.check_pending()
@@ -369,12 +267,7 @@ class MeetingScreen(QDialog):
         self.notebook.check_all()
 
     def save_notes(self) -> None:
-        """Stores every note typed since the last save; a refusal (too long) keeps the text on
-        screen and says why."""
-        try:
-            self.notebook.save()
-        except CasusError as error:
-            self.save_status.setText(describe(error))
+        self.keeper.save()
 
     def _edit(self, text: MeetingText) -> NoteEdit | None:
         if text.kind is TextKind.NOTE and text.field and text.id == self.agenda_panel.current_item:
@@ -418,31 +311,12 @@ class MeetingScreen(QDialog):
             self.tabs.setCurrentWidget(self.learning_page)
             self.learning.select_range(finding.start, finding.end)
 
-    # -- pseudonymising a note ------------------------------------------------------------------------
+    def pseudonymise_note(self) -> None:
+        self.keeper.pseudonymise(self.last_note, self.agenda_panel.current_item)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, NoteEdit) and self.isAncestorOf(new):
             self.last_note = new
-
-    def pseudonymise_note(self) -> None:
-        """The note that had the cursor last, with the pseudonymiser's replacements; one undo
-        step (Ctrl+Z) brings the typed text back."""
-        edit, codes = self.last_note, self.notebook.codes
-        if edit is None or codes is None or not edit.toPlainText().strip():
-            self.save_status.setText("Zet eerst de cursor in een notitie.")
-            return
-        entry = self.notebook.entry(self.agenda_panel.current_item)
-        case_id = entry.case_id if entry is not None and edit in self.note_edits.values() else None
-        try:
-            text = self.review.pseudonymise_note(edit.toPlainText(), codes, case_id)
-        except CasusError as error:
-            self.save_status.setText(describe(error))
-            return
-        if text != edit.toPlainText():
-            cursor = edit.textCursor()
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(text)
-        edit.setFocus()
 
     # -- meeting mode and export ------------------------------------------------------------------------
 
@@ -453,34 +327,15 @@ class MeetingScreen(QDialog):
 
     def export_minutes(self) -> None:
         meeting = self.notebook.meeting
-        if meeting is None or not self.export_button.isEnabled():
+        if meeting is None or self.export_row.busy:
             return
         self.save_notes()
         if self.notebook.unsaved:
             return  # the save failed and said why
-        target = dialogs.choose_export_target(
-            self, "Notulen opslaan", default_file_name(meeting.held_on), word=True
-        )
-        if target is None:
-            return
-        vault, engine, meeting_id = self.vault, self.engine, meeting.id
-
-        def task(report: Callable[[int, int], None]) -> Path | export.ExportRefusal:
-            return export.export_minutes(vault, engine, meeting_id, target, report)
-
-        self.export_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.check_panel.say("Notulen maken en controleren…")
-        self._workers.append(start_with_progress(task, self._export_progress, self._exported, self._failed))
-
-    def _export_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        if self.export_row.export(meeting):
+            self.check_panel.say("Notulen maken en controleren…")
 
     def _exported(self, outcome: Path | export.ExportRefusal) -> None:
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
         if isinstance(outcome, Path):
             questions = self.notebook.tally().questions
             left = f". Nog {questions} woord(en) om te controleren (F8, F9)." if questions else ""
@@ -496,6 +351,5 @@ class MeetingScreen(QDialog):
     def done(self, result: int) -> None:
         """Closing, Esc and locking all store what was typed first."""
         self.save_notes()
-        self.check_timer.stop()
-        self.save_timer.stop()
+        self.keeper.stop()
         super().done(result)

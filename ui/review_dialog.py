@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from casus.errors import CasusError
 from casus.pseudonymise import Pseudonymiser, UnitCodeBook
 from casus.pseudonymise.engine import RESIDUAL, CaseResult
-from casus.services.review import REVIEWED_FIELDS, FieldReview, ReviewedSpan, ReviewService
+from casus.services.case_texts import REVIEWED_FIELDS, FieldReview, ReviewedSpan
+from casus.services.review import ReviewService
 from casus.vault import Vault
 from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from ui.messages import describe

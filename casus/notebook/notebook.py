@@ -26,8 +26,9 @@ from casus.notebook.preparation import MeetingPreparation
 from casus.notebook.texts import LEARNING, MeetingText, PlacedFinding, TextKind
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.meeting_values import ActionEntry, AgendaEntry, MeetingView
+from casus.services.meeting_view import MeetingCase
 from casus.services.meetings import MeetingService
-from casus.services.review import MeetingCase
+from casus.services.notes import NoteService
 from casus.vocabulary.agenda import LEARNING_POINTS, NoteField, action_title, note_place
 from casus.vocabulary.enums import FindingKind, Party
 
@@ -52,8 +53,9 @@ class Tally:
 
 
 class MeetingNotebook:
-    def __init__(self, meetings: MeetingService) -> None:
+    def __init__(self, meetings: MeetingService, notes: NoteService | None = None) -> None:
         self.meetings = meetings
+        self.notes_service = notes
         self.events: Events[Change] = Events()
         self.meeting: MeetingView | None = None
         self.notes: dict[MeetingText, str] = {}
@@ -274,6 +276,14 @@ class MeetingNotebook:
         self.meetings.mark_no_name(meeting_id, word)
         self.no_name = self.meetings.no_name_words(meeting_id)
         self.check_all()
+
+    def pseudonymised(self, words: str, item_id: int | None) -> str:
+        """A note's words with names replaced as the meeting's version replaces them: at an
+        agenda item by that case's pseudonyms, elsewhere only what needs no registry."""
+        if self.notes_service is None or self.codes is None:
+            raise ValidationError("note", "Notitie", "de controle is nog niet klaar; probeer het zo opnieuw")
+        entry = self.entry(item_id)
+        return self.notes_service.pseudonymise(words, self.codes, entry.case_id if entry else None)
 
     def adopt_refusal(self, refusal: ExportRefusal) -> None:
         """The export's own check refused: its findings replace the list."""

@@ -15,8 +15,8 @@ from casus.disclosure import DisclosureGate
 from casus.errors import CasusError
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.meeting_values import AgendaEntry
+from casus.services.meeting_view import MeetingCase, MeetingViewService
 from casus.services.meetings import MeetingService
-from casus.services.review import MeetingCase, ReviewService
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
@@ -40,11 +40,11 @@ def prepare_meeting(
     engine.warm_up()
     gate = DisclosureGate.for_vault(vault, engine)
     codes = MeetingService(vault).codes(meeting_id)
-    review = ReviewService(vault, engine)
+    meeting_views = MeetingViewService(vault, engine)
     views: dict[int, MeetingCase | str] = {}
     for entry in entries:
         try:
-            views[entry.id] = review.meeting_view(entry.case_id, codes)
+            views[entry.id] = meeting_views.meeting_view(entry.case_id, codes)
         except CasusError as error:
             views[entry.id] = NOT_SHOWN + str(error)
     return MeetingPreparation(meeting_id, gate, codes, views)

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from casus.errors import ValidationError
 from casus.identify.folding import clean
 from casus.identify.patterns import MONTH_NAMES
+from casus.services.meeting_view import MeetingCase, MeetingViewService
 from casus.services.meetings import MeetingService
-from casus.services.review import MeetingCase, ReviewService
 from casus.vocabulary.agenda import LEARNING_POINTS, PARTIES, NoteField, action_title
 
 if TYPE_CHECKING:
@@ -147,11 +147,11 @@ def build_minutes(
     meetings = MeetingService(vault)
     codes = meetings.codes(meeting_id)
     meeting = meetings.get(meeting_id)
-    review = ReviewService(vault, engine)
+    views = MeetingViewService(vault, engine)
     items = []
     for entry in meeting.agenda:
         try:
-            view = review.meeting_view(entry.case_id, codes)
+            view = views.meeting_view(entry.case_id, codes)
         except ValidationError:
             raise ValidationError(
                 "agenda",

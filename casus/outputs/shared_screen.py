@@ -21,8 +21,8 @@ from casus.disclosure import DisclosureGate, Finding
 from casus.errors import ValidationError
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.cases import CaseService
+from casus.services.meeting_view import MeetingCase, MeetingViewService
 from casus.services.meetings import MeetingService
-from casus.services.review import MeetingCase, ReviewService
 from casus.vocabulary.agenda import case_title
 from casus.vocabulary.enums import CaseStatus
 
@@ -55,7 +55,7 @@ WITHDRAWN = "Deze casus is niet meer vrijgegeven en wordt niet getoond."
 def shared_screen_cases(
     vault: Vault, engine: Pseudonymiser, meeting_id: int | None = None
 ) -> list[SharedCase]:
-    review = ReviewService(vault, engine)
+    views = MeetingViewService(vault, engine)
     if meeting_id is None:
         codes = UnitCodeBook(secrets.token_bytes(32))
         released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
@@ -69,7 +69,7 @@ def shared_screen_cases(
     for number, case_id in enumerate(case_ids, 1):
         title = case_title(number)
         try:
-            case = review.meeting_view(case_id, codes)
+            case = views.meeting_view(case_id, codes)
         except ValidationError:  # withdrawn since it was put on the agenda: never shown unreviewed
             shown.append(SharedCase(title, None, WITHDRAWN))
             continue

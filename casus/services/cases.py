@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, CaseGround, Involvement, OrgUnit, Person, Review
+from casus.services import release_rule
 from casus.services.audit import apply_changes, record
 from casus.services.lookup import required
 from casus.vocabulary.enums import (
@@ -57,9 +58,6 @@ LABELS = {
     "employee_number": "Personeelsnummer",
     "notes": "Notities",
 }
-
-# Changing any of these after release withdraws the release (DESIGN.md, principle 4).
-RELEASED_CONTENT = frozenset({"facts", "question", "prior_advice", "org_unit_id"})
 
 
 @dataclass
@@ -333,8 +331,7 @@ class CaseWriter:
 def _people_changed(session: Session, case: Case) -> None:
     """Other people means other names to find: the review must be redone, the release goes."""
     session.execute(update(Review).where(Review.case_id == case.id).values(source_sha256=""))
-    if case.status is CaseStatus.RELEASED:
-        case.status = CaseStatus.IN_PROGRESS
+    release_rule.withdraw(case)
 
 
 def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
@@ -429,8 +426,7 @@ class CaseService:
                     raise ValidationError("reference", _label("reference"), "bestaat al in deze kluis")
                 case.reference = reference
                 changed.append("reference")
-            if case.status is CaseStatus.RELEASED and RELEASED_CONTENT & set(changed):
-                case.status = CaseStatus.IN_PROGRESS
+            if release_rule.withdraw_if_changed(case, changed):
                 changed.append("status")
             if changed:
                 record(session, self.vault.actor, "update", "case", case_id, changed)
@@ -443,11 +439,7 @@ class CaseService:
                     "status", _label("status"), "een vernietigde casus kan niet meer veranderen"
                 )
             status = v.clean_enum(CaseStatus, status, "status", _label("status"))
-            if status is CaseStatus.RELEASED and case.status is not CaseStatus.RELEASED:
-                # Release only through the review (services.review), never around it.
-                raise ValidationError(
-                    "status", _label("status"), "vrijgeven kan alleen na controle van de namen"
-                )
+            release_rule.refuse_release_by_status(case, status)
             case.status = status
             record(session, self.vault.actor, "status", "case", case_id, ["status"])
 

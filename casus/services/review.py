@@ -2,113 +2,42 @@
 
 The review of each text is stored in the vault, tied to a SHA-256 of the text it was made
 on. A text that changed since makes its review stale: the spans are proposed afresh, and
-a released case goes back to "in behandeling" (CaseService.update already withdraws the
-release; a stale review also refuses release and rendering). Release is refused while any
-proposed span is undecided.
+a released case goes back to "in behandeling". When a case may be released and what takes the
+release back is casus.services.release_rule; the meeting's version is casus.services.meeting_view.
 """
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casus.errors import ValidationError
-from casus.identify import patterns
-from casus.identify.case_input import CaseInput, RegisteredPerson
-from casus.identify.catalogue import units_from_rows
-from casus.identify.patterns import MONTH_NAMES
 from casus.identify.spans import OWN_UNIT, UNREGISTERED, Span, SpanKind
 from casus.model import Case, Review, ReviewSpan
 from casus.pseudonymise.engine import RESIDUAL, CaseResult, Pseudonymiser
-from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
+from casus.pseudonymise.replacement import UnitCodeBook
+from casus.services import release_rule
 from casus.services.audit import record
+from casus.services.case_texts import (
+    REVIEWED_FIELDS,
+    FieldReview,
+    case_input,
+    engine_over_units,
+    engine_span,
+    live_case,
+    read_reviews,
+    text_hash,
+)
 from casus.services.lookup import required
-from casus.services.org_units import OrgUnitService
-from casus.vocabulary.enums import CaseStatus, ReviewDecision, Role, UnitGeneralisation
+from casus.services.meeting_view import MeetingViewService
+from casus.vocabulary.enums import CaseStatus, ReviewDecision, UnitGeneralisation
 
 if TYPE_CHECKING:
     from casus.disclosure import DisclosureGate
     from casus.vault import Vault
-
-# The case's texts as the review knows them, with their Dutch names for messages.
-REVIEWED_FIELDS = {"facts": "Feitenrelaas", "question": "Bespreekvraag", "prior_advice": "Eerder advies"}
-_KEPT = (ReviewDecision.ACCEPTED, ReviewDecision.ADDED)
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class ReviewedSpan:
-    id: int
-    start: int
-    end: int
-    kind: SpanKind
-    ref: str
-    decision: ReviewDecision
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class FieldReview:
-    field: str
-    text: str
-    spans: tuple[ReviewedSpan, ...]
-    stale: bool
-
-    @property
-    def undecided(self) -> int:
-        return sum(1 for s in self.spans if s.decision is ReviewDecision.PROPOSED)
-
-
-@dataclass(frozen=True)
-class MeetingCase:
-    category: str
-    period: str
-    unit: str
-    people: tuple[tuple[str, str], ...]  # (pseudonym, role)
-    texts: dict[str, str]  # Dutch field name -> pseudonymised text
-    warnings: tuple[str, ...]
-
-    def shown(self, title: str) -> dict[str, str]:
-        """Everything of the case that a screen or a document shows, by place, for the gate."""
-        texts = {
-            f"{title}, kop": " · ".join((self.category, self.period, self.unit)),
-            f"{title}, betrokkenen": "; ".join(f"{name} ({role})" for name, role in self.people),
-        }
-        texts.update({f"{title}, {field.lower()}": text for field, text in self.texts.items()})
-        return texts
-
-
-def case_input_people(people: Sequence[tuple[str, Role]]) -> tuple[RegisteredPerson, ...]:
-    """Stand-ins that carry only key and role: enough to number the pseudonyms."""
-    return tuple(RegisteredPerson(key, role, key) for key, role in people)
-
-
-def case_input(case: Case) -> CaseInput:
-    persons = tuple(
-        RegisteredPerson(
-            key=i.key,
-            role=i.role,
-            name=i.person.name,
-            email=i.person.email,
-            phone=i.person.phone,
-            employee_number=i.person.employee_number,
-            function=i.function,
-            salary_scale=i.salary_scale,
-        )
-        for i in sorted(case.involvements, key=lambda i: i.id)
-    )
-    texts = {name: getattr(case, name) or "" for name in REVIEWED_FIELDS}
-    unit_id = str(case.org_unit_id) if case.org_unit_id is not None else None
-    return CaseInput(case.reference, persons, texts, unit_id, case.owner_party)
 
 
 class ReviewService:
@@ -119,12 +48,10 @@ class ReviewService:
         self.engine = engine
 
     def _case(self, session: Session, case_id: int) -> Case:
-        case = required(session, Case, case_id, belongs=lambda row: row.status is not CaseStatus.DESTROYED)
-        return case
+        return live_case(session, case_id)
 
     def _engine(self) -> Pseudonymiser:
-        """The shared engine over this vault's units as they are now."""
-        return self.engine.with_units(units_from_rows(OrgUnitService(self.vault).list()))
+        return engine_over_units(self.vault, self.engine)
 
     def propose(self, case_id: int) -> list[FieldReview]:
         """Run the detectors; keep the owner's decisions on texts that did not change."""
@@ -164,19 +91,7 @@ class ReviewService:
 
     def reviews(self, case_id: int) -> list[FieldReview]:
         with self.vault.session() as session:
-            case = self._case(session, case_id)
-            stored = {r.field: r for r in session.scalars(select(Review).where(Review.case_id == case_id))}
-            result = []
-            for field in REVIEWED_FIELDS:
-                text = getattr(case, field) or ""
-                review = stored.get(field)
-                spans = tuple(
-                    ReviewedSpan(s.id, s.start, s.end, s.kind, s.ref, s.decision, s.detail)
-                    for s in (review.spans if review else [])
-                )
-                stale = review is None or review.source_sha256 != text_hash(text)
-                result.append(FieldReview(field, text, spans, stale))
-            return result
+            return read_reviews(session, self._case(session, case_id))
 
     def decide(self, case_id: int, span_id: int, decision: ReviewDecision) -> None:
         if decision not in (ReviewDecision.ACCEPTED, ReviewDecision.REJECTED):
@@ -248,92 +163,32 @@ class ReviewService:
                 self._withdraw_release(session, case_id)
                 record(session, self.vault.actor, "update", "case", case_id, ["unit_generalisation"])
 
-    def render(self, case_id: int, codes: UnitCodeBook, engine: Pseudonymiser | None = None) -> CaseResult:
-        """The texts as the meeting sees them: accepted and added spans replaced.
-
-        Refused while a review is missing, stale or undecided: nothing unreviewed is shown.
-        `engine` is one `_engine()` already made (reading the unit list costs a few ms).
-        """
-        engine = engine or self._engine()
-        reviews = self.reviews(case_id)
-        _check_complete(reviews)
-        with self.vault.session() as session:
-            case = self._case(session, case_id)
-            source = case_input(case)
-            level = case.unit_generalisation
-            spans = {
-                r.field: [_span(s, case, r.text) for s in r.spans if s.decision in _KEPT] for r in reviews
-            }
-        return engine.render(source, spans, level, codes)
-
     def preview(self, case_id: int, codes: UnitCodeBook) -> CaseResult:
         """The texts as they would look with every span not rejected: the owner's own screen
-        while reviewing, never the meeting's (that is `render`, which needs every decision)."""
+        while reviewing, never the meeting's (casus.services.meeting_view, which needs every
+        decision)."""
         engine = self._engine()
-        reviews = self.reviews(case_id)
         with self.vault.session() as session:
             case = self._case(session, case_id)
-            source = case_input(case)
             spans = {
                 r.field: [
-                    _span(s, case, r.text) for s in r.spans if s.decision is not ReviewDecision.REJECTED
+                    engine_span(s, case, r.text) for s in r.spans if s.decision is not ReviewDecision.REJECTED
                 ]
-                for r in reviews
+                for r in read_reviews(session, case)
                 if not r.stale
             }
-            level = case.unit_generalisation
-        return engine.render(source, spans, level, codes)
-
-    def meeting_view(self, case_id: int, codes: UnitCodeBook) -> MeetingCase:
-        """What meeting mode shows of a released case: pseudonyms, generalised unit, month."""
-        engine = self._engine()
-        with self.vault.session() as session:
-            case = self._case(session, case_id)
-            if case.status is not CaseStatus.RELEASED:
-                raise ValidationError("status", "Status", "deze casus is niet vrijgegeven")
-            category, received = case.category, case.received
-            people = [(i.key, i.role) for i in sorted(case.involvements, key=lambda i: i.id)]
-            unit_id = str(case.org_unit_id) if case.org_unit_id is not None else None
-            level = case.unit_generalisation
-        result = self.render(case_id, codes, engine)
-        unit = ""
-        if unit_id is not None:
-            whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=unit_id)
-            unit = Replacer(PseudonymBook(()), engine.units, codes, level, engine.reserved_codes).text_for(
-                whole, ""
-            )
-        book = PseudonymBook(case_input_people(people))
-        return MeetingCase(
-            category=category.label,
-            period=f"{MONTH_NAMES[received.month - 1]} {received.year}",
-            unit=unit,
-            people=tuple((book.registered(key), role.label) for key, role in people),
-            texts={REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text},
-            warnings=tuple(w.message for w in result.warnings),
-        )
-
-    def pseudonymise_note(self, text: str, codes: UnitCodeBook, case_id: int | None = None) -> str:
-        """A secretary's note with every name, unit, date and number the engine finds replaced,
-        as the meeting's own version would replace them: the case's people by the same
-        pseudonyms ("Melder A"), units by the meeting's codes. Without a case (learning
-        points, an action of the whole meeting) only what needs no registry is replaced."""
-        engine = self._engine()
-        level = UnitGeneralisation.CODE
-        source = CaseInput("note", (), {})
-        if case_id is not None:
-            with self.vault.session() as session:
-                case = self._case(session, case_id)
-                source, level = case_input(case), case.unit_generalisation
-        note = replace(source, texts={"note": text})
-        return engine.pseudonymise(note, codes, level).fields["note"].text
+            return engine.render(case_input(case), spans, case.unit_generalisation, codes)
 
     def release(self, case_id: int) -> None:
         """Release, once every proposal is decided and the meeting view passes the gate: a
         released case never causes a refusal at the secretary's export. A finding is named by
         text and position, never quoted."""
-        reviews = self.reviews(case_id)
-        _check_complete(reviews)
-        self._check_gate(case_id)
+        release_rule.require_complete(self.reviews(case_id))
+        meeting_version = MeetingViewService(self.vault, self.engine).render(
+            case_id, UnitCodeBook(secrets.token_bytes(32))
+        )
+        texts = {REVIEWED_FIELDS[f]: r.text for f, r in meeting_version.fields.items() if r.text}
+        release_rule.require_clean(self._vault_gate().check(texts))
         with self.vault.session() as session:
             case = self._case(session, case_id)
             case.status = CaseStatus.RELEASED
@@ -367,37 +222,11 @@ class ReviewService:
         ]
         return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
-    def _check_gate(self, case_id: int) -> None:
-        engine = self._engine()
-        result = self.render(case_id, UnitCodeBook(secrets.token_bytes(32)), engine)
-        texts = {REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text}
-        findings = self._vault_gate().check(texts)
-        if findings:
-            where = "; ".join(f"{f.place}, {f.kind.label}, teken {f.start}–{f.end}" for f in findings[:5])
-            raise ValidationError(
-                "release",
-                "Vrijgeven",
-                f"de versie voor het overleg bevat nog {len(findings)} vondst(en): {where}",
-            )
-
     @staticmethod
     def _withdraw_release(session: Session, case_id: int) -> None:
         case = session.get(Case, case_id)
-        if case is not None and case.status is CaseStatus.RELEASED:
-            case.status = CaseStatus.IN_PROGRESS
-
-
-def _check_complete(reviews: Sequence[FieldReview]) -> None:
-    for review in reviews:
-        label = REVIEWED_FIELDS[review.field]
-        if review.stale and review.text:
-            raise ValidationError(review.field, label, "is nog niet (opnieuw) gecontroleerd op namen")
-        if review.undecided:
-            raise ValidationError(
-                review.field,
-                label,
-                f"heeft nog {review.undecided} voorgestelde vervanging(en) zonder besluit",
-            )
+        if case is not None:
+            release_rule.withdraw(case)
 
 
 def _stored(span: Span, decision: ReviewDecision) -> ReviewSpan:
@@ -409,14 +238,3 @@ def _stored(span: Span, decision: ReviewDecision) -> ReviewSpan:
         decision=decision,
         detail=span.detail,
     )
-
-
-def _span(stored: ReviewedSpan, case: Case, text: str) -> Span:
-    """A stored span back as an engine span. An owner's own span gets the detail its
-    replacement needs: the case's unit, or a date's month and year."""
-    detail = stored.detail
-    if not detail and stored.kind is SpanKind.ORG and case.org_unit_id is not None:
-        detail = str(case.org_unit_id)
-    if not detail and stored.kind is SpanKind.DATE:
-        detail = next((s.detail for s in patterns.dates(text[stored.start : stored.end])), "")
-    return Span(stored.start, stored.end, stored.kind, stored.ref, detail=detail)

@@ -1,16 +1,21 @@
 """The agenda: "Casus 1 · Racisme · maart 2025" per item, in the meeting's order, with the
-keys to add the released cases, move an item (Alt+↑/↓) and take one off (Del)."""
+keys to add the released cases, move an item (Alt+↑/↓) and take one off (Del, after asking).
+The changes go to the meeting notebook, whose events redraw the agenda."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from casus.errors import CasusError
+from casus.notebook.notebook import MeetingNotebook
 from casus.services.meeting_values import AgendaEntry
-from casus.services.review import MeetingCase
+from casus.services.meeting_view import MeetingCase
+from ui import dialogs
+from ui.messages import describe
 from ui.widgets import button
 
 NOT_SHOWN = "niet te tonen"
@@ -26,12 +31,12 @@ def agenda_line(entry: AgendaEntry, view: MeetingCase | str | None) -> str:
 
 class AgendaPanel(QWidget):
     item_chosen = Signal(object)  # the agenda item's id, or None for an empty agenda
-    add_requested = Signal()
-    move_requested = Signal(int)  # -1 up, +1 down
-    remove_requested = Signal()
+    cases_added = Signal()  # their cases must be read (casus.notebook.preparation)
+    said = Signal(str)  # how a change went, for the status line
 
-    def __init__(self) -> None:
+    def __init__(self, notebook: MeetingNotebook) -> None:
         super().__init__()
+        self.notebook = notebook
         self.entries: list[AgendaEntry] = []
         self.list = QListWidget()
         self.list.setAccessibleName("Agenda")
@@ -40,33 +45,27 @@ class AgendaPanel(QWidget):
         label.setBuddy(self.list)
         add_row = QHBoxLayout()
         add_row.addWidget(
-            button(
-                "Vrijgegeven casussen &toevoegen", "Vrijgegeven casussen toevoegen", self.add_requested.emit
-            )
+            button("Vrijgegeven casussen &toevoegen", "Vrijgegeven casussen toevoegen", self.add_released)
         )
         add_row.addStretch(1)
         move_row = QHBoxLayout()
-        move_row.addWidget(
-            button("Omhoog (Alt+↑)", "Agendapunt omhoog", lambda: self.move_requested.emit(-1))
-        )
-        move_row.addWidget(button("Omlaag (Alt+↓)", "Agendapunt omlaag", lambda: self.move_requested.emit(1)))
-        move_row.addWidget(button("Van de agenda (Del)", "Van de agenda halen", self.remove_requested.emit))
+        move_row.addWidget(button("Omhoog (Alt+↑)", "Agendapunt omhoog", lambda: self.move_item(-1)))
+        move_row.addWidget(button("Omlaag (Alt+↓)", "Agendapunt omlaag", lambda: self.move_item(1)))
+        move_row.addWidget(button("Van de agenda (Del)", "Van de agenda halen", self.remove_item))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
         layout.addLayout(add_row)
         layout.addLayout(move_row)
-        for keys, signal, value in (
-            ("Alt+Up", self.move_requested, -1),
-            ("Alt+Down", self.move_requested, 1),
+        for keys, slot in (
+            ("Alt+Up", lambda: self.move_item(-1)),
+            ("Alt+Down", lambda: self.move_item(1)),
+            ("Delete", self.remove_item),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda signal=signal, value=value: signal.emit(value))
-        remove = QShortcut(QKeySequence("Delete"), self.list)
-        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.activated.connect(self.remove_requested.emit)
+            shortcut.activated.connect(slot)
 
     @property
     def current_item(self) -> int | None:
@@ -95,6 +94,38 @@ class AgendaPanel(QWidget):
         ids = [entry.id for entry in self.entries]
         if item_id in ids:
             self.list.setCurrentRow(ids.index(item_id))
+
+    def add_released(self) -> None:
+        try:
+            added = self.notebook.add_released()
+        except CasusError as error:
+            self.said.emit(describe(error))
+            return
+        self.said.emit(f"{added} casussen toegevoegd." if added else "Geen nieuwe vrijgegeven casussen.")
+        if added:
+            self.cases_added.emit()
+
+    def move_item(self, offset: int) -> None:
+        """Alt+↑ (-1) or Alt+↓ (+1): the chosen item, and "Casus N" follows the new order."""
+        item_id = self.current_item
+        if item_id is not None:
+            self._change(lambda: self.notebook.move(item_id, offset))
+            self.list.setFocus()
+
+    def remove_item(self) -> None:
+        entry = self.notebook.entry(self.current_item)
+        question = (
+            f"{entry.title if entry else ''} van de agenda halen? De notities bij dit agendapunt gaan "
+            "verloren; de acties blijven op de actielijst."
+        )
+        if entry is not None and dialogs.confirm(self, "Van de agenda halen", question):
+            self._change(lambda: self.notebook.remove(entry.id))
+
+    def _change(self, change: Callable[[], None]) -> None:
+        try:
+            change()
+        except CasusError as error:
+            self.said.emit(describe(error))
 
     def _row_changed(self, _row: int) -> None:
         if self.current_item is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from casus.disclosure import Finding
-from casus.services.review import MeetingCase
+from casus.services.meeting_view import MeetingCase
 from casus.vocabulary.agenda import NoteField
 from ui.meeting_mode import case_html
 from ui.note_edit import NoteEdit

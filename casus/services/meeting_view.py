@@ -1,0 +1,107 @@
+"""A released case as the meeting sees it: pseudonyms, the generalised unit, the month, and the
+texts with every accepted and added replacement made. Read in one session.
+
+Refused while a review is missing, stale or undecided (casus.services.release_rule): nothing
+unreviewed is ever shown or written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from casus.errors import ValidationError
+from casus.identify.patterns import MONTH_NAMES
+from casus.identify.spans import OWN_UNIT, Span, SpanKind
+from casus.model import Case
+from casus.pseudonymise.engine import CaseResult, Pseudonymiser
+from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
+from casus.services import release_rule
+from casus.services.case_texts import (
+    KEPT,
+    REVIEWED_FIELDS,
+    case_input,
+    case_input_people,
+    engine_over_units,
+    engine_span,
+    live_case,
+    read_reviews,
+)
+from casus.vocabulary.enums import CaseStatus
+
+if TYPE_CHECKING:
+    from casus.vault import Vault
+
+
+@dataclass(frozen=True)
+class MeetingCase:
+    category: str
+    period: str
+    unit: str
+    people: tuple[tuple[str, str], ...]  # (pseudonym, role)
+    texts: dict[str, str]  # Dutch field name -> pseudonymised text
+    warnings: tuple[str, ...]
+
+    def shown(self, title: str) -> dict[str, str]:
+        """Everything of the case that a screen or a document shows, by place, for the gate."""
+        texts = {
+            f"{title}, kop": " · ".join((self.category, self.period, self.unit)),
+            f"{title}, betrokkenen": "; ".join(f"{name} ({role})" for name, role in self.people),
+        }
+        texts.update({f"{title}, {field.lower()}": text for field, text in self.texts.items()})
+        return texts
+
+
+class MeetingViewService:
+    """`engine` is shared for the whole session (deduce loads once)."""
+
+    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+        self.vault = vault
+        self.engine = engine
+
+    def render(self, case_id: int, codes: UnitCodeBook) -> CaseResult:
+        """The reviewed texts with their kept replacements, whatever the case's status."""
+        engine = engine_over_units(self.vault, self.engine)
+        with self.vault.session() as session:
+            return _render(session, live_case(session, case_id), engine, codes)
+
+    def meeting_view(self, case_id: int, codes: UnitCodeBook) -> MeetingCase:
+        """What meeting mode and the minutes show of a released case."""
+        engine = engine_over_units(self.vault, self.engine)
+        with self.vault.session() as session:
+            case = live_case(session, case_id)
+            if case.status is not CaseStatus.RELEASED:
+                raise ValidationError("status", "Status", "deze casus is niet vrijgegeven")
+            result = _render(session, case, engine, codes)
+            people = [(i.key, i.role) for i in sorted(case.involvements, key=lambda i: i.id)]
+            unit = _unit_text(case, engine, codes)
+            category, received = case.category, case.received
+        book = PseudonymBook(case_input_people(people))
+        return MeetingCase(
+            category=category.label,
+            period=f"{MONTH_NAMES[received.month - 1]} {received.year}",
+            unit=unit,
+            people=tuple((book.registered(key), role.label) for key, role in people),
+            texts={REVIEWED_FIELDS[f]: r.text for f, r in result.fields.items() if r.text},
+            warnings=tuple(w.message for w in result.warnings),
+        )
+
+
+def _render(session: Session, case: Case, engine: Pseudonymiser, codes: UnitCodeBook) -> CaseResult:
+    reviews = read_reviews(session, case)
+    release_rule.require_complete(reviews)
+    spans = {r.field: [engine_span(s, case, r.text) for s in r.spans if s.decision in KEPT] for r in reviews}
+    return engine.render(case_input(case), spans, case.unit_generalisation, codes)
+
+
+def _unit_text(case: Case, engine: Pseudonymiser, codes: UnitCodeBook) -> str:
+    """The case's own unit as the meeting sees it ("directie K", a cluster, or nothing)."""
+    if case.org_unit_id is None:
+        return ""
+    whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=str(case.org_unit_id))
+    replacer = Replacer(
+        PseudonymBook(()), engine.units, codes, case.unit_generalisation, engine.reserved_codes
+    )
+    return replacer.text_for(whole, "")
