@@ -89,6 +89,46 @@ class CaseEditor(QDialog):
         self.message.setStyleSheet("color: #a4161a; font-weight: bold;")
         self.message.hide()
 
+        report = self._report_page()
+        people_page = self._people_page()
+        texts = self._texts_page()
+        self.history = QListWidget()
+        self.history.setAccessibleName("Geschiedenis van deze casus")
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(report, "&Melding")
+        self.tabs.addTab(people_page, "&Personen")
+        self.tabs.addTab(texts, "Feiten en &vraag")
+        if case_id is not None:
+            self.measures = MeasuresPage(vault, case_id)
+            self.tabs.addTab(self.measures, "Maat&regelen")
+        self.tabs.addTab(self.history, "Ge&schiedenis")
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)
+
+        buttons = self._button_box()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self._widgets: dict[str, tuple[int, QWidget]] = {
+            "channel": (0, self.channel),
+            "received": (0, self.received),
+            "incident_date": (0, self.incident_date),
+            "category": (0, self.category),
+            "grounds": (0, self.grounds),
+            "org_unit_id": (0, self.unit),
+            "owner_party": (0, self.owner),
+            "facts": (2, self.facts),
+            "question": (2, self.question),
+            "prior_advice": (2, self.prior_advice),
+        }
+        exclude_from_capture(self)
+        if case_id is not None:
+            self._load(case_id)
+        else:
+            self.add_person_row(Role.REPORTER)
+
+    def _report_page(self) -> QWidget:
         self.channel = enum_combo(Channel, "Kanaal")
         self.received = _date_edit("Ontvangen op")
         self.has_incident_date = QCheckBox("Datum van het voorval bekend")
@@ -122,7 +162,9 @@ class CaseEditor(QDialog):
                               ("Organisatie&onderdeel:", self.unit), ("Casus&houder:", self.owner),
                               ("", self.anonymous)):  # fmt: skip
             form.addRow(label, widget)
+        return report
 
+    def _people_page(self) -> QWidget:
         self.people = QTableWidget(0, len(PEOPLE_COLUMNS))
         self.people.setHorizontalHeaderLabels(PEOPLE_COLUMNS)
         self.people.setAccessibleName("Personen in deze casus")
@@ -142,7 +184,9 @@ class CaseEditor(QDialog):
         buttons_row.addStretch(1)
         people_layout.addLayout(buttons_row)
         self._existing_people: dict[int, int] = {}  # table row -> involvement id
+        return people_page
 
+    def _texts_page(self) -> QWidget:
         self.facts = QPlainTextEdit()
         self.facts.setAccessibleName("Feitenrelaas")
         self.question = QPlainTextEdit()
@@ -154,20 +198,9 @@ class CaseEditor(QDialog):
         texts_form.addRow("&Feitenrelaas:", self.facts)
         texts_form.addRow("&Bespreekvraag:", self.question)
         texts_form.addRow("&Eerder advies:", self.prior_advice)
+        return texts
 
-        self.history = QListWidget()
-        self.history.setAccessibleName("Geschiedenis van deze casus")
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(report, "&Melding")
-        self.tabs.addTab(people_page, "&Personen")
-        self.tabs.addTab(texts, "Feiten en &vraag")
-        if case_id is not None:
-            self.measures = MeasuresPage(vault, case_id)
-            self.tabs.addTab(self.measures, "Maat&regelen")
-        self.tabs.addTab(self.history, "Ge&schiedenis")
-        self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)
-
+    def _button_box(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -175,27 +208,7 @@ class CaseEditor(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Annuleren zonder opslaan")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
-        self._widgets: dict[str, tuple[int, QWidget]] = {
-            "channel": (0, self.channel),
-            "received": (0, self.received),
-            "incident_date": (0, self.incident_date),
-            "category": (0, self.category),
-            "grounds": (0, self.grounds),
-            "org_unit_id": (0, self.unit),
-            "owner_party": (0, self.owner),
-            "facts": (2, self.facts),
-            "question": (2, self.question),
-            "prior_advice": (2, self.prior_advice),
-        }
-        exclude_from_capture(self)
-        if case_id is not None:
-            self._load(case_id)
-        else:
-            self.add_person_row(Role.REPORTER)
+        return buttons
 
     def _unit_choices(self) -> list[tuple[str, int]]:
         rows = OrgUnitService(self.vault).list()

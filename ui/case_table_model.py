@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from casus.services.cases import CaseSummary
 
@@ -120,3 +121,25 @@ class CaseFilterProxy(QSortFilterProxyModel):
             if wanted.get("year") is not None and row.received.year != wanted["year"]:
                 return False
         return not self.text or self.text in self.source.search_texts[source_row]
+
+
+def case_table(proxy: CaseFilterProxy) -> QTableView:
+    """The case list: one row per case, sorted by date received (newest first), read-only."""
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAccessibleName("Casussen")
+    table.setSortingEnabled(True)
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns on the first rows only: measuring 5,000 rows at every reset costs a second.
+    header.setResizeContentsPrecision(50)
+    header.setStretchLastSection(True)
+    return table

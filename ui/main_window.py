@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,7 @@ from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from ui import dialogs
 from ui.case_editor import CaseEditor
-from ui.case_table_model import CaseFilterProxy, CaseTableModel
+from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
 from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
 from ui.idle_lock import IDLE_MINUTES_KEY, IdleLock, idle_minutes
@@ -75,22 +73,7 @@ class MainWindow(QMainWindow):
         filter_label = QLabel("&Filter:")
         filter_label.setBuddy(self.filter_edit)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Casussen")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns on the first rows only: measuring 5,000 rows at every reset costs a second.
-        self.table.horizontalHeader().setResizeContentsPrecision(50)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = case_table(self.proxy)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Aantal casussen")
@@ -104,55 +87,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.count_label)
         self.setCentralWidget(central)
 
-        vault_menu = self.menuBar().addMenu("&Kluis")
-        self.lock_action = QAction("&Vergrendelen", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        vault_menu.addAction(self.lock_action)
-        self.addAction(self.lock_action)  # the shortcut works wherever the focus is
-        case_menu = self.menuBar().addMenu("&Casus")
-        self.new_action = QAction("&Nieuwe casus…", self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(lambda: self.edit_case(None))
-        case_menu.addAction(self.new_action)
-        self.edit_action = QAction("&Bewerken…", self)
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.edit_action.triggered.connect(lambda: self.edit_case(self.selected_case_id(), required=True))
-        case_menu.addAction(self.edit_action)
-        self.review_action = QAction("&Voorbereiden voor het overleg…", self)
-        self.review_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.review_action.triggered.connect(self.review_selected)
-        case_menu.addAction(self.review_action)
-        meeting_menu = self.menuBar().addMenu("&Overleg")
-        self.meeting_action = QAction("&Vergadermodus", self)
-        self.meeting_action.setShortcut(QKeySequence("F5"))
-        self.meeting_action.triggered.connect(lambda: self.open_meeting_mode())
-        meeting_menu.addAction(self.meeting_action)
-        self.meeting_screen_action = QAction("&Overleg voeren en notuleren…", self)
-        self.meeting_screen_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.meeting_screen_action.triggered.connect(self.open_meeting_screen)
-        meeting_menu.insertAction(self.meeting_action, self.meeting_screen_action)
-        self.report_action = QAction("&Rapportage meldingen en maatregelen…", self)
-        self.report_action.triggered.connect(self.open_report)
-        meeting_menu.addSeparator()
-        meeting_menu.addAction(self.report_action)
-        self.units_action = QAction("&Organisatieonderdelen…", self)
-        self.units_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.units_action.triggered.connect(self.edit_units)
-        vault_menu.insertAction(self.lock_action, self.units_action)
+        self._build_menus()
         self.table.activated.connect(lambda _index: self.edit_case(self.selected_case_id(), required=True))
-        self.backup_action = QAction("&Reservekopie maken", self)
-        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.backup_action.triggered.connect(self.make_backup)
-        vault_menu.insertAction(self.lock_action, self.backup_action)
-        self.idle_action = QAction("Automatisch &vergrendelen na…", self)
-        self.idle_action.triggered.connect(self.choose_idle_minutes)
-        vault_menu.insertAction(self.lock_action, self.idle_action)
-        vault_menu.insertSeparator(self.lock_action)
-        quit_action = QAction("&Afsluiten", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        vault_menu.addAction(quit_action)
 
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
@@ -168,6 +104,50 @@ class MainWindow(QMainWindow):
         exclude_from_capture(self)
         # deduce loads while the user reads the list, so preparing a case starts at once.
         self._warm_up = start(self.engine.warm_up, lambda _: None, lambda _: None)
+
+    def _action(
+        self, text: str, slot: Callable[[], object], keys: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        """Kluis, Casus and Overleg, every entry reachable by its mnemonic and most by a key."""
+        self.units_action = self._action("&Organisatieonderdelen…", self.edit_units, "Ctrl+U")
+        self.backup_action = self._action("&Reservekopie maken", self.make_backup, "Ctrl+B")
+        self.idle_action = self._action("Automatisch &vergrendelen na…", self.choose_idle_minutes)
+        self.lock_action = self._action("&Vergrendelen", self.lock, "Ctrl+L")
+        self.addAction(self.lock_action)  # the shortcut works wherever the focus is
+        quit_action = self._action("&Afsluiten", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
+        vault_menu = self.menuBar().addMenu("&Kluis")
+        for action in (self.units_action, self.backup_action, self.idle_action):
+            vault_menu.addAction(action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.lock_action)
+        vault_menu.addAction(quit_action)
+        self.new_action = self._action(
+            "&Nieuwe casus…", lambda: self.edit_case(None), QKeySequence(QKeySequence.StandardKey.New)
+        )
+        self.edit_action = self._action(
+            "&Bewerken…", lambda: self.edit_case(self.selected_case_id(), required=True), "Ctrl+E"
+        )
+        self.review_action = self._action("&Voorbereiden voor het overleg…", self.review_selected, "Ctrl+R")
+        case_menu = self.menuBar().addMenu("&Casus")
+        for action in (self.new_action, self.edit_action, self.review_action):
+            case_menu.addAction(action)
+        self.meeting_screen_action = self._action(
+            "&Overleg voeren en notuleren…", self.open_meeting_screen, "Ctrl+M"
+        )
+        self.meeting_action = self._action("&Vergadermodus", lambda: self.open_meeting_mode(), "F5")
+        self.report_action = self._action("&Rapportage meldingen en maatregelen…", self.open_report)
+        meeting_menu = self.menuBar().addMenu("&Overleg")
+        meeting_menu.addAction(self.meeting_screen_action)
+        meeting_menu.addAction(self.meeting_action)
+        meeting_menu.addSeparator()
+        meeting_menu.addAction(self.report_action)
 
     def refresh(self) -> None:
         if self.vault is not None:

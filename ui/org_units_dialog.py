@@ -55,6 +55,25 @@ class OrgUnitsDialog(QDialog):
         self.tree.setAccessibleName("Organisatieonderdelen")
         self.tree.currentItemChanged.connect(self._show)
 
+        form = self._form()
+        buttons = self._buttons()
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(self.message)
+        editor_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def _form(self) -> QFormLayout:
         self.name = QLineEdit()
         self.name.setAccessibleName("Naam")
         self.kind = enum_combo(OrgUnitKind, "Soort")
@@ -87,7 +106,9 @@ class OrgUnitsDialog(QDialog):
         self.message = QLabel()
         self.message.setAccessibleName("Melding")
         self.message.setWordWrap(True)
+        return form
 
+    def _buttons(self) -> QHBoxLayout:
         save = button("Op&slaan", "Wijzigingen opslaan", self.save)
         add = button("Onder&deel toevoegen", "Nieuw onderdeel onder het geselecteerde", self.add_child)
         delete = button("&Verwijderen", "Geselecteerd onderdeel verwijderen", self.delete)
@@ -97,21 +118,7 @@ class OrgUnitsDialog(QDialog):
             buttons.addWidget(action)
         buttons.addStretch(1)
         buttons.addWidget(close)
-
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.addLayout(form)
-        editor_layout.addWidget(self.message)
-        editor_layout.addStretch(1)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        self.reload()
+        return buttons
 
     def reload(self, select: int | None = None) -> None:
         self.rows = {row.id: row for row in self.service.list()}

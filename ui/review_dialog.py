@@ -165,35 +165,7 @@ class ReviewDialog(QDialog):
         self.residual_table = self._proposal_table("Mogelijk herleidbaar")
         self.residual_table.setAccessibleDescription(self.residual_label.text())
 
-        self.accept_button = button("&Accepteren", "Geselecteerde vervangingen accepteren", self._accept)
-        self.reject_button = button("A&fwijzen", "Geselecteerde vervangingen afwijzen", self._reject)
-        self.accept_all_button = button("Alles acce&pteren", "Alle voorstellen accepteren", self._accept_all)
-        self.kind_combo = enum_combo(SpanKind, "Soort van de toe te voegen vervanging")
-        self.add_button = button("Selectie &toevoegen als", "Geselecteerde tekst toevoegen", self._add)
-        self.unit_combo = enum_combo(UnitGeneralisation, "Organisatieonderdeel tonen als")
-        self.unit_combo.activated.connect(self._set_unit)
-        unit_label = QLabel("&Onderdeel tonen als:")
-        unit_label.setBuddy(self.unit_combo)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setAccessibleName("Waarschuwingen")
-        self.release_button = button(
-            "&Vrijgeven voor het overleg", "Vrijgeven voor het overleg", self._release
-        )
-        close_button = button("Sluiten", "Sluiten", self.reject)
-
-        decisions = QHBoxLayout()
-        for widget in (self.accept_button, self.reject_button, self.accept_all_button):
-            decisions.addWidget(widget)
-        decisions.addStretch(1)
-        decisions.addWidget(self.add_button)
-        decisions.addWidget(self.kind_combo)
-        bottom = QHBoxLayout()
-        bottom.addWidget(unit_label)
-        bottom.addWidget(self.unit_combo)
-        bottom.addStretch(1)
-        bottom.addWidget(self.release_button)
-        bottom.addWidget(close_button)
+        decisions, bottom = self._decision_row(), self._release_row()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 3)
@@ -209,6 +181,41 @@ class ReviewDialog(QDialog):
         self._set_busy(True)
         # deduce and the vault-wide gate load off the GUI thread; detection takes milliseconds.
         self._worker = start(self.service.prepare, self._propose, self._failed)
+
+    def _decision_row(self) -> QHBoxLayout:
+        self.accept_button = button("&Accepteren", "Geselecteerde vervangingen accepteren", self._accept)
+        self.reject_button = button("A&fwijzen", "Geselecteerde vervangingen afwijzen", self._reject)
+        self.accept_all_button = button("Alles acce&pteren", "Alle voorstellen accepteren", self._accept_all)
+        self.kind_combo = enum_combo(SpanKind, "Soort van de toe te voegen vervanging")
+        self.add_button = button("Selectie &toevoegen als", "Geselecteerde tekst toevoegen", self._add)
+        decisions = QHBoxLayout()
+        for widget in (self.accept_button, self.reject_button, self.accept_all_button):
+            decisions.addWidget(widget)
+        decisions.addStretch(1)
+        decisions.addWidget(self.add_button)
+        decisions.addWidget(self.kind_combo)
+        return decisions
+
+    def _release_row(self) -> QHBoxLayout:
+        self.unit_combo = enum_combo(UnitGeneralisation, "Organisatieonderdeel tonen als")
+        self.unit_combo.activated.connect(self._set_unit)
+        unit_label = QLabel("&Onderdeel tonen als:")
+        unit_label.setBuddy(self.unit_combo)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Waarschuwingen")
+        self.release_button = button(
+            "&Vrijgeven voor het overleg", "Vrijgeven voor het overleg", self._release
+        )
+        close_button = button("Sluiten", "Sluiten", self.reject)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(unit_label)
+        bottom.addWidget(self.unit_combo)
+        bottom.addStretch(1)
+        bottom.addWidget(self.release_button)
+        bottom.addWidget(close_button)
+        return bottom
 
     def _proposal_table(self, name: str) -> QTableWidget:
         table = QTableWidget(0, len(_COLUMNS))

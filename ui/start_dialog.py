@@ -47,25 +47,6 @@ class StartDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.path_edit = QLineEdit(str(QSettings().value(RECENT_KEY, "") or ""))
-        self.path_edit.setAccessibleName("Pad naar het kluisbestand")
-        browse = QPushButton("&Bladeren…")
-        browse.setAccessibleName("Kluisbestand kiezen")
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
-
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName("Wachtwoordzin")
-
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName("Wachtwoordzin herhalen")
-        self.confirm_label = QLabel("&Herhaal wachtwoordzin:")
-        self.confirm_label.setBuddy(self.confirm_edit)
-
         self.warning = QLabel(
             "Let op: een vergeten wachtwoordzin kan niemand herstellen. Zonder wachtwoordzin zijn "
             "de gegevens in de kluis voorgoed onleesbaar. Kies minstens 15 tekens, bijvoorbeeld "
@@ -85,6 +66,43 @@ class StartDialog(QDialog):
         self.busy.setAccessibleName("Bezig met openen")
         self.busy.hide()
 
+        form = self._form()
+        buttons = self._buttons()
+
+        layout = QVBoxLayout(self)
+        # Grow and shrink with what is shown (create mode, messages), never overlap.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.feedback)
+        self.feedback.hide()
+        layout.addWidget(self.busy)
+        layout.addLayout(buttons)
+        self._set_creating(False)
+        self.passphrase_edit.textChanged.connect(self._live_feedback)
+        (self.passphrase_edit if self.path_edit.text() else self.path_edit).setFocus()
+
+    def _form(self) -> QFormLayout:
+        self.path_edit = QLineEdit(str(QSettings().value(RECENT_KEY, "") or ""))
+        self.path_edit.setAccessibleName("Pad naar het kluisbestand")
+        browse = QPushButton("&Bladeren…")
+        browse.setAccessibleName("Kluisbestand kiezen")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("Wachtwoordzin")
+
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName("Wachtwoordzin herhalen")
+        self.confirm_label = QLabel("&Herhaal wachtwoordzin:")
+        self.confirm_label.setBuddy(self.confirm_edit)
+
         form = QFormLayout()
         vault_label = QLabel("&Kluis:")
         vault_label.setBuddy(self.path_edit)
@@ -93,7 +111,9 @@ class StartDialog(QDialog):
         pass_label.setBuddy(self.passphrase_edit)
         form.addRow(pass_label, self.passphrase_edit)
         form.addRow(self.confirm_label, self.confirm_edit)
+        return form
 
+    def _buttons(self) -> QHBoxLayout:
         self.unlock_button = QPushButton("&Ontgrendelen")
         self.unlock_button.setDefault(True)
         self.unlock_button.setAccessibleName("Kluis ontgrendelen")
@@ -109,20 +129,7 @@ class StartDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.unlock_button)
-
-        layout = QVBoxLayout(self)
-        # Grow and shrink with what is shown (create mode, messages), never overlap.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.feedback)
-        self.feedback.hide()
-        layout.addWidget(self.busy)
-        layout.addLayout(buttons)
-        self._set_creating(False)
-        self.passphrase_edit.textChanged.connect(self._live_feedback)
-        (self.passphrase_edit if self.path_edit.text() else self.path_edit).setFocus()
+        return buttons
 
     # --- modes -----------------------------------------------------------------------------
 
