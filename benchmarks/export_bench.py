@@ -30,7 +30,7 @@ from casus.demo import fill_demo_vault
 from casus.disclosure import DisclosureGate
 from casus.identifier_index import collector_paused, vault_identifiers
 from casus.outputs.minutes_export import export_minutes
-from casus.outputs.report import export_report
+from casus.outputs.report_export import export_report
 from casus.outputs.shared_screen import shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService

@@ -14,6 +14,7 @@ from typing import Any
 
 from casus.errors import CasusError
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
+from casus.vocabulary.agenda import NoteField
 from casus.vocabulary.enums import UnitGeneralisation
 
 EXIT_OK = 0
@@ -179,7 +180,7 @@ def cmd_meeting_create(args: argparse.Namespace) -> None:
     _say(f"Overleg van {args.date} gemaakt met {added} casussen op de agenda.")
 
 
-NOTE_FIELDS = {"bespreking": "discussion", "advies": "advice", "afspraken": "agreements"}
+NOTE_FIELDS = {field.place: field.value for field in NoteField}  # "bespreking" -> "discussion"
 
 
 def _read_note(path: Path) -> str:
@@ -247,7 +248,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
 
 
 def cmd_export_report(args: argparse.Namespace) -> None:
-    from casus.outputs.report import export_report
+    from casus.outputs.report_export import export_report
 
     with _open_vault(args.vault, read_passphrase()) as vault:
         path = export_report(vault, args.start, args.end, Path(args.out))
@@ -255,6 +256,15 @@ def cmd_export_report(args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    return _parser_and_commands()[0]
+
+
+def command_names() -> frozenset[str]:
+    """The subcommands, as the parser knows them (the `casus` launcher sends these here)."""
+    return frozenset(_parser_and_commands()[1].choices)
+
+
+def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
     parser = argparse.ArgumentParser(
         prog="casus",
         description="Casus: versleutelde kluis voor het casuïstiekoverleg. Zonder opdracht "
@@ -262,46 +272,43 @@ def build_parser() -> argparse.ArgumentParser:
         "of uit een vraag op het scherm, nooit uit een argument.",
     )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    _vault_commands(commands)
+    _pseudonymise_command(commands)
+    _meeting_commands(commands)
+    _export_commands(commands)
+    return parser, commands
 
-    def command(
-        name: str, helptext: str, handler: Callable[[argparse.Namespace], None]
-    ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=helptext, description=helptext)
-        sub.add_argument("vault", metavar="KLUIS", help="pad naar het kluisbestand")
-        sub.set_defaults(handler=handler)
-        return sub
 
-    command("init", "maak een nieuwe, lege kluis", cmd_init)
-    command(
-        "import", "lees casussen in uit een JSON Lines-bestand (alles of niets)", cmd_import
+def _command(
+    commands: Any, name: str, helptext: str, handler: Callable[[argparse.Namespace], None]
+) -> argparse.ArgumentParser:
+    sub: argparse.ArgumentParser = commands.add_parser(name, help=helptext, description=helptext)
+    sub.add_argument("vault", metavar="KLUIS", help="pad naar het kluisbestand")
+    sub.set_defaults(handler=handler)
+    return sub
+
+
+def _vault_commands(commands: Any) -> None:
+    _command(commands, "init", "maak een nieuwe, lege kluis", cmd_init)
+    _command(
+        commands, "import", "lees casussen in uit een JSON Lines-bestand (alles of niets)", cmd_import
     ).add_argument("file", metavar="BESTAND")
-    command("verify", "controleer versleuteling, structuur en verwijzingen", cmd_verify)
-    command("backup", "maak een versleutelde reservekopie", cmd_backup).add_argument(
+    _command(commands, "verify", "controleer versleuteling, structuur en verwijzingen", cmd_verify)
+    _command(commands, "backup", "maak een versleutelde reservekopie", cmd_backup).add_argument(
         "--list", action="store_true", help="toon de bestaande reservekopieën"
     )
-    command("restore", "zet een reservekopie terug (standaard de nieuwste)", cmd_restore).add_argument(
-        "backup", metavar="RESERVEKOPIE", nargs="?"
-    )
-    command(
+    _command(
+        commands, "restore", "zet een reservekopie terug (standaard de nieuwste)", cmd_restore
+    ).add_argument("backup", metavar="RESERVEKOPIE", nargs="?")
+    _command(
+        commands,
         "passphrase",
         "wijzig de wachtwoordzin (nieuwe uit CASUS_NEW_PASSPHRASE, standaardinvoer of een vraag)",
         cmd_passphrase,
     )
-    command("list", "toon de casussen (kenmerk, datum, kanaal, aard, status)", cmd_list)
-    pseudonymise = commands.add_parser(
-        "pseudonymise",
-        help="pseudonimiseer casussen: JSON Lines op standaardinvoer, JSON Lines op standaarduitvoer",
-        description="Leest per regel een casus (formaat van ../shared/corpus/README.md) en schrijft per "
-        "regel de gepseudonimiseerde teksten met hun spans. Organisatiecodes gelden alleen voor deze run.",
-    )
-    pseudonymise.add_argument(
-        "--unit",
-        choices=[level.value for level in UnitGeneralisation],
-        default=UnitGeneralisation.CODE.value,
-        help="weergave van organisatieonderdelen: code (standaard), cluster of none",
-    )
-    pseudonymise.set_defaults(handler=cmd_pseudonymise)
-    release = command(
+    _command(commands, "list", "toon de casussen (kenmerk, datum, kanaal, aard, status)", cmd_list)
+    release = _command(
+        commands,
         "release",
         "geef casussen vrij voor het overleg (opdrachtregel: alle, voorstellen aanvaard)",
         cmd_release,
@@ -310,6 +317,26 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument(
         "--accept-proposed", action="store_true", help="aanvaard alle voorgestelde vervangingen"
     )
+
+
+def _pseudonymise_command(commands: Any) -> None:
+    pseudonymise = commands.add_parser(
+        "pseudonymise",
+        help="pseudonimiseer casussen: JSON Lines op standaardinvoer, JSON Lines op standaarduitvoer",
+        description="Leest per regel een casus (het formaat van tests/data/corpus/README.md) en "
+        "schrijft per regel de gepseudonimiseerde teksten met hun spans. Organisatiecodes gelden "
+        "alleen voor deze run.",
+    )
+    pseudonymise.add_argument(
+        "--unit",
+        choices=[level.value for level in UnitGeneralisation],
+        default=UnitGeneralisation.CODE.value,
+        help="weergave van organisatieonderdelen: code (standaard), cluster of none",
+    )
+    pseudonymise.set_defaults(handler=cmd_pseudonymise)
+
+
+def _meeting_commands(commands: Any) -> None:
     meeting = commands.add_parser("meeting", help="overleggen").add_subparsers(
         dest="meeting_command", metavar="OPDRACHT"
     )
@@ -332,6 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("--text-file", required=True, metavar="BESTAND", help="de tekst (UTF-8)")
     note.set_defaults(handler=cmd_meeting_note)
 
+
+def _export_commands(commands: Any) -> None:
     export = commands.add_parser("export", help="notulen en rapportage").add_subparsers(
         dest="export_command", metavar="SOORT"
     )
@@ -348,7 +377,6 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", dest="end", required=True, metavar="JJJJ-MM-DD")
     report.add_argument("--out", required=True, metavar="BESTAND.pdf")
     report.set_defaults(handler=cmd_export_report)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from casus.importing import import_cases
-from casus.outputs.report import build_report, export_report
+from casus.outputs.report import build_report
+from casus.outputs.report_export import export_report
 from casus.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -99,3 +100,24 @@ def test_a_surname_spelled_like_a_heading_does_not_refuse_the_report(
     target = export_report(vault, "2025-01-01", "2025-12-31", tmp_path / "rapportage.pdf")
     text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
     assert "Jan" not in text
+
+
+def test_the_grouped_counts_are_the_counts_of_the_cases_in_the_period(vault: Vault) -> None:
+    """The database's GROUP BY (casus.services.report_figures) against a count in Python of
+    the case list: quarters at their edges (31 March is K1, 1 April K2) and the period's
+    bounds inclusive."""
+    import datetime as dt
+    from collections import Counter
+
+    from casus.demo import fill_demo_vault
+    from casus.services.cases import CaseService
+    from casus.services.report_figures import ReportService
+
+    fill_demo_vault(vault, count=60)
+    first, last = dt.date(2024, 3, 31), dt.date(2026, 4, 1)
+    rows = [row for row in CaseService(vault).summaries() if first <= row.received <= last]
+    figures = ReportService(vault).figures(first, last)
+    quarter = lambda day: f"{day.year} K{(day.month - 1) // 3 + 1}"  # noqa: E731
+    assert figures.by_quarter == Counter((quarter(row.received), row.channel) for row in rows)
+    assert figures.by_category == Counter((row.category, row.channel) for row in rows)
+    assert sum(figures.by_cluster.values()) == len(rows)

@@ -8,29 +8,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CLI_COMMANDS = frozenset(
-    {
-        "init",
-        "import",
-        "verify",
-        "backup",
-        "restore",
-        "passphrase",
-        "list",
-        "pseudonymise",
-        "release",
-        "meeting",
-        "export",
-    }
-)
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and (args[0] in CLI_COMMANDS or args[0] in ("-h", "--help")):
-        from casus.cli import main as cli_main
+    from casus import cli  # argparse and the command table only: the core loads per command
 
-        return cli_main(args)
+    if args and (args[0] in cli.command_names() or args[0] in ("-h", "--help")):
+        return cli.main(args)
     from ui.app import run
 
     return run(args)

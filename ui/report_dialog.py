@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casus.outputs.report import default_file_name, export_report
+from casus.outputs.report import default_file_name
+from casus.outputs.report_export import export_report
 from casus.vault import Vault
 from ui import dialogs, workers
 from ui.messages import describe

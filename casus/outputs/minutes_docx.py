@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -20,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from casus.outputs.minutes import FOOTER, TITLE, Minutes
+from casus.outputs.minutes import FOOTER, TITLE, Minutes, MinutesAction, MinutesItem
 from casus.vocabulary.agenda import LEARNING_POINTS, NoteField
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -52,48 +53,62 @@ def build_document(minutes: Minutes) -> DocxDocument:
     if not minutes.items:
         document.add_paragraph("Er stonden geen casussen op de agenda.")
     for item in minutes.items:
-        _heading(document, item.title, 1)
-        head = " · ".join(part for part in (item.case.category, item.case.period, item.case.unit) if part)
-        document.add_paragraph(head).runs[0].italic = True
-        people = ", ".join(f"{name} ({role.lower()})" for name, role in item.case.people)
-        line = document.add_paragraph()
-        line.add_run("Betrokkenen: ").bold = True
-        line.add_run(people or "—")
-        for title, text in sorted(item.case.texts.items(), key=lambda kv: kv[0] != "Bespreekvraag"):
-            _heading(document, title, 2)
-            _blocks(document, text)
-        for title, text in ((field.heading, item.note(field)) for field in NoteField):
-            if text.strip():
-                _heading(document, title, 2)
-                _blocks(document, text)
+        _item(document, item)
     _heading(document, "Actielijst", 1)
-    if minutes.actions:
-        rows = [("Actie", "Eigenaar", "Gereed op", "Status")] + [
-            (
-                action.description + (" (Is dit gelukt?)" if action.carried_over else ""),
-                action.owner,
-                action.due or "—",
-                action.status,
-            )
-            for action in minutes.actions
-        ]
-        table = document.add_table(rows=len(rows), cols=4)
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        for column, width in zip(table.columns, ACTION_WIDTHS, strict=True):
-            column.width = width  # the grid Word and LibreOffice lay out by; cells get it too
-        for row, values in zip(table.rows, rows, strict=True):
-            for cell, text, width in zip(row.cells, values, ACTION_WIDTHS, strict=True):
-                cell.width = width
-                cell.text = text
-        for cell in table.rows[0].cells:
-            cell.paragraphs[0].runs[0].bold = True
-    else:
-        document.add_paragraph("Geen acties.")
+    _actions(document, minutes.actions)
     if minutes.learning_points.strip():
         _heading(document, LEARNING_POINTS, 1)
         _blocks(document, minutes.learning_points)
+    _page_setup(document)
+    _invariant(document)
+    return document
+
+
+def _item(document: DocxDocument, item: MinutesItem) -> None:
+    _heading(document, item.title, 1)
+    head = " · ".join(part for part in (item.case.category, item.case.period, item.case.unit) if part)
+    document.add_paragraph(head).runs[0].italic = True
+    people = ", ".join(f"{name} ({role.lower()})" for name, role in item.case.people)
+    line = document.add_paragraph()
+    line.add_run("Betrokkenen: ").bold = True
+    line.add_run(people or "—")
+    for title, text in sorted(item.case.texts.items(), key=lambda kv: kv[0] != "Bespreekvraag"):
+        _heading(document, title, 2)
+        _blocks(document, text)
+    for title, text in ((field.heading, item.note(field)) for field in NoteField):
+        if text.strip():
+            _heading(document, title, 2)
+            _blocks(document, text)
+
+
+def _actions(document: DocxDocument, actions: Sequence[MinutesAction]) -> None:
+    if not actions:
+        document.add_paragraph("Geen acties.")
+        return
+    rows = [("Actie", "Eigenaar", "Gereed op", "Status")] + [
+        (
+            action.description + (" (Is dit gelukt?)" if action.carried_over else ""),
+            action.owner,
+            action.due or "—",
+            action.status,
+        )
+        for action in actions
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, ACTION_WIDTHS, strict=True):
+        column.width = width  # the grid Word and LibreOffice lay out by; cells get it too
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, text, width in zip(row.cells, values, ACTION_WIDTHS, strict=True):
+            cell.width = width
+            cell.text = text
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].runs[0].bold = True
+
+
+def _page_setup(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's Letter
     section.left_margin = section.right_margin = Mm(22)
@@ -104,8 +119,6 @@ def build_document(minutes: Minutes) -> DocxDocument:
     page = OxmlElement("w:fldSimple")
     page.set(qn("w:instr"), "PAGE")
     footer._p.append(page)
-    _invariant(document)
-    return document
 
 
 def _invariant(document: DocxDocument) -> None:
