@@ -41,3 +41,27 @@ def test_probe_can_fail() -> None:
         timeout=120,
     )
     assert result.returncode != 0 and "the core imported PySide6" in result.stderr
+
+
+def _sizes() -> list[str]:
+    """Every class over 300 lines and function over 60 in casus/ and ui/ (migrations apart:
+    a revision is a script that is read once, whole)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for path in sorted([*(root / "casus").rglob("*.py"), *(root / "ui").rglob("*.py")]):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            limit = 300 if isinstance(node, ast.ClassDef) else 60
+            if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > limit:
+                    found.append(f"{path.relative_to(root)}:{node.lineno} {node.name} ({length} lines)")
+    return found
+
+
+def test_no_class_over_300_lines_and_no_function_over_60() -> None:
+    assert _sizes() == []

@@ -209,3 +209,32 @@ def test_the_fingerprint_is_taken_from_the_compiled_code_where_no_source_file_is
     finally:
         stored_index.fingerprint.cache_clear()
     assert len(frozen) == 64 and frozen != on_disk
+
+
+def test_the_kept_index_is_fingerprinted_by_every_module_that_builds_it() -> None:
+    """A kept index is used only while the code that built it is unchanged: every module of
+    the identifier engine that building the indices reaches is in the fingerprint (a module
+    split in two must not leave half of the code unfingerprinted)."""
+    import ast
+    import importlib.util
+
+    from casus.identify import stored_index
+
+    def imported(module: str) -> set[str]:
+        spec = importlib.util.find_spec(module)
+        assert spec is not None and spec.origin is not None
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("casus.identify."):
+                found.add(node.module)
+        return found
+
+    reached, pending = set(), ["casus.identify.identifiers"]
+    while pending:
+        module = pending.pop()
+        if module not in reached:
+            reached.add(module)
+            pending += imported(module)
+    missing = reached - set(stored_index._BUILDERS)
+    assert not missing, f"not in the index fingerprint: {sorted(missing)}"

@@ -20,56 +20,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from rapidfuzz.distance import OSA
-
-from casus.identify.case_input import RegisteredPerson
-from casus.identify.dutch_dictionary import is_dutch_word
-from casus.identify.folding import FoldedText, fold, join_spaced_letters
-from casus.identify.lexicon import PARTICLES, TITLES, is_common_word, lowercase_name_possible, stop_words
-from casus.identify.names import (
-    NameForms,
-    given_cores,
-    initials_and_acronyms,
-    name_forms,
-    phonetic_key,
-    split_name,
-    surname_forms,
-)
+from casus.identify.folding import FoldedText
+from casus.identify.initials import initial_spans
+from casus.identify.lexicon import PARTICLES, is_common_word, stop_words
+from casus.identify.name_index import EXACT, NEAR, WEAK, Match, NameIndex
 from casus.identify.spans import PRIORITY_REGISTRY, Span, SpanKind
 from casus.identify.tokens import Token, tokenise
 
-# WEAK: a lower-case ordinary word that is also a name part ("visser", "de boer"): a name
-# only beside another part of the same name, or in a line written wholly in lower case.
-EXACT, AFFIX, NEAR, WEAK = 3, 2, 1, 0
-_POSSESSIVE = ("s",)
-_DIMINUTIVE = ("tje", "pje", "je", "ke")
-_INITIALS = re.compile(r"(?<![^\W\d_])([A-ZÀ-Ý])\.\s?([A-ZÀ-Ý])\.(?![^\W\d_])")
-_ACRONYM = re.compile(r"(?<![\w.])(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{2,5}(?![\w])")
 _QUOTES = "'‘’\"“”"
-# Two to four letters with a capital, as initials are written alone: "BJ", "E-J", "vW", "vdB".
-_LETTERS = re.compile(r"(?<![\w.\-])(?=[a-z\-]*[A-Z])[A-Za-z](?:-?[A-Za-z]){1,3}(?![\w\-])")
-
-
-@dataclass(frozen=True)
-class Match:
-    key: str
-    quality: int
-    possessive: bool = False
-
-
-# From this length a word may be a name with a typo ("Kofi" as "Kfoi"), and from this length
-# with two ("Wijnberg", "Wienbreg").
-TYPOS_FROM = 4
-TWO_TYPOS_FROM = 8
-
-
 _LINKS = frozenset({"en", "of", "met"})
-# "gehoord door koster", "gesprek met visser": a singular noun seldom follows these without an
-# article, a name does.
-_PERSON_PREPOSITIONS = frozenset({"door", "met", "tegen", "volgens", "aan", "voor", "van", "bij", "over"})
 
 
 def _neighbours(tokens: Sequence[Token], index: int) -> list[int]:
@@ -107,278 +68,14 @@ def lowercase_lines(tokens: Sequence[Token]) -> set[int]:
     return found
 
 
-def _joined(words: tuple[str, ...]) -> str:
-    return "\x1f".join(words)
-
-
-def _split(joined: str) -> tuple[str, ...]:
-    return tuple(joined.split("\x1f")) if joined else ()
-
-
 def _quoted(text: str, token: Token) -> bool:
     before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
     return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
 
 
-class NameMatcher:
-    """The name forms of a set of people, indexed. Matches carry the person's key, or
-    `shared_key` for all (the gate asks whether a text names anyone, not whom). The gate is
-    stricter with typos (`two_typos_from`): a secretary's slip must not get a name out; but
-    across thousands of names, a four-letter word one letter off some name is nearly always
-    another word ("Koti" in "Keti Koti"), so there a typo needs five letters (`typos_from`)."""
-
-    def __init__(
-        self,
-        persons: Iterable[RegisteredPerson],
-        shared_key: str | None = None,
-        typos_from: int = TYPOS_FROM,
-        two_typos_from: int = TWO_TYPOS_FROM,
-    ) -> None:
-        self.typos_from = typos_from
-        self.two_typos_from = two_typos_from
-        self.forms: dict[str, NameForms] = {}
-        self.role_words: dict[str, str] = {}
-        self._exact: dict[str, set[str]] = defaultdict(set)
-        self._near: dict[tuple[int, str], set[str]] = defaultdict(set)
-        self._given_affixes: dict[str, set[str]] = defaultdict(set)
-        self._given_starts: dict[str, set[str]] = defaultdict(set)
-        self._initials: dict[str, set[str]] = defaultdict(set)
-        self._acronyms: dict[str, set[str]] = defaultdict(set)
-        self._acronym_starts: dict[str, set[str]] = defaultdict(set)
-        self._particle_runs: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-        self._first_initials: dict[str, set[str]] = defaultdict(set)
-        self._givens: dict[str, set[str]] = defaultdict(set)
-        self._letter_forms: dict[str, set[str]] = defaultdict(set)
-        self._aliases: set[str] = set()
-        self._phonetic: dict[str, set[str]] = defaultdict(set)
-        self.shared_key = shared_key
-        self._name_words: dict[str, set[str]] = defaultdict(set)
-        self._surname_initials: dict[str, set[str]] = defaultdict(set)
-        self._surnames: set[tuple[str, tuple[str, ...]]] = set()
-        for person in persons:
-            if shared_key is None:
-                forms = name_forms(person)
-                self.forms[person.key] = forms
-                self.role_words[person.key] = fold(person.role.label)
-                self._index(person.key, forms.words, forms.givens, forms.surname)
-            else:
-                self._index(shared_key, *split_name(person.name))
-
-    # -- building --------------------------------------------------------------------------
-
-    def _index(
-        self, key: str, words: tuple[str, ...], givens: tuple[str, ...], surname: tuple[str, ...]
-    ) -> None:
-        """Index one name from its parts (casus.identify.names, the same parts `name_forms`
-        is made of); parts a vault repeats ("de Vries", "Mohamed") are indexed once."""
-        if (key, surname) not in self._surnames:
-            self._surnames.add((key, surname))
-            self._name_words[key].update(surname)
-            if surname:
-                # "vdl" and "l" for van der Linden, as a chat writes "Bram vd L." or "Bram L."
-                cores_only = [w for w in surname if w not in PARTICLES]
-                self._surname_initials[key].add("".join(w[0] for w in surname))
-                if cores_only:
-                    self._surname_initials[key].add(cores_only[-1][0])
-            cores, runs = surname_forms(surname)
-            for core in cores:
-                self._add_core(key, core)
-            self._particle_runs[key] |= runs
-        initials, acronyms = initials_and_acronyms(words)
-        if initials:
-            self._first_initials[key].add(initials[:1])
-            if len(initials) == 2:
-                self._initials[initials].add(key)
-        for acronym in acronyms:
-            self._acronyms[acronym].add(key)
-            for size in range(2, min(len(acronym), 4) + 1):
-                self._acronym_starts[acronym[:size]].add(key)
-        for given in givens:
-            if given in self._givens[key]:
-                continue
-            self._givens[key].add(given)
-            for core in given_cores(given):
-                self._add_core(key, core)
-            self._given_starts[given[:3]].add(key)
-            # Short forms of a first name: "Segun" for Olusegun, "Fred" for Frederique.
-            for size in range(4, len(given) - 1):
-                self._given_affixes[given[:size]].add(key)
-                self._given_affixes[given[-size:]].add(key)
-        # What a person is called by letters alone once known: "BJ" for Bert-Jan Hofstede,
-        # "vW" for Van Wijk, "PP" for Pieter Post (per case only: see `_letter_forms`).
-        if self.shared_key is None:
-            letters = {"".join(w[0] for w in givens), "".join(w[0] for w in surname)}
-            if givens and surname:
-                cores_only = [w for w in surname if w not in PARTICLES]
-                if cores_only:
-                    letters.add(givens[0][0] + cores_only[-1][0])
-            for form in letters:
-                if len(form) >= 2:
-                    self._letter_forms[form].add(key)
-
-    def _add_core(self, key: str, core: str) -> None:
-        owners = self._exact[core]
-        if key in owners:
-            return  # a vault repeats name words: index each once
-        owners.add(key)
-        if len(core) >= 4:
-            self._phonetic[phonetic_key(core)].add(key)
-        if len(core) >= 3:
-            self._near[(len(core), core[0])].add(core)
-            self._near[(len(core), core[-2:])].add(core)
-
-    # -- keeping (casus.identify.stored_index) ---------------------------------------------
-
-    _SHARED_SETS = (
-        "_exact", "_given_affixes", "_given_starts", "_initials", "_acronyms", "_acronym_starts",
-        "_phonetic",
-    )  # fmt: skip
-    _OWN_SETS = ("_first_initials", "_givens", "_name_words", "_surname_initials")
-
-    def shared_sections(self) -> dict[str, list[str]]:
-        """A vault-wide matcher as named lists of strings. Every owner set of a shared matcher
-        is the one key, so the indices are their keys alone."""
-        if self.shared_key is None:
-            raise ValueError("only a matcher under one shared key is kept")
-        key = self.shared_key
-        sections = {name: sorted(getattr(self, name)) for name in self._SHARED_SETS}
-        sections |= {name: sorted(getattr(self, name).get(key, ())) for name in self._OWN_SETS}
-        sections["_particle_runs"] = sorted(_joined(run) for run in self._particle_runs.get(key, ()))
-        sections["_surnames"] = sorted(_joined(surname) for _, surname in self._surnames)
-        sections["_aliases"] = sorted(self._aliases)
-        return sections
-
-    @classmethod
-    def from_shared_sections(
-        cls,
-        sections: dict[str, list[str]],
-        shared_key: str,
-        typos_from: int = TYPOS_FROM,
-        two_typos_from: int = TWO_TYPOS_FROM,
-    ) -> NameMatcher:
-        """The matcher `shared_sections` wrote. The owner sets are one set object: a shared
-        matcher only ever adds its one key, which every set already holds."""
-        matcher = cls((), shared_key, typos_from, two_typos_from)
-        owners = {shared_key}
-        for name in cls._SHARED_SETS:
-            getattr(matcher, name).update(dict.fromkeys(sections[name], owners))
-        for name in cls._OWN_SETS:
-            getattr(matcher, name)[shared_key] = set(sections[name])
-        matcher._particle_runs[shared_key] = {_split(run) for run in sections["_particle_runs"]}
-        matcher._surnames = {(shared_key, _split(surname)) for surname in sections["_surnames"]}
-        matcher._aliases = set(sections["_aliases"])
-        for core in matcher._exact:
-            if len(core) >= 3:
-                matcher._near[(len(core), core[0])].add(core)
-                matcher._near[(len(core), core[-2:])].add(core)
-        return matcher
-
-    def add_alias(self, key: str, alias: str) -> None:
-        """A nickname a text introduced ("Olusegun Adeyemi ('Segun')")."""
-        if self.shared_key is not None:
-            key = self.shared_key
-        self._aliases.add(alias)
-        if key in self.forms:
-            self.forms[key].aliases.add(alias)
-        self._add_core(key, alias)
-
-    # -- looking up ------------------------------------------------------------------------
-
-    def acronym_owners(self, folded: str) -> set[str]:
-        """Who is written as these letters ("tvds" for Tomas van der Steeg, "nb")."""
-        return self._acronyms.get(folded, set()) | self._initials.get(folded, set())
-
-    def given_starting(self, word: str) -> set[str]:
-        """Who has a first name that starts with `word` (two letters or more): "Mo", "Bea",
-        "Wes" for Mohamed, Beatriz, Wesley."""
-        return {
-            k for k, givens in self._givens.items() for g in givens if len(word) >= 2 and g.startswith(word)
-        }
-
-    def owners(self, word: str) -> set[str]:
-        return self._exact.get(word, set())
-
-    def knows(self, word: str) -> bool:
-        return word in self._exact
-
-    def _near_cores(self, word: str) -> set[str]:
-        """Names two edits away at most differ in length by two and keep one end."""
-        found: set[str] = set()
-        for size in range(len(word) - 2, len(word) + 3):
-            found |= self._near.get((size, word[0]), set())
-            found |= self._near.get((size, word[-2:]), set())
-        return found
-
-    def candidates(
-        self, tokens: Sequence[Token], token: Token, lowercase_lines: Collection[int] = ()
-    ) -> list[Match]:
-        word = token.folded
-        if word in PARTICLES or word in TITLES or len(word) < 2:
-            return []
-        # A nickname the text itself gave is a name in lower case too ("ibo"), unless a word.
-        alias = word in self._aliases and not is_dutch_word(word)
-        if token.lowercase and not alias and not lowercase_name_possible(tokens, token):
-            return []
-        ordinary = is_dutch_word(word)
-        after_preposition = token.index >= 1 and tokens[token.index - 1].folded in _PERSON_PREPOSITIONS
-        if token.lowercase and ordinary and token.line not in lowercase_lines and not after_preposition:
-            return [Match(key, WEAK) for key in sorted(self.owners(word))]
-        found = [Match(key, EXACT) for key in self.owners(word)]
-        if found:
-            return found
-        for suffix in _POSSESSIVE:
-            stem = word.removesuffix(suffix)
-            if stem != word and len(stem) >= 3:
-                found += [Match(key, AFFIX, possessive=True) for key in self.owners(stem)]
-        for suffix in _DIMINUTIVE:
-            stem = word.removesuffix(suffix)
-            if stem != word and len(stem) >= 3:
-                found += [Match(key, AFFIX) for key in self.owners(stem)]
-        # A typo or a short form is looked for only where no ordinary word stands: "Mens",
-        # "Maar" and "Ramadan" are one letter from some name in a vault of thousands.
-        if found or not token.capitalised or is_common_word(word) or ordinary:
-            return found
-        keys: set[str] = set()
-        initial = self._initial_before(tokens, token)
-        if len(word) >= 3:
-            for core in self._near_cores(word):
-                distance = OSA.distance(word, core, score_cutoff=2)
-                if distance > 2:
-                    continue
-                owners = self.owners(core)
-                if initial and len(core) >= 3 and distance <= 1:
-                    # "M. Lao" for Mei Lan Lau: short names only after the person's own initial.
-                    keys |= {k for k in owners if initial in self._first_initials.get(k, ())}
-                if (
-                    len(word) >= self.typos_from
-                    and len(core) >= 4
-                    and distance <= (2 if len(core) >= self.two_typos_from else 1)
-                ):
-                    keys |= owners
-        if len(word) >= 4:
-            keys |= self._given_affixes.get(word, set())
-            keys |= self._phonetic.get(phonetic_key(word), set())  # "Joesoef" for Yusuf
-        if not keys and self.shared_key is None and len(word) >= 5:
-            # A pet form that keeps the first four letters: "Bartek" for Bartłomiej, "Joostie".
-            keys = {
-                k for k, givens in self._givens.items()
-                for g in givens
-                if len(g) >= 4 and word.startswith(g[:4]) and len(word) <= len(g) + 2
-            }  # fmt: skip
-        return [Match(key, NEAR) for key in sorted(keys)]
-
-    def _cores_starting(self, word: str) -> set[str]:
-        """Who has a name (three letters or more) that `word` starts with."""
-        return {key for size in range(3, len(word)) for key in self._exact.get(word[:size], set())}
-
-    @staticmethod
-    def _initial_before(tokens: Sequence[Token], token: Token) -> str | None:
-        if token.index < 1:
-            return None
-        previous = tokens[token.index - 1]
-        if len(previous.folded) == 1 and previous.capitalised and previous.end < token.start:
-            return previous.folded
-        return None
+class NameMatcher(NameIndex):
+    """The persons a text names: runs of one person's words, with their initials, particles,
+    possessives and nicknames, one span per run (`find_names`)."""
 
     def _short_before(self, token: Token, following: Match | None) -> Match | None:
         """ "Gio" before Giovanni's surname: a first-name prefix next to the same person."""
@@ -388,32 +85,6 @@ class NameMatcher:
         if any(g.startswith(word) and g != word for g in self._givens.get(following.key, ())):
             return Match(following.key, NEAR)
         return None
-
-    def _choose(self, matches: dict[int, list[Match]]) -> dict[int, Match]:
-        """One person per token: the best match, and among equals the person the
-        neighbouring words or the nearest clear mention point to."""
-        chosen: dict[int, Match] = {}
-        for index, options in matches.items():
-            best = max(m.quality for m in options)
-            top = [m for m in options if m.quality == best]
-            if len({m.key for m in top}) == 1:
-                chosen[index] = top[0]
-        for index, options in matches.items():
-            if index in chosen:
-                continue
-            best = max(m.quality for m in options)
-            top = [m for m in options if m.quality == best]
-            keys = [m.key for m in top]
-            pick = None
-            for neighbour in (index - 1, index + 1, index - 2, index + 2):
-                if neighbour in chosen and chosen[neighbour].key in keys:
-                    pick = chosen[neighbour].key
-                    break
-            if pick is None:
-                earlier = [chosen[i].key for i in sorted(chosen) if i < index and chosen[i].key in keys]
-                pick = earlier[-1] if earlier else keys[0]
-            chosen[index] = next(m for m in top if m.key == pick)
-        return chosen
 
     def _extend(self, text: str, tokens: Sequence[Token], key: str, first: int) -> int:
         """Where a run of one person's words begins, over their particles and initials."""
@@ -462,12 +133,22 @@ class NameMatcher:
         return begin
 
     def _matches(self, text: str, tokens: Sequence[Token]) -> dict[int, list[Match]]:
-        matches: dict[int, list[Match]] = {}
+        """The candidates of every word, then what its neighbours and the text say of them."""
         lowercase = lowercase_lines(tokens)
+        matches: dict[int, list[Match]] = {}
         for token in tokens:
-            options = self.candidates(tokens, token, lowercase)
-            if options:
+            if options := self.candidates(tokens, token, lowercase):
                 matches[token.index] = options
+        self._particle_surnames(tokens, lowercase, matches)
+        _weak_beside_clear(tokens, matches)
+        self._short_first_names(text, tokens, matches)
+        self._sentence_openings(tokens, matches)
+        self._quoted_nicknames(text, tokens, matches)
+        return matches
+
+    def _particle_surnames(
+        self, tokens: Sequence[Token], lowercase: set[int], matches: dict[int, list[Match]]
+    ) -> None:
         # "volgens melder stuurt de wit dossiers": in a lower-case line, a person's own
         # particles before their surname make it the surname, ordinary word or not.
         for token in tokens:
@@ -482,20 +163,8 @@ class NameMatcher:
                 keys = {k for k in self.owners(token.folded) if tuple(run) in self._particle_runs.get(k, ())}
                 if keys:
                     matches[token.index] = [Match(k, EXACT) for k in sorted(keys)]
-        # A lower-case word that is also a name part stands for the person beside a clear
-        # mention: of the same person ("henk visser"), or of another written in lower case
-        # too ("lisa en mees": this writer writes names so).
-        for index in [i for i, options in matches.items() if all(m.quality == WEAK for m in options)]:
-            keys = {m.key for m in matches[index]}
-            beside = [n for n in _neighbours(tokens, index) if n in matches]
-            if any(
-                m.quality > WEAK and (m.key in keys or tokens[n].lowercase)
-                for n in beside
-                for m in matches[n]
-            ):
-                matches[index] = [Match(m.key, EXACT) for m in matches[index]]
-            else:
-                del matches[index]
+
+    def _short_first_names(self, text: str, tokens: Sequence[Token], matches: dict[int, list[Match]]) -> None:
         # A short first name before a matched word of the same person ("Gio Sijntje").
         for token in tokens:
             if token.index in matches or token.index + 1 >= len(tokens):
@@ -506,6 +175,8 @@ class NameMatcher:
                 short = self._short_before(token, max(nxt, key=lambda m: m.quality))
                 if short:
                     matches[token.index] = [short]
+
+    def _sentence_openings(self, tokens: Sequence[Token], matches: dict[int, list[Match]]) -> None:
         # A short near miss that opens a sentence ("Valt" near Valk), or a function word that
         # is also a name ("Kan P&O ..." beside a Roel Kan), is a word, unless the person's
         # other name stands right beside it.
@@ -524,6 +195,8 @@ class NameMatcher:
                 neighbours = [n for n in (index - 1, index + 1) if n in matches and n != index]
                 if not any(m.key in keys and m.quality > NEAR for n in neighbours for m in matches[n]):
                     del matches[index]
+
+    def _quoted_nicknames(self, text: str, tokens: Sequence[Token], matches: dict[int, list[Match]]) -> None:
         # A quoted nickname that starts like a first name ("noemt haar 'Fatoe'" for Fatima),
         # or quoted initials ("'JW'" for Jan-Willem Jansen).
         for token in tokens:
@@ -540,13 +213,12 @@ class NameMatcher:
                 owners = set()
             if len(owners) == 1:
                 matches[token.index] = [Match(next(iter(owners)), NEAR)]
-        return matches
 
     def find_names(self, folded: FoldedText, tokens: Sequence[Token] | None = None) -> list[Span]:
         """Person spans, one per run of one person's words, with their key as `ref`."""
         text = folded.original
         tokens = tokenise(folded) if tokens is None else tokens
-        chosen = self._choose(self._matches(text, tokens))
+        chosen = _choose(self._matches(text, tokens))
         spans: list[Span] = []
         ordered = sorted(chosen)
         index = 0
@@ -569,40 +241,7 @@ class NameMatcher:
                      "possessive" if possessive else "")
             )  # fmt: skip
             index = bisect.bisect_right(ordered, last)  # `last` may be a word no match chose
-        return (
-            spans + self._initials_and_acronyms(text) + self._spelled_initials(folded) + self._letters(text)
-        )
-
-    def _spelled_initials(self, folded: FoldedText) -> list[Span]:
-        """ "s.b.a." or "T.v.d.S.": a person's initials written with dots or spaces, unless the
-        letters are an ordinary abbreviation ("d.w.z.", "o.a.")."""
-        joined = join_spaced_letters(folded)
-        if joined is None:
-            return []
-        spans = []
-        for token in tokenise(joined):
-            surface = folded.original[token.start : token.end]
-            if token.end - token.start > len(token.folded) and len(token.folded) >= 2:
-                owners = self.acronym_owners(token.folded)
-                if len(owners) == 1 and not is_dutch_word(surface):
-                    end = token.end + (folded.original[token.end : token.end + 1] == ".")
-                    spans.append(Span(token.start, end, SpanKind.PERSON, next(iter(owners)),
-                                      PRIORITY_REGISTRY, "registry"))  # fmt: skip
-        return spans
-
-    def _letters(self, text: str) -> list[Span]:
-        """ "BJ" for Bert-Jan Hofstede, "E-J" for Erik-Jan, "vW" for Van Wijk, once the case
-        names them: per case only (across a vault every two capitals are someone's)."""
-        if not self._letter_forms:
-            return []
-        spans = []
-        for match in _LETTERS.finditer(text):
-            surface = match.group()
-            owners = self._letter_forms.get(fold(surface.replace("-", "")), set())
-            if len(owners) == 1 and not is_dutch_word(surface.replace("-", "")):
-                spans.append(Span(match.start(), match.end(), SpanKind.PERSON, next(iter(owners)),
-                                  PRIORITY_REGISTRY, "registry"))  # fmt: skip
-        return spans
+        return spans + initial_spans(self, folded)
 
     def _next_part(
         self, text: str, tokens: Sequence[Token], chosen: dict[int, Match], key: str, last: int
@@ -620,6 +259,13 @@ class NameMatcher:
         """
         if last + 1 >= len(tokens):
             return None
+        following = self._next_word(text, tokens, chosen, key, last)
+        return following if following is not None else self._abbreviated(text, tokens, key, last)
+
+    def _next_word(
+        self, text: str, tokens: Sequence[Token], chosen: dict[int, Match], key: str, last: int
+    ) -> int | None:
+        """The person's next word, or their first name after a comma (see `_next_part`)."""
         current = tokens[last]
         own_words = self._name_words.get(key, set())
         following = last + 1
@@ -654,6 +300,11 @@ class NameMatcher:
                 and current.folded not in self._givens.get(key, set())
             ):
                 return following
+        return None
+
+    def _abbreviated(self, text: str, tokens: Sequence[Token], key: str, last: int) -> int | None:
+        """The surname's letters after a first name, or the first initial after a surname."""
+        current = tokens[last]
         nxt = tokens[last + 1]
         gap = text[current.end : nxt.start]
         if gap not in (" ", ". ", "."):
@@ -684,18 +335,44 @@ class NameMatcher:
             return nxt.index  # "Kok B."
         return None
 
-    def _initials_and_acronyms(self, text: str) -> list[Span]:
-        """ "M.S." for Marco Storm, "JdVB" for Johannes de Vries-Bakker, when no other person
-        has those initials."""
-        spans = []
-        for match in _INITIALS.finditer(text):
-            owners = self._initials.get(fold(match.group(1) + match.group(2)), set())
-            if len(owners) == 1:
-                spans.append(Span(match.start(), match.end(), SpanKind.PERSON, next(iter(owners)),
-                                  PRIORITY_REGISTRY, "registry"))  # fmt: skip
-        for match in _ACRONYM.finditer(text):
-            owners = self._acronyms.get(fold(match.group()), set())
-            if len(owners) == 1:
-                spans.append(Span(match.start(), match.end(), SpanKind.PERSON, next(iter(owners)),
-                                  PRIORITY_REGISTRY, "registry"))  # fmt: skip
-        return spans
+
+def _weak_beside_clear(tokens: Sequence[Token], matches: dict[int, list[Match]]) -> None:
+    # A lower-case word that is also a name part stands for the person beside a clear
+    # mention: of the same person ("henk visser"), or of another written in lower case
+    # too ("lisa en mees": this writer writes names so).
+    for index in [i for i, options in matches.items() if all(m.quality == WEAK for m in options)]:
+        keys = {m.key for m in matches[index]}
+        beside = [n for n in _neighbours(tokens, index) if n in matches]
+        if any(
+            m.quality > WEAK and (m.key in keys or tokens[n].lowercase) for n in beside for m in matches[n]
+        ):
+            matches[index] = [Match(m.key, EXACT) for m in matches[index]]
+        else:
+            del matches[index]
+
+
+def _choose(matches: dict[int, list[Match]]) -> dict[int, Match]:
+    """One person per token: the best match, and among equals the person the
+    neighbouring words or the nearest clear mention point to."""
+    chosen: dict[int, Match] = {}
+    for index, options in matches.items():
+        best = max(m.quality for m in options)
+        top = [m for m in options if m.quality == best]
+        if len({m.key for m in top}) == 1:
+            chosen[index] = top[0]
+    for index, options in matches.items():
+        if index in chosen:
+            continue
+        best = max(m.quality for m in options)
+        top = [m for m in options if m.quality == best]
+        keys = [m.key for m in top]
+        pick = None
+        for neighbour in (index - 1, index + 1, index - 2, index + 2):
+            if neighbour in chosen and chosen[neighbour].key in keys:
+                pick = chosen[neighbour].key
+                break
+        if pick is None:
+            earlier = [chosen[i].key for i in sorted(chosen) if i < index and chosen[i].key in keys]
+            pick = earlier[-1] if earlier else keys[0]
+        chosen[index] = next(m for m in top if m.key == pick)
+    return chosen

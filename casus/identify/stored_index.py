@@ -25,11 +25,19 @@ from pathlib import Path
 
 FORMAT = "casus-identifier-index 1"
 
-# The modules whose code decides what the indices hold.
+# The modules whose code decides what the indices hold: every module of the engine that
+# building them reaches (tests/test_identifier_index.py checks the list is whole).
 _BUILDERS = (
     "casus.identify.stored_index",
     "casus.identify.identifiers",
     "casus.identify.matcher",
+    "casus.identify.name_index",
+    "casus.identify.initials",
+    "casus.identify.units",
+    "casus.identify.tokens",
+    "casus.identify.dutch_dictionary",
+    "casus.identify.case_input",
+    "casus.identify.spans",
     "casus.identify.names",
     "casus.identify.numbers",
     "casus.identify.folding",
