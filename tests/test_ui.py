@@ -16,7 +16,8 @@ from casus.vault import Vault
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from ui.case_table_model import CaseTableModel
 from ui.main_window import MainWindow
-from ui.start_dialog import RECENT_KEY, StartDialog
+from ui.settings import RECENT_VAULT
+from ui.start_dialog import StartDialog
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_unlock_with_wrong_then_right_passphrase(qtbot, vault_path: Path) -> Non
         qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
     assert dialog.vault is not None and dialog.vault.is_open
     assert dialog.passphrase_edit.text() == ""
-    assert QSettings().value(RECENT_KEY) == str(vault_path.absolute())
+    assert QSettings().value(RECENT_VAULT.key) == str(vault_path.absolute())
     dialog.vault.close()
 
 
@@ -579,3 +580,16 @@ def test_a_missing_system_library_is_named_in_one_dutch_line_before_qt_starts(
     )
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert system_libraries.missing_message() is None, "offscreen needs no X11 libraries"
+
+
+def test_a_setting_out_of_bounds_or_of_the_wrong_type_reads_as_its_default(qtbot) -> None:
+    """Settings are declared once (ui/settings.py); a hand-edited settings file cannot make
+    the lock wait zero minutes or a year."""
+    from ui import settings
+
+    for stored in ("0", "-5", "100000", "tien", ""):
+        QSettings().setValue(settings.IDLE_MINUTES.key, stored)
+        assert settings.get(settings.IDLE_MINUTES) == settings.IDLE_MINUTES.default, stored
+    settings.put(settings.IDLE_MINUTES, 25)
+    assert settings.get(settings.IDLE_MINUTES) == 25
+    QSettings().remove(settings.IDLE_MINUTES.key)

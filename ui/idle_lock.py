@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-IDLE_MINUTES_KEY = "beveiliging/vergrendelen_na_minuten"
-DEFAULT_IDLE_MINUTES = 10
+from ui import settings
+
 _INPUT = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -23,12 +23,7 @@ _INPUT = {
 
 
 def idle_minutes() -> float:
-    value = QSettings().value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)
-    try:
-        minutes = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
-    return minutes if minutes > 0 else DEFAULT_IDLE_MINUTES
+    return settings.get(settings.IDLE_MINUTES)
 
 
 class IdleLock(QObject):

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,12 +28,12 @@ from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
-from ui import dialogs
+from ui import dialogs, settings
 from ui.case_editor import CaseEditor
 from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
 from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
-from ui.idle_lock import IDLE_MINUTES_KEY, IdleLock, idle_minutes
+from ui.idle_lock import IdleLock, idle_minutes
 from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
@@ -209,10 +209,10 @@ class MainWindow(QMainWindow):
     def choose_idle_minutes(self) -> None:
         minutes = dialogs.ask_number(
             self, "Automatisch vergrendelen", "Vergrendelen na zoveel minuten zonder gebruik:",
-            int(idle_minutes()), 1, 120,
+            int(idle_minutes()), settings.IDLE_MINUTES.lowest or 1, settings.IDLE_MINUTES.highest or 120,
         )  # fmt: skip
         if minutes is not None:
-            QSettings().setValue(IDLE_MINUTES_KEY, minutes)
+            settings.put(settings.IDLE_MINUTES, minutes)
             self.idle_lock.timer.setInterval(minutes * 60_000)
             self.idle_lock.timer.start()
 

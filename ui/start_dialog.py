@@ -1,6 +1,6 @@
 """Start: unlock an existing vault or create a new one.
 
-Only the vault's path is remembered (QSettings), never anything from inside it. Key derivation
+Only the vault's path is remembered (ui/settings.py), never anything from inside it. Key derivation
 takes about half a second, so opening and creating run on the thread pool while the dialog
 shows that it is busy.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 
 from casus.services.vaults import create_vault
 from casus.vault import Vault, assess_passphrase
-from ui import dialogs, workers
+from ui import dialogs, settings, workers
 from ui.messages import describe
-
-RECENT_KEY = "start/recent_vault"
 
 
 class StartDialog(QDialog):
@@ -84,7 +82,7 @@ class StartDialog(QDialog):
         (self.passphrase_edit if self.path_edit.text() else self.path_edit).setFocus()
 
     def _form(self) -> QFormLayout:
-        self.path_edit = QLineEdit(str(QSettings().value(RECENT_KEY, "") or ""))
+        self.path_edit = QLineEdit(settings.get(settings.RECENT_VAULT))
         self.path_edit.setAccessibleName("Pad naar het kluisbestand")
         browse = QPushButton("&Bladeren…")
         browse.setAccessibleName("Kluisbestand kiezen")
@@ -192,7 +190,7 @@ class StartDialog(QDialog):
     def _opened(self, vault: Vault) -> None:
         self._set_busy(False)
         self.vault = vault
-        QSettings().setValue(RECENT_KEY, str(vault.path))
+        settings.put(settings.RECENT_VAULT, str(vault.path))
         self.passphrase_edit.clear()
         self.confirm_edit.clear()
         self.accept()
