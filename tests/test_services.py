@@ -10,7 +10,7 @@ from casus.errors import NotFoundError, ValidationError
 from casus.pseudonymise import Pseudonymiser
 from casus.services.audit import AuditService
 from casus.services.cases import CaseDraft, CaseService, PersonDraft
-from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
+from casus.services.interventions import InterventionDraft, InterventionService, RepairAdviceDraft
 from casus.services.meetings import MeetingService
 from casus.services.org_units import OrgUnitDraft, OrgUnitService
 from casus.vault import Vault
@@ -147,12 +147,12 @@ def test_person_add_remove_and_destroy(vault: Vault) -> None:
 
 def test_interventions_and_repair_advice(vault: Vault) -> None:
     case_id = CaseService(vault).create(draft())
-    measures = MeasureService(vault)
-    measures.add_intervention(
+    interventions = InterventionService(vault)
+    interventions.add_intervention(
         case_id,
         InterventionDraft(type="warning_conversation", decided_on="2025-04-01", deciding_role="directeur"),
     )
-    advice_id = measures.add_repair_advice(
+    advice_id = interventions.add_repair_advice(
         case_id,
         RepairAdviceDraft(
             type="restorative_conversation",
@@ -160,7 +160,7 @@ def test_interventions_and_repair_advice(vault: Vault) -> None:
             follow_up_date=dt.date.today() + dt.timedelta(days=30),
         ),
     )
-    measures.update_repair_advice(
+    interventions.update_repair_advice(
         advice_id,
         RepairAdviceDraft(type="restorative_conversation", addressed_to="reporter", status="followed"),
     )
@@ -168,9 +168,9 @@ def test_interventions_and_repair_advice(vault: Vault) -> None:
     assert case.interventions[0].type.label == "Waarschuwend gesprek"
     assert case.repair_advice[0].status is RepairStatus.FOLLOWED
     with pytest.raises(ValidationError):
-        measures.add_intervention(case_id, InterventionDraft(type="ontslag"))
+        interventions.add_intervention(case_id, InterventionDraft(type="ontslag"))
     with pytest.raises(NotFoundError):
-        measures.add_intervention(9999, InterventionDraft(type="coaching"))
+        interventions.add_intervention(9999, InterventionDraft(type="coaching"))
 
 
 def test_meeting_agenda_takes_only_released_cases_and_open_actions_carry_over(

@@ -386,7 +386,7 @@ def test_interventions_and_repair_advice_in_the_case_editor(qtbot, vault: Vault)
     case_id = _case_with_people(vault)
     editor = CaseEditor(vault, case_id)
     qtbot.addWidget(editor)
-    page = editor.measures
+    page = editor.interventions
     page.new_intervention_note.setText("Gesprek gepland")
     page._add_intervention()
     page.new_repair.setCurrentIndex(page.new_repair.findData(RepairType.TEAM_SESSION))

@@ -38,7 +38,7 @@ from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, Party, Role
-from ui.measures_page import MeasuresPage
+from ui.interventions_page import InterventionsPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 from ui.widgets import button, enum_combo
@@ -100,8 +100,8 @@ class CaseEditor(QDialog):
         self.tabs.addTab(people_page, "&Personen")
         self.tabs.addTab(texts, "Feiten en &vraag")
         if case_id is not None:
-            self.measures = MeasuresPage(vault, case_id)
-            self.tabs.addTab(self.measures, "Maat&regelen")
+            self.interventions = InterventionsPage(vault, case_id)
+            self.tabs.addTab(self.interventions, "Maat&regelen")
         self.tabs.addTab(self.history, "Ge&schiedenis")
         self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)
 

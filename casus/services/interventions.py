@@ -15,7 +15,7 @@ from casus.vocabulary.enums import InterventionStatus, InterventionType, RepairS
 if TYPE_CHECKING:
     from casus.vault import Vault
 
-Measure = Intervention | RepairAdvice
+InterventionOrAdvice = Intervention | RepairAdvice
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _clean_repair(draft: RepairAdviceDraft) -> dict[str, Any]:
     }
 
 
-class MeasureService:
+class InterventionService:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
 
@@ -77,7 +77,9 @@ class MeasureService:
     def update_repair_advice(self, advice_id: int, draft: RepairAdviceDraft) -> None:
         self._update(RepairAdvice, "repair_advice", advice_id, _clean_repair(draft))
 
-    def _add(self, kind: type[Measure], entity: str, case_id: int, values: dict[str, Any]) -> int:
+    def _add(
+        self, kind: type[InterventionOrAdvice], entity: str, case_id: int, values: dict[str, Any]
+    ) -> int:
         with self.vault.session() as session:
             required(session, Case, case_id)
             item = kind(case_id=case_id, **values)
@@ -86,7 +88,9 @@ class MeasureService:
             record(session, self.vault.actor, "create", entity, item.id, values)
             return item.id
 
-    def _update(self, kind: type[Measure], entity: str, item_id: int, values: dict[str, Any]) -> None:
+    def _update(
+        self, kind: type[InterventionOrAdvice], entity: str, item_id: int, values: dict[str, Any]
+    ) -> None:
         with self.vault.session() as session:
             item = required(session, kind, item_id)
             changed = apply_changes(item, values)

@@ -1,5 +1,5 @@
 """The case's interventions (what the employer did) and heling-en-herstel advice, with their
-status; a status is changed in place, a new measure is added below the list."""
+status; a status is changed in place, a new one is added below the list."""
 
 from __future__ import annotations
 
@@ -16,19 +16,19 @@ from PySide6.QtWidgets import (
 
 from casus.errors import CasusError
 from casus.services.cases import CaseService
-from casus.services.measures import InterventionDraft, MeasureService, RepairAdviceDraft
+from casus.services.interventions import InterventionDraft, InterventionService, RepairAdviceDraft
 from casus.vault import Vault
 from casus.vocabulary.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
 from ui.messages import describe
 from ui.widgets import button, enum_combo, read_only_table
 
 
-class MeasuresPage(QWidget):
+class InterventionsPage(QWidget):
     def __init__(self, vault: Vault, case_id: int) -> None:
         super().__init__()
         self.vault = vault
         self.case_id = case_id
-        self.service = MeasureService(vault)
+        self.service = InterventionService(vault)
         self.message = QLabel()
         self.message.setAccessibleName("Melding bij maatregelen")
         self.message.setWordWrap(True)
