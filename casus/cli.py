@@ -132,7 +132,7 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
         raise CasusError("De invoer is geen UTF-8.") from None
 
 
-def _engine() -> Any:
+def _pseudonymiser() -> Any:
     from casus.pseudonymise import Pseudonymiser
 
     return Pseudonymiser(())
@@ -148,7 +148,7 @@ def cmd_release(args: argparse.Namespace) -> None:
     if not (args.all and args.accept_proposed):
         raise CasusError("Vrijgeven vanaf de opdrachtregel kan alleen met --all --accept-proposed.")
     with _open_vault(args.vault, read_passphrase()) as vault:
-        review = ReviewService(vault, _engine())
+        review = ReviewService(vault, _pseudonymiser())
         count, refused = 0, 0
         for row in CaseService(vault).summaries():
             if row.status not in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
@@ -228,7 +228,9 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
     with _open_vault(args.vault, read_passphrase()) as vault:
         meeting_id = MeetingService(vault).find(args.meeting)
         try:
-            path, questions = export_minutes_and_questions(vault, _engine(), meeting_id, Path(args.out))
+            path, questions = export_minutes_and_questions(
+                vault, _pseudonymiser(), meeting_id, Path(args.out)
+            )
         except DisclosureRefused as refused:
             for finding in refused.findings[:50]:
                 print(

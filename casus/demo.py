@@ -209,7 +209,7 @@ def release_demo_cases(vault: Vault, count: int = 5) -> int:
     """Release the newest `count` demo cases, so that meeting mode has something to show.
 
     Every name in a demo text is one of the case's registered people, so the registry finds
-    them all; deduce is not loaded for this (a real case always gets the full engine).
+    them all; deduce is not loaded for this (a real case always gets the full pseudonymiser).
     """
     from casus.pseudonymise import Pseudonymiser
     from casus.services.cases import CaseService

@@ -1,6 +1,6 @@
 """The disclosure gate: every output passes here before it is written or shown.
 
-It asks the identifier engine (casus.identify) what the whole vault knows: every registered
+It asks the identifier pseudonymiser (casus.identify) what the whole vault knows: every registered
 person's name in every form the pseudonymiser replaces (the same matcher, over every person
 at once), e-mail addresses, phone numbers, employee numbers and case references in any
 notation, unit names, other names and abbreviations (clusters and the meeting parties' own
@@ -97,18 +97,20 @@ class DisclosureRefused(CasusError):
 
 
 class DisclosureGate:
-    """One per output. `engine` lends its deduce for names nobody registered (optional)."""
+    """One per output. `pseudonymiser` lends its deduce for names nobody registered (optional)."""
 
-    def __init__(self, values: IdentifierSet | KnownIdentifiers, engine: Pseudonymiser | None = None) -> None:
+    def __init__(
+        self, values: IdentifierSet | KnownIdentifiers, pseudonymiser: Pseudonymiser | None = None
+    ) -> None:
         self.known: KnownIdentifiers = values.compile() if isinstance(values, IdentifierSet) else values
-        self.engine = engine
+        self.pseudonymiser = pseudonymiser
 
     @classmethod
-    def for_vault(cls, vault: Vault, engine: Pseudonymiser | None = None) -> DisclosureGate:
+    def for_vault(cls, vault: Vault, pseudonymiser: Pseudonymiser | None = None) -> DisclosureGate:
         """Over the vault's kept indices (casus.identifier_index): built once per change."""
         from casus.identifier_index import known_identifiers
 
-        return cls(known_identifiers(vault), engine)
+        return cls(known_identifiers(vault), pseudonymiser)
 
     def check(
         self,
@@ -296,10 +298,10 @@ class DisclosureGate:
     def _unregistered_names(
         self, text: str, allowed: Iterable[tuple[int, int]]
     ) -> Iterator[tuple[int, int, FindingKind]]:
-        if self.engine is None:
+        if self.pseudonymiser is None:
             return
         ours = list(allowed)
-        for start, end in self.engine.names_nobody_registered(text):
+        for start, end in self.pseudonymiser.names_nobody_registered(text):
             # deduce may read "Betrokkene B. Vervolgens" or "directie P Ongefilterd" as an
             # initial and a surname: once our own pseudonyms are taken out, what is left must
             # still hold a word that no Dutch dictionary knows.

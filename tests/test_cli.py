@@ -181,7 +181,7 @@ def test_release_all_goes_on_past_a_case_that_cannot_go_out(
         release(self, case_id)
 
     monkeypatch.setattr(ReviewService, "release", refuse_the_second)
-    monkeypatch.setattr(cli, "_engine", lambda: engine)
+    monkeypatch.setattr(cli, "_pseudonymiser", lambda: engine)
     monkeypatch.setenv("CASUS_PASSPHRASE", PASSPHRASE)
     assert cli.main(["release", str(path), "--all", "--accept-proposed"]) == 1
     out, err = capsys.readouterr()

@@ -112,7 +112,9 @@ def test_a_released_case_passes_the_gate(vault: Vault, case_id: int, engine: Pse
     review.propose(case_id)
     review.accept_all(case_id)
     review.release(case_id)
-    shown = MeetingViewService(review.vault, review.engine).meeting_view(case_id, UnitCodeBook(b"g" * 32))
+    shown = MeetingViewService(review.vault, review.pseudonymiser).meeting_view(
+        case_id, UnitCodeBook(b"g" * 32)
+    )
     texts = {title: text for title, text in shown.texts.items()}
     texts["Onderdeel"] = shown.unit
     DisclosureGate.for_vault(vault, engine).require_clean(texts)

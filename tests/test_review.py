@@ -50,7 +50,7 @@ def review(vault: Vault, engine: Pseudonymiser) -> ReviewService:
 
 def _meeting_version(review: ReviewService, case_id: int) -> CaseResult:
     """The texts as the meeting sees them (casus.services.meeting_view)."""
-    return MeetingViewService(review.vault, review.engine).render(case_id, CODES)
+    return MeetingViewService(review.vault, review.pseudonymiser).render(case_id, CODES)
 
 
 def test_release_needs_a_decision_on_every_proposed_span(vault: Vault, review: ReviewService) -> None:
@@ -161,10 +161,10 @@ def test_preview_before_decisions_and_the_meeting_view_after_release(
     preview = review.preview(case_id, CODES).fields["facts"].text
     assert "Smit" not in preview and "Betrokkene B" in preview, "the owner sees the proposal applied"
     with pytest.raises(ValidationError, match="niet vrijgegeven"):
-        MeetingViewService(review.vault, review.engine).meeting_view(case_id, CODES)
+        MeetingViewService(review.vault, review.pseudonymiser).meeting_view(case_id, CODES)
     review.accept_all(case_id)
     review.release(case_id)
-    shown = MeetingViewService(review.vault, review.engine).meeting_view(case_id, CODES)
+    shown = MeetingViewService(review.vault, review.pseudonymiser).meeting_view(case_id, CODES)
     assert shown.people == (("Melder A", "Melder"), ("Betrokkene B", "Betrokkene"))
     assert shown.period == "maart 2025" and shown.category == "Racisme"
     assert shown.unit.startswith("team ") and "Klantmanagement" not in shown.unit

@@ -79,7 +79,7 @@ class Application:
     def __init__(self, vault: Vault | None) -> None:
         self.window: MainWindow | None = None
         # One pseudonymiser for the whole session: deduce loads once, not per unlock.
-        self.engine = Pseudonymiser(())
+        self.pseudonymiser = Pseudonymiser(())
         if vault is not None:
             self._show(vault)
         else:
@@ -99,7 +99,7 @@ class Application:
             QApplication.quit()
 
     def _show(self, vault: Vault) -> None:
-        self.window = MainWindow(vault, self.engine)
+        self.window = MainWindow(vault, self.pseudonymiser)
         self.window.locked.connect(self.ask)
         self.window.show()
 

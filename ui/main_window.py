@@ -49,13 +49,13 @@ class MainWindow(QMainWindow):
     locked = Signal()
 
     def __init__(
-        self, vault: Vault, engine: Pseudonymiser | None = None, idle_minutes: float | None = None
+        self, vault: Vault, pseudonymiser: Pseudonymiser | None = None, idle_minutes: float | None = None
     ) -> None:
         super().__init__()
         self.vault: Vault | None = vault
         self.vault_path = vault.path
         self.last_view_state: dict[str, object] | None = None
-        self.engine = engine or Pseudonymiser(())
+        self.pseudonymiser = pseudonymiser or Pseudonymiser(())
         self.meeting_window: MeetingModeWindow | None = None
         self.meeting_screen: MeetingScreen | None = None
         self.setWindowTitle("Casus")
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.session_watch = SessionWatch(self, self._lock_if_open)
         exclude_from_capture(self)
         # deduce loads while the user reads the list, so preparing a case starts at once.
-        self._warm_up = start(self.engine.warm_up, lambda _: None, lambda _: None)
+        self._warm_up = start(self.pseudonymiser.warm_up, lambda _: None, lambda _: None)
 
     def _action(
         self, text: str, slot: Callable[[], object], keys: QKeySequence | str | None = None
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         if self.vault is None or case_id is None:
             self.statusBar().showMessage("Kies eerst een casus in de lijst.", 5000)
             return
-        self.review_dialog = ReviewDialog(self.vault, self.engine, case_id, self)
+        self.review_dialog = ReviewDialog(self.vault, self.pseudonymiser, case_id, self)
         self.review_dialog.released.connect(self.refresh)
         self.review_dialog.open()
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
                 meeting_id = MeetingService(self.vault).find(dt.date.today())
         if self.meeting_window is not None:
             self.meeting_window.shut()
-        self.meeting_window = MeetingModeWindow(self.vault, self.engine, meeting_id)
+        self.meeting_window = MeetingModeWindow(self.vault, self.pseudonymiser, meeting_id)
         self.meeting_window.left.connect(self._meeting_mode_left)
         self.meeting_window.open()
         screen = self.meeting_screen
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
     def open_meeting_screen(self) -> None:
         if self.vault is None:
             return
-        screen = MeetingScreen(self.vault, self.engine, self)
+        screen = MeetingScreen(self.vault, self.pseudonymiser, self)
         screen.meeting_mode_requested.connect(self.open_meeting_mode)
         screen.agenda_row_chosen.connect(self._follow_agenda)
         # Closed is gone: its gate holds every name of the vault, and it should not linger.

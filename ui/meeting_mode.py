@@ -49,7 +49,7 @@ class MeetingModeWindow(QWidget):
     left = Signal()
     ready = Signal()
 
-    def __init__(self, vault: Vault, engine: Pseudonymiser, meeting_id: int | None = None) -> None:
+    def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int | None = None) -> None:
         super().__init__()
         self.vault = vault
         self.setWindowTitle("Vergadermodus – Casus")
@@ -84,7 +84,7 @@ class MeetingModeWindow(QWidget):
         layout.addWidget(self.hint)
         self._show_case()
         self._loader = start(
-            lambda: shared_screen_cases(vault, engine, meeting_id), self._loaded, self._failed
+            lambda: shared_screen_cases(vault, pseudonymiser, meeting_id), self._loaded, self._failed
         )
 
     def _loaded(self, cases: list[SharedCase]) -> None:

@@ -70,13 +70,13 @@ class MeetingScreen(QDialog):
     meeting_mode_requested = Signal(int)
     agenda_row_chosen = Signal(int)
 
-    def __init__(self, vault: Vault, engine: Pseudonymiser, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Overleg – Casus")
         self.setAccessibleName("Overleg")
-        self.vault, self.engine = vault, engine
+        self.vault, self.pseudonymiser = vault, pseudonymiser
         self.service = MeetingService(vault)
-        self.notebook = MeetingNotebook(self.service, NoteService(vault, engine))
+        self.notebook = MeetingNotebook(self.service, NoteService(vault, pseudonymiser))
         self.last_note: NoteEdit | None = None
         self._workers: list[Worker] = []
         self._build()
@@ -108,7 +108,7 @@ class MeetingScreen(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.check_panel)
-        self.export_row = ExportRow(self.vault, self.engine)
+        self.export_row = ExportRow(self.vault, self.pseudonymiser)
         layout.addWidget(self.export_row)
         self._name_parts()
         self._connect()
@@ -200,11 +200,11 @@ class MeetingScreen(QDialog):
     def _prepare(self) -> None:
         """The gate and the cases as the meeting sees them, off the GUI thread: building the
         gate reads the whole vault and the first check loads deduce."""
-        vault, engine, meeting_id = self.vault, self.engine, self.notebook.meeting_id
+        vault, pseudonymiser, meeting_id = self.vault, self.pseudonymiser, self.notebook.meeting_id
         entries = self.notebook.to_prepare()
         assert meeting_id is not None
         self.check_panel.say("Controle op namen wordt voorbereid…")
-        task = lambda: preparation.prepare_meeting(vault, engine, meeting_id, entries)  # noqa: E731
+        task = lambda: preparation.prepare_meeting(vault, pseudonymiser, meeting_id, entries)  # noqa: E731
         self._workers.append(start(task, self.notebook.adopt, self._failed))
 
     def _failed(self, error: BaseException) -> None:

@@ -132,13 +132,13 @@ class ReviewDialog(QDialog):
     released = Signal()
 
     def __init__(
-        self, vault: Vault, engine: Pseudonymiser, case_id: int, parent: QWidget | None = None
+        self, vault: Vault, pseudonymiser: Pseudonymiser, case_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Voorbereiden voor het overleg – Casus")
         self.resize(1100, 760)
-        self.service = ReviewService(vault, engine)
-        self.engine = engine
+        self.service = ReviewService(vault, pseudonymiser)
+        self.pseudonymiser = pseudonymiser
         self.case_id = case_id
         # Codes in the preview are illustrative; the meeting draws its own.
         self.codes = UnitCodeBook(secrets.token_bytes(32))

@@ -34,16 +34,16 @@ class ExportRefusal:
 
 def export_minutes(
     vault: Vault,
-    engine: Pseudonymiser,
+    pseudonymiser: Pseudonymiser,
     meeting_id: int,
     target: Path,
     progress: Callable[[int, int], None] = lambda _done, _total: None,
 ) -> Path | ExportRefusal:
     """`progress(done, total)` after each agenda item and once before the final check."""
-    minutes = build_minutes(vault, engine, meeting_id, lambda done, total: progress(done, total + 2))
+    minutes = build_minutes(vault, pseudonymiser, meeting_id, lambda done, total: progress(done, total + 2))
     total = len(minutes.items) + 2
     progress(total - 1, total)
-    gate = DisclosureGate.for_vault(vault, engine)
+    gate = DisclosureGate.for_vault(vault, pseudonymiser)
     try:
         return write_minutes(minutes, gate, target)
     except DisclosureRefused as refused:

@@ -35,12 +35,12 @@ class MeetingPreparation:
 
 
 def prepare_meeting(
-    vault: Vault, engine: Pseudonymiser, meeting_id: int, entries: Sequence[AgendaEntry]
+    vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int, entries: Sequence[AgendaEntry]
 ) -> MeetingPreparation:
-    engine.warm_up()
-    gate = DisclosureGate.for_vault(vault, engine)
+    pseudonymiser.warm_up()
+    gate = DisclosureGate.for_vault(vault, pseudonymiser)
     codes = MeetingService(vault).codes(meeting_id)
-    meeting_views = MeetingViewService(vault, engine)
+    meeting_views = MeetingViewService(vault, pseudonymiser)
     views: dict[int, MeetingCase | str] = {}
     for entry in entries:
         try:

@@ -141,13 +141,13 @@ def default_file_name(held_on: dt.date, suffix: str = ".pdf") -> str:
 
 
 def build_minutes(
-    vault: Vault, engine: Pseudonymiser, meeting_id: int, progress: Progress | None = None
+    vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int, progress: Progress | None = None
 ) -> Minutes:
     """`progress(done, total)` is told after every agenda item: rendering a case is the slow part."""
     meetings = MeetingService(vault)
     codes = meetings.codes(meeting_id)
     meeting = meetings.get(meeting_id)
-    views = MeetingViewService(vault, engine)
+    views = MeetingViewService(vault, pseudonymiser)
     items = []
     for entry in meeting.agenda:
         try:

@@ -38,14 +38,14 @@ def to_check(minutes: Minutes, gate: DisclosureGate) -> list[Finding]:
     return gate.residuals(minutes.note_texts(), minutes.no_name)
 
 
-def export_minutes(vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path) -> Path:
-    return export_minutes_and_questions(vault, engine, meeting_id, target)[0]
+def export_minutes(vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int, target: Path) -> Path:
+    return export_minutes_and_questions(vault, pseudonymiser, meeting_id, target)[0]
 
 
 def export_minutes_and_questions(
-    vault: Vault, engine: Pseudonymiser, meeting_id: int, target: Path
+    vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int, target: Path
 ) -> tuple[Path, list[Finding]]:
     """The minutes written, and what is left to check in their notes (`to_check`)."""
-    minutes = build_minutes(vault, engine, meeting_id)
-    gate = DisclosureGate.for_vault(vault, engine)
+    minutes = build_minutes(vault, pseudonymiser, meeting_id)
+    gate = DisclosureGate.for_vault(vault, pseudonymiser)
     return write_minutes(minutes, gate, target), to_check(minutes, gate)

@@ -53,9 +53,9 @@ WITHDRAWN = "Deze casus is niet meer vrijgegeven en wordt niet getoond."
 
 
 def shared_screen_cases(
-    vault: Vault, engine: Pseudonymiser, meeting_id: int | None = None
+    vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int | None = None
 ) -> list[SharedCase]:
-    views = MeetingViewService(vault, engine)
+    views = MeetingViewService(vault, pseudonymiser)
     if meeting_id is None:
         codes = UnitCodeBook(secrets.token_bytes(32))
         released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
@@ -64,7 +64,7 @@ def shared_screen_cases(
         meetings = MeetingService(vault)
         codes = meetings.codes(meeting_id)
         case_ids = [entry.case_id for entry in meetings.get(meeting_id).agenda]
-    gate = DisclosureGate.for_vault(vault, engine)
+    gate = DisclosureGate.for_vault(vault, pseudonymiser)
     shown = []
     for number, case_id in enumerate(case_ids, 1):
         title = case_title(number)

@@ -2,7 +2,7 @@
 
 Shared reading only: the texts the review covers and their Dutch names, the hash that ties a
 review to the text it was made on, the reviews of a case as plain values, the stored spans as
-engine spans, and the pseudonymiser over this vault's units. Each service opens its own session
+pseudonymiser spans, and the pseudonymiser over this vault's units. Each service opens its own session
 and passes it in, so one read is one session.
 """
 
@@ -66,9 +66,9 @@ def live_case(session: Session, case_id: int) -> Case:
     return required(session, Case, case_id, belongs=lambda row: row.status is not CaseStatus.DESTROYED)
 
 
-def engine_over_units(vault: Vault, engine: Pseudonymiser) -> Pseudonymiser:
-    """The shared engine over this vault's units as they are now."""
-    return engine.with_units(units_from_rows(OrgUnitService(vault).list()))
+def pseudonymiser_over_units(vault: Vault, pseudonymiser: Pseudonymiser) -> Pseudonymiser:
+    """The shared pseudonymiser over this vault's units as they are now."""
+    return pseudonymiser.with_units(units_from_rows(OrgUnitService(vault).list()))
 
 
 def case_input_people(people: Sequence[tuple[str, Role]]) -> tuple[RegisteredPerson, ...]:
@@ -111,7 +111,7 @@ def read_reviews(session: Session, case: Case) -> list[FieldReview]:
 
 
 def engine_span(stored: ReviewedSpan, case: Case, text: str) -> Span:
-    """A stored span back as an engine span. An owner's own span gets the detail its
+    """A stored span back as an pseudonymiser span. An owner's own span gets the detail its
     replacement needs: the case's unit, or a date's month and year."""
     detail = stored.detail
     if not detail and stored.kind is SpanKind.ORG and case.org_unit_id is not None:

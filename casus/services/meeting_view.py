@@ -24,9 +24,9 @@ from casus.services.case_texts import (
     REVIEWED_FIELDS,
     case_input,
     case_input_people,
-    engine_over_units,
     engine_span,
     live_case,
+    pseudonymiser_over_units,
     read_reviews,
 )
 from casus.vocabulary.enums import CaseStatus
@@ -55,28 +55,28 @@ class MeetingCase:
 
 
 class MeetingViewService:
-    """`engine` is shared for the whole session (deduce loads once)."""
+    """`pseudonymiser` is shared for the whole session (deduce loads once)."""
 
-    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+    def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser) -> None:
         self.vault = vault
-        self.engine = engine
+        self.pseudonymiser = pseudonymiser
 
     def render(self, case_id: int, codes: UnitCodeBook) -> CaseResult:
         """The reviewed texts with their kept replacements, whatever the case's status."""
-        engine = engine_over_units(self.vault, self.engine)
+        pseudonymiser = pseudonymiser_over_units(self.vault, self.pseudonymiser)
         with self.vault.session() as session:
-            return _render(session, live_case(session, case_id), engine, codes)
+            return _render(session, live_case(session, case_id), pseudonymiser, codes)
 
     def meeting_view(self, case_id: int, codes: UnitCodeBook) -> MeetingCase:
         """What meeting mode and the minutes show of a released case."""
-        engine = engine_over_units(self.vault, self.engine)
+        pseudonymiser = pseudonymiser_over_units(self.vault, self.pseudonymiser)
         with self.vault.session() as session:
             case = live_case(session, case_id)
             if case.status is not CaseStatus.RELEASED:
                 raise ValidationError("status", "Status", "deze casus is niet vrijgegeven")
-            result = _render(session, case, engine, codes)
+            result = _render(session, case, pseudonymiser, codes)
             people = [(i.key, i.role) for i in sorted(case.involvements, key=lambda i: i.id)]
-            unit = _unit_text(case, engine, codes)
+            unit = _unit_text(case, pseudonymiser, codes)
             category, received = case.category, case.received
         book = PseudonymBook(case_input_people(people))
         return MeetingCase(
@@ -89,19 +89,19 @@ class MeetingViewService:
         )
 
 
-def _render(session: Session, case: Case, engine: Pseudonymiser, codes: UnitCodeBook) -> CaseResult:
+def _render(session: Session, case: Case, pseudonymiser: Pseudonymiser, codes: UnitCodeBook) -> CaseResult:
     reviews = read_reviews(session, case)
     release_rule.require_complete(reviews)
     spans = {r.field: [engine_span(s, case, r.text) for s in r.spans if s.decision in KEPT] for r in reviews}
-    return engine.render(case_input(case), spans, case.unit_generalisation, codes)
+    return pseudonymiser.render(case_input(case), spans, case.unit_generalisation, codes)
 
 
-def _unit_text(case: Case, engine: Pseudonymiser, codes: UnitCodeBook) -> str:
+def _unit_text(case: Case, pseudonymiser: Pseudonymiser, codes: UnitCodeBook) -> str:
     """The case's own unit as the meeting sees it ("directie K", a cluster, or nothing)."""
     if case.org_unit_id is None:
         return ""
     whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=str(case.org_unit_id))
     replacer = Replacer(
-        PseudonymBook(()), engine.units, codes, case.unit_generalisation, engine.reserved_codes
+        PseudonymBook(()), pseudonymiser.units, codes, case.unit_generalisation, pseudonymiser.reserved_codes
     )
     return replacer.text_for(whole, "")

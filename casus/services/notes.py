@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from casus.identify.case_input import CaseInput
 from casus.pseudonymise.engine import Pseudonymiser
 from casus.pseudonymise.replacement import UnitCodeBook
-from casus.services.case_texts import case_input, engine_over_units, live_case
+from casus.services.case_texts import case_input, live_case, pseudonymiser_over_units
 from casus.vocabulary.enums import UnitGeneralisation
 
 if TYPE_CHECKING:
@@ -21,12 +21,12 @@ if TYPE_CHECKING:
 
 
 class NoteService:
-    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+    def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser) -> None:
         self.vault = vault
-        self.engine = engine
+        self.pseudonymiser = pseudonymiser
 
     def pseudonymise(self, text: str, codes: UnitCodeBook, case_id: int | None = None) -> str:
-        engine = engine_over_units(self.vault, self.engine)
+        pseudonymiser = pseudonymiser_over_units(self.vault, self.pseudonymiser)
         level = UnitGeneralisation.CODE
         source = CaseInput("note", (), {})
         if case_id is not None:
@@ -34,4 +34,4 @@ class NoteService:
                 case = live_case(session, case_id)
                 source, level = case_input(case), case.unit_generalisation
         note = replace(source, texts={"note": text})
-        return engine.pseudonymise(note, codes, level).fields["note"].text
+        return pseudonymiser.pseudonymise(note, codes, level).fields["note"].text

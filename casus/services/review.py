@@ -25,9 +25,9 @@ from casus.services.case_texts import (
     REVIEWED_FIELDS,
     FieldReview,
     case_input,
-    engine_over_units,
     engine_span,
     live_case,
+    pseudonymiser_over_units,
     read_reviews,
     text_hash,
 )
@@ -41,25 +41,25 @@ if TYPE_CHECKING:
 
 
 class ReviewService:
-    """Review and release; `engine` is shared for the whole session (deduce loads once)."""
+    """Review and release; `pseudonymiser` is shared for the whole session (deduce loads once)."""
 
-    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+    def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser) -> None:
         self.vault = vault
-        self.engine = engine
+        self.pseudonymiser = pseudonymiser
 
     def _case(self, session: Session, case_id: int) -> Case:
         return live_case(session, case_id)
 
-    def _engine(self) -> Pseudonymiser:
-        return engine_over_units(self.vault, self.engine)
+    def _pseudonymiser(self) -> Pseudonymiser:
+        return pseudonymiser_over_units(self.vault, self.pseudonymiser)
 
     def propose(self, case_id: int) -> list[FieldReview]:
         """Run the detectors; keep the owner's decisions on texts that did not change."""
-        engine = self._engine()
+        pseudonymiser = self._pseudonymiser()
         with self.vault.session() as session:
             case = self._case(session, case_id)
             source = case_input(case)
-            proposals = engine.propose(source)
+            proposals = pseudonymiser.propose(source)
             proposals = {
                 f: self._with_gate_findings(source.texts[f], spans) for f, spans in proposals.items()
             }
@@ -167,7 +167,7 @@ class ReviewService:
         """The texts as they would look with every span not rejected: the owner's own screen
         while reviewing, never the meeting's (casus.services.meeting_view, which needs every
         decision)."""
-        engine = self._engine()
+        pseudonymiser = self._pseudonymiser()
         with self.vault.session() as session:
             case = self._case(session, case_id)
             spans = {
@@ -177,14 +177,14 @@ class ReviewService:
                 for r in read_reviews(session, case)
                 if not r.stale
             }
-            return engine.render(case_input(case), spans, case.unit_generalisation, codes)
+            return pseudonymiser.render(case_input(case), spans, case.unit_generalisation, codes)
 
     def release(self, case_id: int) -> None:
         """Release, once every proposal is decided and the meeting view passes the gate: a
         released case never causes a refusal at the secretary's export. A finding is named by
         text and position, never quoted."""
         release_rule.require_complete(self.reviews(case_id))
-        meeting_version = MeetingViewService(self.vault, self.engine).render(
+        meeting_version = MeetingViewService(self.vault, self.pseudonymiser).render(
             case_id, UnitCodeBook(secrets.token_bytes(32))
         )
         texts = {REVIEWED_FIELDS[f]: r.text for f, r in meeting_version.fields.items() if r.text}
@@ -197,7 +197,7 @@ class ReviewService:
     def prepare(self) -> None:
         """Load deduce and build the vault-wide gate now (a window calls it off the GUI thread):
         both take seconds in a large vault, and every proposal and release needs them."""
-        self.engine.warm_up()
+        self.pseudonymiser.warm_up()
         self._vault_gate()
 
     def _vault_gate(self) -> DisclosureGate:
@@ -205,7 +205,7 @@ class ReviewService:
         # cases builds them once, and a person edited meanwhile is known at the next release.
         from casus.disclosure import DisclosureGate
 
-        return DisclosureGate.for_vault(self.vault, self.engine)
+        return DisclosureGate.for_vault(self.vault, self.pseudonymiser)
 
     def _with_gate_findings(self, text: str, spans: list[Span]) -> list[Span]:
         """What the gate would find in the text that no detector proposed (a name registered

@@ -27,9 +27,9 @@ class ExportRow(QWidget):
     finished = Signal(object)  # the written file's Path, or an ExportRefusal
     failed = Signal(object)  # the exception
 
-    def __init__(self, vault: Vault, engine: Pseudonymiser) -> None:
+    def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser) -> None:
         super().__init__()
-        self.vault, self.engine = vault, engine
+        self.vault, self.pseudonymiser = vault, pseudonymiser
         self._workers: list[Worker] = []
         self.pseudonymise_button = button(
             "Namen vervangen door &pseudoniemen",
@@ -66,10 +66,10 @@ class ExportRow(QWidget):
         )
         if target is None:
             return False
-        vault, engine, meeting_id = self.vault, self.engine, meeting.id
+        vault, pseudonymiser, meeting_id = self.vault, self.pseudonymiser, meeting.id
 
         def task(report: Callable[[int, int], None]) -> Path | ExportRefusal:
-            return export_minutes(vault, engine, meeting_id, target, report)
+            return export_minutes(vault, pseudonymiser, meeting_id, target, report)
 
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
