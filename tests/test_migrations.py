@@ -77,8 +77,8 @@ def test_open_upgrades_after_a_backup_and_keeps_every_record(vault_path: Path) -
         cases = CaseService(vault).summaries()
         assert {c.reference for c in cases} == {f"OUD-{n}" for n in range(25)}
         first = CaseService(vault).get(cases[0].id)
-        assert first.involvements[0].person.name.startswith("Persoon ")
-        assert first.ground_values == [Ground.AGE]
+        assert first.involvements[0].name.startswith("Persoon ")
+        assert first.grounds == (Ground.AGE,)
         backups = vault.backups.list()
         assert len(backups) == 1 and "voor-migratie" in backups[0].name
         assert vault.verify().ok

@@ -139,7 +139,7 @@ def test_person_add_remove_and_destroy(vault: Vault) -> None:
     service.destroy(case_id)
     destroyed = service.get(case_id)
     assert destroyed.status is CaseStatus.DESTROYED
-    assert destroyed.facts == "" and destroyed.involvements == []
+    assert destroyed.facts == "" and destroyed.involvements == ()
     assert destroyed.category.value == "racism", "figures keep what they need"
     with pytest.raises(ValidationError):
         service.set_status(case_id, CaseStatus.NEW)

@@ -262,7 +262,7 @@ def test_add_a_case_with_people_and_keep_input_on_an_error(qtbot, vault: Vault, 
         editor.save()
     assert window.model.rowCount() == 1
     case = CaseService(vault).get(window.model.case_id(0))
-    assert sorted(i.person.name for i in case.involvements) == ["Pieter Smit", "Yasmina Amrani"]
+    assert sorted(i.name for i in case.involvements) == ["Pieter Smit", "Yasmina Amrani"]
     assert unnamed_controls(editor) == []
     window.close()
 

@@ -285,7 +285,7 @@ class CaseEditor(QDialog):
         self.anonymous.setChecked(case.anonymous)
         index = self.unit.findData(case.org_unit_id)
         self.unit.setCurrentIndex(max(0, index))
-        chosen = set(case.ground_values)
+        chosen = set(case.grounds)
         for row in range(self.grounds.count()):
             item = self.grounds.item(row)
             item.setCheckState(
@@ -296,11 +296,10 @@ class CaseEditor(QDialog):
         self.facts.setPlainText(case.facts)
         self.question.setPlainText(case.question)
         self.prior_advice.setPlainText(case.prior_advice)
-        for involvement in case.involvements:
-            person = involvement.person
-            values = (person.name, involvement.function or "", str(involvement.salary_scale or ""),
+        for person in case.involvements:
+            values = (person.name, person.function or "", str(person.salary_scale or ""),
                       person.email or "", person.phone or "", person.employee_number or "")  # fmt: skip
-            self.add_person_row(involvement.role, values, existing=involvement.id)
+            self.add_person_row(person.role, values, existing=person.id)
         for entry in AuditService(self.vault).history("case", case_id):
             when = entry.at.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
             what = _ACTIONS.get(entry.action, entry.action)

@@ -15,6 +15,7 @@ from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, CaseGround, Involvement, OrgUnit, Person, Review
 from casus.services import release_rule
 from casus.services.audit import apply_changes, record
+from casus.services.case_values import CaseView, case_view
 from casus.services.lookup import required
 from casus.vocabulary.enums import (
     BehaviourCategory,
@@ -356,8 +357,8 @@ class CaseService:
             writer.add(values, people)
             return writer.finish()[0].id
 
-    def get(self, case_id: int) -> Case:
-        """The case with its people, grounds, interventions and advice loaded."""
+    def get(self, case_id: int) -> CaseView:
+        """The case with its people, grounds, interventions and advice, as values."""
         with self.vault.session() as session:
             case = session.scalars(
                 select(Case)
@@ -367,16 +368,11 @@ class CaseService:
                     selectinload(Case.involvements).selectinload(Involvement.person),
                     selectinload(Case.interventions),
                     selectinload(Case.repair_advice),
-                    # team > directie > cluster: the whole path, for display and generalisation
-                    selectinload(Case.org_unit)
-                    .selectinload(OrgUnit.parent)
-                    .selectinload(OrgUnit.parent)
-                    .selectinload(OrgUnit.parent),
                 )
             ).first()
             if case is None:
                 raise NotFoundError()
-            return case
+            return case_view(case)
 
     def summaries(self, status: CaseStatus | None = None) -> list[CaseSummary]:
         parent = aliased(OrgUnit)
