@@ -10,11 +10,9 @@ import random
 import re
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import select
-
 from casus.identify.folding import fold
-from casus.model import OrgUnit
-from casus.services.cases import CaseDraft, CaseWriter, PersonDraft, clean_case, clean_people
+from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, OrgUnitKind, Party, Role
 
@@ -187,8 +185,7 @@ def demo_cases(
 
 
 def team_ids(vault: Vault) -> list[int]:
-    with vault.session() as session:
-        return list(session.scalars(select(OrgUnit.id).where(OrgUnit.kind == OrgUnitKind.TEAM)))
+    return [unit.id for unit in OrgUnitService(vault).list() if unit.kind is OrgUnitKind.TEAM]
 
 
 def fill_demo_vault(
@@ -199,9 +196,7 @@ def fill_demo_vault(
 ) -> int:
     """Add `count` invented cases in one transaction."""
     teams = team_ids(vault)
-    with vault.session() as session:
-        batch = [(clean_case(d), clean_people(d.people)) for d in demo_cases(count, teams, seed, names=names)]
-        CaseWriter(session, vault.actor).add_all(batch)
+    CaseService(vault).create_all(demo_cases(count, teams, seed, names=names))
     return count
 
 

@@ -1,4 +1,4 @@
-"""Import of cases from JSON Lines in the corpus format (shared/corpus/README.md), all or nothing.
+"""Import of cases from JSON Lines in the corpus format (tests/data/corpus/README.md), all or nothing.
 
 Every line is parsed and validated before the vault is touched; then all cases go in within one
 transaction. A bad line rejects the whole file with its line number and the reason; the vault
@@ -8,22 +8,19 @@ is unchanged. Messages never quote the offending value: it may be a name.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casus.case_line import MAX_PERSONS, as_dict, read_case_line
 from casus.errors import ImportRejectedError, ValidationError
-from casus.services.audit import record
+from casus.services.case_import import CaseImportService, ParsedCase
 from casus.services.cases import (
     CaseDraft,
-    CaseWriter,
     CleanPerson,
     PersonDraft,
     clean_case,
     clean_people,
 )
-from casus.services.org_units import ensure_unit_path
 from casus.vocabulary.corpus_format import CATEGORIES, GROUNDS, ROLES, SOURCES
 
 if TYPE_CHECKING:
@@ -37,14 +34,6 @@ REQUIRED = ("id", "source", "category", "received", "org_unit", "persons", "narr
 KNOWN = frozenset({*REQUIRED, "ground", "anonymous", "question", "advice", "gold"})
 ORG_FIELDS = frozenset({"cluster", "directie", "abbreviation", "team"})
 PERSON_FIELDS = frozenset({"key", "role", "name", "function", "scale", "email", "phone", "employee_number"})
-
-
-@dataclass(frozen=True)
-class ParsedCase:
-    line: int
-    values: dict[str, Any]
-    people: list[CleanPerson]
-    org_unit: dict[str, str | None]
 
 
 def _lookup(table: dict[Any, Any], value: Any, what: str) -> Any:
@@ -174,23 +163,4 @@ def read_cases(path: Path) -> list[ParsedCase]:
 
 def import_cases(vault: Vault, path: Path) -> int:
     """Import every case of a JSON Lines file, or none; returns the number imported."""
-    cases = read_cases(Path(path))
-    with vault.session() as session:
-        writer = CaseWriter(session, vault.actor)
-        writer.prefetch([(case.values, case.people) for case in cases])
-        for case in cases:
-            try:
-                unit_id = ensure_unit_path(
-                    session,
-                    vault.actor,
-                    case.org_unit["cluster"],
-                    case.org_unit["directie"],
-                    case.org_unit["abbreviation"],
-                    case.org_unit["team"],
-                )
-                writer.add({**case.values, "org_unit_id": unit_id}, case.people)
-            except ValidationError as error:
-                raise ImportRejectedError(case.line, str(error)) from None
-        writer.finish()
-        record(session, vault.actor, "import", "case", None, ["count"])
-    return len(cases)
+    return CaseImportService(vault).store(read_cases(Path(path)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -356,6 +356,13 @@ class CaseService:
             writer = CaseWriter(session, self.vault.actor)
             writer.add(values, people)
             return writer.finish()[0].id
+
+    def create_all(self, drafts: Iterable[CaseDraft]) -> int:
+        """Many cases in one transaction (all or none); returns how many."""
+        batch = [(clean_case(draft), clean_people(draft.people)) for draft in drafts]
+        with self.vault.session() as session:
+            CaseWriter(session, self.vault.actor).add_all(batch)
+        return len(batch)
 
     def get(self, case_id: int) -> CaseView:
         """The case with its people, grounds, interventions and advice, as values."""
