@@ -123,9 +123,13 @@ def test_the_numbering_follows_the_agenda_and_the_places_with_it(notebook: Meeti
     assert not notebook.unsaved, "moving stores what was typed first"
     assert Change.AGENDA in changes and changes[-1] is Change.FINDINGS
     assert {placed.finding.place for placed in notebook.placed_findings()} == {"Casus 1, advies"}
+    notebook.meetings.add_action(notebook.meeting_id or 0, "Terugbellen", Party.HR, agenda_item_id=second.id)
+    notebook.actions_changed()
+    assert [action.agenda_item_id for action in notebook.actions] == [second.id]
     notebook.remove(second.id)
     assert [entry.number for entry in notebook.agenda] == [1]
     assert notebook.placed_findings() == [], "the removed item's notes went with it"
+    assert [action.agenda_item_id for action in notebook.actions] == [None], "its action stays, untied"
 
 
 def test_geen_naam_quiets_a_question_for_this_meeting_and_never_a_refusal(notebook: MeetingNotebook) -> None:

@@ -15,7 +15,7 @@ Rules it keeps, so no window has to:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from casus.disclosure import DisclosureGate, Finding
@@ -136,31 +136,37 @@ class MeetingNotebook:
         self.save()
         self.meetings.remove_agenda_item(item_id)
         self.notes = {
-            text: note for text, note in self.notes.items() if text.id != item_id or text == LEARNING
+            text: words
+            for text, words in self.notes.items()
+            if text.kind is not TextKind.NOTE or text.id != item_id
         }
         self._reread_agenda()
+        self.actions_changed()  # its actions stay, no longer tied to the item
 
     def set_attendance(self, parties: Iterable[Party]) -> None:
         self.meetings.set_attendance(self._required_meeting(), parties)
 
     def actions_changed(self) -> None:
-        """The action list was edited (casus.services.meetings): read it again and check it."""
-        self._reread()
+        """The action list was edited (casus.services.meetings): read it alone and check it."""
+        actions = self.meetings.actions(self._required_meeting())
+        self.meeting = replace(self._open_meeting(), actions=actions)
         self.events.publish(Change.ACTIONS)
         self.check_all()
 
     def _reread_agenda(self) -> None:
-        self._reread()
+        """The agenda alone (the notes and the actions are as they were)."""
+        agenda = self.meetings.agenda(self._required_meeting())
+        self.meeting = replace(self._open_meeting(), agenda=agenda)
         self.events.publish(Change.AGENDA)
         self.check_all()
 
-    def _reread(self) -> None:
-        self.meeting = self.meetings.get(self._required_meeting())
-
-    def _required_meeting(self) -> int:
+    def _open_meeting(self) -> MeetingView:
         if self.meeting is None:
             raise ValidationError("meeting", "Overleg", "kies eerst een overleg")
-        return self.meeting.id
+        return self.meeting
+
+    def _required_meeting(self) -> int:
+        return self._open_meeting().id
 
     # -- typing and saving -------------------------------------------------------------------------
 

@@ -18,7 +18,14 @@ from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, No
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.audit import record
 from casus.services.lookup import required
-from casus.services.meeting_values import MeetingView, meeting_view
+from casus.services.meeting_values import (
+    ActionEntry,
+    AgendaEntry,
+    MeetingView,
+    action_entries,
+    agenda_entries,
+    meeting_view,
+)
 from casus.vocabulary.agenda import NoteField
 from casus.vocabulary.enums import ActionStatus, CaseStatus, Party
 
@@ -149,6 +156,19 @@ class MeetingService:
             if meeting is None:
                 raise NotFoundError()
             return meeting_view(meeting)
+
+    def agenda(self, meeting_id: int) -> tuple[AgendaEntry, ...]:
+        """The agenda alone (after a move or removal): "Casus N" in the new order."""
+        with self.vault.session() as session:
+            required(session, Meeting, meeting_id)
+            items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))
+            return agenda_entries(items)
+
+    def actions(self, meeting_id: int) -> tuple[ActionEntry, ...]:
+        """The action list alone (after an action was added, changed or removed)."""
+        with self.vault.session() as session:
+            required(session, Meeting, meeting_id)
+            return action_entries(session.scalars(select(Action).where(Action.meeting_id == meeting_id)))
 
     def set_attendance(self, meeting_id: int, parties: Iterable[Party | str]) -> None:
         """Organisations, never names: the minutes go to all of them."""
