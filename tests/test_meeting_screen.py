@@ -424,3 +424,24 @@ def test_the_meeting_screen_fits_a_1366_by_768_screen(
     for button in (screen.export_button, screen.no_name_button, screen.pseudonymise_button):
         bottom = button.mapTo(screen, button.rect().bottomLeft()).y()
         assert 0 < bottom <= screen.height()
+
+
+def test_meeting_mode_moves_with_a_presenters_keys_where_the_focus_is(
+    qtbot, vault: Vault, engine: Pseudonymiser, meeting: int
+) -> None:
+    """The case text has the focus on the shared screen; →, Space and PgDn (a clicker) still
+    go on, ← and PgUp back, Home and End to the ends (they once did nothing there)."""
+    from ui.meeting_mode import MeetingModeWindow
+
+    window = MeetingModeWindow(vault, engine, meeting)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.loaded, timeout=30_000)
+    window.body.setFocus()
+    seen = []
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_Space, Qt.Key.Key_Left,
+                Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End):  # fmt: skip
+        qtbot.keyClick(window.body, key)
+        seen.append(window.heading.text().split()[1])
+    assert seen == ["2", "1", "2", "1", "2", "2", "1", "2"]
+    window.shut()

@@ -12,8 +12,9 @@ files without it.
 from __future__ import annotations
 
 import html
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -72,7 +73,11 @@ class MeetingModeWindow(QWidget):
         body_font = QFont(self.font())
         body_font.setPointSize(20)
         self.body.setFont(body_font)
-        self.hint = QLabel("→ volgende casus   ← vorige casus   Esc verlaten (vraagt de wachtwoordzin)")
+        self.body.installEventFilter(self)
+        self.hint = QLabel(
+            "→ of spatie: volgende casus   ← vorige   Home/End: eerste/laatste   "
+            "Esc: verlaten (vraagt de wachtwoordzin)"
+        )
         self.hint.setAccessibleName("Toetsen")
         hint_font = QFont(self.font())
         hint_font.setPointSize(13)
@@ -130,18 +135,34 @@ class MeetingModeWindow(QWidget):
         else:
             self.body.setHtml(case_html(shared.case))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The case text has the focus (so ↑/↓ scroll a long case); the keys that move between
+        cases are the window's, also there."""
+        if watched is self.body and event.type() == QEvent.Type.KeyPress:
+            return self._navigate(int(cast(QKeyEvent, event).key()))
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space) and self.cases:
-            self.index = min(self.index + 1, len(self.cases) - 1)
-            self._show_case()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp) and self.cases:
-            self.index = max(self.index - 1, 0)
-            self._show_case()
-        elif key == Qt.Key.Key_Escape:
-            self.ask_to_leave()
-        else:
+        if not self._navigate(int(event.key())):
             super().keyPressEvent(event)
+
+    def _navigate(self, key: int) -> bool:
+        """→, Space, PgDn (a presenter's clicker) go on; ←, PgUp back; Home and End to the first
+        and the last case; Esc asks to leave. Whether the key was one of these."""
+        k = Qt.Key
+        steps = {k.Key_Right.value: 1, k.Key_Space.value: 1, k.Key_PageDown.value: 1,
+                 k.Key_Left.value: -1, k.Key_PageUp.value: -1}  # fmt: skip
+        if key == k.Key_Escape.value:
+            self.ask_to_leave()
+            return True
+        last = len(self.cases) - 1
+        ends = {k.Key_Home.value: 0, k.Key_End.value: last}
+        if key not in steps and key not in ends:
+            return False
+        if self.cases:
+            self.index = ends.get(key, max(0, min(last, self.index + steps.get(key, 0))))
+            self._show_case()
+        return True
 
     def ask_to_leave(self) -> None:
         """A window-modal question that does not block the event loop."""
