@@ -593,3 +593,24 @@ def test_a_setting_out_of_bounds_or_of_the_wrong_type_reads_as_its_default(qtbot
     settings.put(settings.IDLE_MINUTES, 25)
     assert settings.get(settings.IDLE_MINUTES) == 25
     QSettings().remove(settings.IDLE_MINUTES.key)
+
+
+def test_ctrl_l_locks_from_any_dialog(qtbot, vault_path: Path) -> None:
+    """The lock is for the moment someone walks up to the desk: it works from the case editor
+    and the meeting screen as from the list (they once swallowed it)."""
+    from PySide6.QtTest import QTest
+
+    from casus.pseudonymise import Pseudonymiser
+
+    create_vault(vault_path, PASSPHRASE).close()
+    for screen in ("editor", "meeting_screen"):
+        vault = Vault.open(vault_path, PASSPHRASE)
+        window = MainWindow(vault, Pseudonymiser(()))
+        qtbot.addWidget(window)
+        window.show()
+        window.edit_case(None) if screen == "editor" else window.open_meeting_screen()
+        dialog = getattr(window, screen)
+        qtbot.waitUntil(dialog.isVisible)
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda vault=vault: not vault.is_open, timeout=5_000)
+        assert not dialog.isVisible(), screen

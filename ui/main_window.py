@@ -34,6 +34,7 @@ from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
 from ui.clipboard_guard import ClipboardGuard
 from ui.filter_bar import FilterBar
 from ui.idle_lock import IdleLock, idle_minutes
+from ui.lock_key import LockKey
 from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(" ".join(vault.recovered), 15000)
         self.filter_edit.setFocus()
         self.idle_lock = IdleLock(self.lock, idle_minutes)
+        self.lock_key = LockKey(self._lock_if_open)
         self.clipboard_guard = ClipboardGuard()
         self.session_watch = SessionWatch(self, self._lock_if_open)
         exclude_from_capture(self)
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("&Reservekopie maken", self.make_backup, "Ctrl+B")
         self.idle_action = self._action("Automatisch &vergrendelen na…", self.choose_idle_minutes)
         self.lock_action = self._action("&Vergrendelen", self.lock, "Ctrl+L")
-        self.addAction(self.lock_action)  # the shortcut works wherever the focus is
+        self.addAction(self.lock_action)  # shown in the menu; ui/lock_key.py takes the key anywhere
         quit_action = self._action("&Afsluiten", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         vault_menu = self.menuBar().addMenu("&Kluis")
         for action in (self.units_action, self.backup_action, self.idle_action):
@@ -316,6 +318,7 @@ class MainWindow(QMainWindow):
     def _close_everything(self) -> None:
         """What locking and closing share: no window, model, clipboard copy or key stays."""
         self.idle_lock.stop()
+        self.lock_key.stop()
         self.session_watch.stop()
         self.clipboard_guard.clear()
         if self.meeting_window is not None:
