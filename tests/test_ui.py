@@ -614,3 +614,46 @@ def test_ctrl_l_locks_from_any_dialog(qtbot, vault_path: Path) -> None:
         QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda vault=vault: not vault.is_open, timeout=5_000)
         assert not dialog.isVisible(), screen
+
+
+def test_closing_the_case_editor_with_changes_asks_and_ctrl_s_saves(qtbot, monkeypatch, vault: Vault) -> None:
+    """Esc once discarded typed facts without a word. Now: unchanged closes at once; changed
+    asks Opslaan / Niet opslaan / Annuleren; Ctrl+S saves."""
+    from PySide6.QtTest import QTest
+
+    from ui import dialogs
+    from ui.case_editor import CaseEditor
+
+    fill_demo_vault(vault, count=2)
+    case_id = CaseService(vault).summaries()[0].id
+    before = CaseService(vault).get(case_id).facts
+    answers: list[dialogs.SaveAnswer] = []
+
+    def answer(_parent: object) -> dialogs.SaveAnswer:
+        return answers.pop(0)
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", answer)
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.reject()
+    assert not editor.isVisible(), "nothing changed: closed without a question"
+
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.facts.appendPlainText("Aanvulling van de casushouder.")
+    answers[:] = [dialogs.SaveAnswer.CANCEL, dialogs.SaveAnswer.DISCARD]
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible() and "Aanvulling" in editor.facts.toPlainText(), "Annuleren keeps it"
+    editor.reject()
+    assert not editor.isVisible() and CaseService(vault).get(case_id).facts == before
+
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.facts.appendPlainText("Aanvulling van de casushouder.")
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    QTest.keyClick(editor.facts, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isVisible() and "Aanvulling" in CaseService(vault).get(case_id).facts

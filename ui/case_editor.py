@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +39,7 @@ from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, Party, Role
+from ui import dialogs
 from ui.interventions_page import InterventionsPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
@@ -127,6 +129,9 @@ class CaseEditor(QDialog):
             self._load(case_id)
         else:
             self.add_person_row(Role.REPORTER)
+        self._as_opened = self._draft_or_none()
+        for keys in ("Ctrl+S", "Ctrl+Return"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
 
     def _report_page(self) -> QWidget:
         self.channel = enum_combo(Channel, "Kanaal")
@@ -334,6 +339,36 @@ class CaseEditor(QDialog):
             ],
         )
 
+    def _draft_or_none(self) -> CaseDraft | None:
+        try:
+            return self.draft()
+        except ValueError:
+            return None
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the editor opened."""
+        return self._draft_or_none() != self._as_opened
+
+    def reject(self) -> None:
+        """Esc, Annuleren or the window's close: unsaved changes are asked about first."""
+        if self.changed:
+            answer = dialogs.ask_save_changes(self)
+            if answer is dialogs.SaveAnswer.CANCEL:
+                return
+            if answer is dialogs.SaveAnswer.SAVE:
+                self.save()
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.isVisible():
+            self.reject()
+        if self.isVisible():
+            event.ignore()  # Annuleren: the editor stays open with what was typed
+        else:
+            event.accept()
+
     def save(self) -> None:
         service = CaseService(self.vault)
         try:
@@ -352,6 +387,7 @@ class CaseEditor(QDialog):
             self.message.setText(describe(error))
             self.message.show()
             return
+        self._as_opened = self._draft_or_none()
         self.saved.emit(self.case_id)
         self.accept()
 

@@ -9,6 +9,7 @@ Casus asks window-modal questions that do not block the event loop where it can
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -22,6 +23,35 @@ VAULT_FILTER = "Casus-kluis (*.casus);;Alle bestanden (*)"
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class SaveAnswer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_save_changes(parent: QWidget) -> SaveAnswer:
+    """ "Wijzigingen opslaan?" with Opslaan (the default), Niet opslaan and Annuleren; Esc
+    answers Annuleren, so a second Esc keeps the editor open and loses nothing."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Wijzigingen opslaan?", "Wijzigingen opslaan?", parent=parent
+    )
+    box.setInformativeText("U hebt deze casus gewijzigd. Wat wilt u met de wijzigingen doen?")
+    save = box.addButton("Op&slaan", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Niet opslaan", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return (
+        SaveAnswer.SAVE
+        if clicked is save
+        else SaveAnswer.DISCARD
+        if clicked is discard
+        else SaveAnswer.CANCEL
+    )
 
 
 def show_error(parent: QWidget | None, text: str) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -331,7 +332,9 @@ class MainWindow(QMainWindow):
             *self.findChildren(MeetingScreen),
             *self.findChildren(ReportDialog),
         ]:
-            dialog.reject()
+            # Locking closes without asking (whoever locks may have walked away); the meeting
+            # screen stores its notes on the way (its done()).
+            dialog.done(QDialog.DialogCode.Rejected)
             dialog.deleteLater()
         self.model.clear()
         if self.vault is not None:
