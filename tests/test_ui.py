@@ -657,3 +657,36 @@ def test_closing_the_case_editor_with_changes_asks_and_ctrl_s_saves(qtbot, monke
     qtbot.waitUntil(editor.isActiveWindow)
     QTest.keyClick(editor.facts, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.isVisible() and "Aanvulling" in CaseService(vault).get(case_id).facts
+
+
+def test_removing_a_person_asks_naming_them_and_annuleren_brings_them_back(
+    qtbot, monkeypatch, vault: Vault
+) -> None:
+    """ "Persoon verwijderen" once deleted at once and Annuleren did not bring the person back."""
+    from ui import dialogs
+    from ui.case_editor import CaseEditor
+
+    fill_demo_vault(vault, count=1)
+    case_id = CaseService(vault).summaries()[0].id
+    people = [p.name for p in CaseService(vault).get(case_id).involvements]
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, _title, text: asked.append(text) or True)
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda _parent: dialogs.SaveAnswer.DISCARD)
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.people.setCurrentCell(1, 1)
+    editor.people_table.remove_current()
+    assert asked and people[1] in asked[0], "the question names who goes"
+    assert editor.people.rowCount() == len(people) - 1
+    assert [p.name for p in CaseService(vault).get(case_id).involvements] == people, "not before Opslaan"
+    editor.reject()  # Annuleren, Niet opslaan
+    assert [p.name for p in CaseService(vault).get(case_id).involvements] == people
+
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.people.setCurrentCell(1, 1)
+    editor.people_table.remove_current()
+    editor.save()
+    assert [p.name for p in CaseService(vault).get(case_id).involvements] == [people[0], *people[2:]]

@@ -12,22 +12,17 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,17 +30,17 @@ from PySide6.QtWidgets import (
 
 from casus.errors import CasusError, ValidationError
 from casus.services.audit import AuditService
-from casus.services.cases import CaseDraft, CaseService, PersonDraft
+from casus.services.cases import CaseDraft, CaseService
 from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, Party, Role
 from ui import dialogs
+from ui.case_people import PeopleTable
 from ui.interventions_page import InterventionsPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import button, enum_combo
+from ui.widgets import enum_combo
 
-PEOPLE_COLUMNS = ("Rol", "Naam", "Functie", "Schaal", "E-mail", "Telefoon", "Personeelsnummer")
 _PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
 _ACTIONS = {
     "create": "aangemaakt",
@@ -170,26 +165,9 @@ class CaseEditor(QDialog):
         return report
 
     def _people_page(self) -> QWidget:
-        self.people = QTableWidget(0, len(PEOPLE_COLUMNS))
-        self.people.setHorizontalHeaderLabels(PEOPLE_COLUMNS)
-        self.people.setAccessibleName("Personen in deze casus")
-        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.people.verticalHeader().hide()
-        add_person = button("Persoon &toevoegen", "Persoon toevoegen", lambda: self.add_person_row())
-        remove_person = button(
-            "Persoon &verwijderen", "Geselecteerde persoon verwijderen", self._remove_person_row
-        )
-        people_page = QWidget()
-        people_layout = QVBoxLayout(people_page)
-        people_layout.addWidget(self.people)
-        buttons_row = QHBoxLayout()
-        buttons_row.addWidget(add_person)
-        buttons_row.addWidget(remove_person)
-        buttons_row.addStretch(1)
-        people_layout.addLayout(buttons_row)
-        self._existing_people: dict[int, int] = {}  # table row -> involvement id
-        return people_page
+        self.people_table = PeopleTable()
+        self.people = self.people_table.table  # the table, by the name the tests know it
+        return self.people_table
 
     def _texts_page(self) -> QWidget:
         self.facts = QPlainTextEdit()
@@ -232,48 +210,7 @@ class CaseEditor(QDialog):
     def add_person_row(
         self, role: Role = Role.WITNESS, values: tuple[str, ...] = (), existing: int | None = None
     ) -> int:
-        row = self.people.rowCount()
-        self.people.insertRow(row)
-        combo = enum_combo(Role, f"Rol van persoon {row + 1}", role)
-        self.people.setCellWidget(row, 0, combo)
-        for column in range(1, len(PEOPLE_COLUMNS)):
-            item = QTableWidgetItem(values[column - 1] if column - 1 < len(values) else "")
-            if existing is not None:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.people.setItem(row, column, item)
-        if existing is not None:
-            combo.setEnabled(False)
-            self._existing_people[row] = existing
-        self.people.setCurrentCell(row, 1)
-        return row
-
-    def _remove_person_row(self) -> None:
-        row = self.people.currentRow()
-        if row < 0:
-            return
-        involvement = self._existing_people.pop(row, None)
-        if involvement is not None and self.case_id is not None:
-            CaseService(self.vault).remove_person(self.case_id, involvement)
-        self.people.removeRow(row)
-        self._existing_people = {(r if r < row else r - 1): i for r, i in self._existing_people.items()}
-
-    def _person_draft(self, row: int) -> PersonDraft:
-        def cell(column: int) -> str | None:
-            item = self.people.item(row, column)
-            text = item.text().strip() if item else ""
-            return text or None
-
-        combo = self.people.cellWidget(row, 0)
-        role = combo.currentData() if isinstance(combo, QComboBox) else Role.WITNESS
-        return PersonDraft(
-            role=role,
-            name=cell(1) or "",
-            function=cell(2),
-            salary_scale=cell(3),
-            email=cell(4),
-            phone=cell(5),
-            employee_number=cell(6),
-        )
+        return self.people_table.add_row(role, values, existing)
 
     # -- loading and saving ------------------------------------------------------------------
 
@@ -332,11 +269,7 @@ class CaseEditor(QDialog):
             facts=self.facts.toPlainText(),
             question=self.question.toPlainText(),
             prior_advice=self.prior_advice.toPlainText(),
-            people=[
-                self._person_draft(row)
-                for row in range(self.people.rowCount())
-                if row not in self._existing_people
-            ],
+            people=self.people_table.new_people(),
         )
 
     def _draft_or_none(self) -> CaseDraft | None:
@@ -347,8 +280,8 @@ class CaseEditor(QDialog):
 
     @property
     def changed(self) -> bool:
-        """Whether anything was typed or chosen since the editor opened."""
-        return self._draft_or_none() != self._as_opened
+        """Whether anything was typed, chosen or removed since the editor opened."""
+        return self._draft_or_none() != self._as_opened or bool(self.people_table.removed)
 
     def reject(self) -> None:
         """Esc, Annuleren or the window's close: unsaved changes are asked about first."""
@@ -378,6 +311,9 @@ class CaseEditor(QDialog):
             else:
                 new_people, draft.people = draft.people, []
                 service.update(self.case_id, draft)
+                for involvement in self.people_table.removed:
+                    service.remove_person(self.case_id, involvement)
+                self.people_table.removed.clear()
                 for person in new_people:
                     service.add_person(self.case_id, person)
         except ValidationError as error:
