@@ -690,3 +690,35 @@ def test_removing_a_person_asks_naming_them_and_annuleren_brings_them_back(
     editor.people_table.remove_current()
     editor.save()
     assert [p.name for p in CaseService(vault).get(case_id).involvements] == [people[0], *people[2:]]
+
+
+def test_from_the_filter_field_down_enter_and_ctrl_e_reach_the_list(qtbot, vault: Vault) -> None:
+    """Focus sits in the filter at start and after saving; there Ctrl+E and Enter did nothing,
+    and after clearing a filter no row was chosen."""
+    from PySide6.QtTest import QTest
+
+    from casus.pseudonymise import Pseudonymiser
+
+    fill_demo_vault(vault, count=6)
+    window = MainWindow(vault, Pseudonymiser(()))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field = window.filter_edit
+    field.setFocus()
+    QTest.keyClicks(field, "zzzz")  # matches nothing
+    assert window.proxy.rowCount() == 0
+    field.clear()
+    assert window.selected_case_id() is not None, "a row is chosen again"
+    QTest.keyClick(field, Qt.Key.Key_Down)
+    assert window.table.hasFocus()
+    for keys in (
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
+    ):
+        field.setFocus()
+        QTest.keyClick(field, *keys)
+        editor = window.editor
+        assert editor is not None and editor.isVisible() and editor.case_id == window.selected_case_id()
+        editor.done(0)

@@ -17,11 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QVBoxLayout,
-    QWidget,
 )
 
 from casus.errors import NotFoundError
@@ -31,9 +27,8 @@ from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from ui import dialogs, settings
 from ui.case_editor import CaseEditor
-from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
+from ui.case_list import EDIT_KEYS, CaseList
 from ui.clipboard_guard import ClipboardGuard
-from ui.filter_bar import FilterBar
 from ui.idle_lock import IdleLock, idle_minutes
 from ui.lock_key import LockKey
 from ui.meeting_mode import MeetingModeWindow
@@ -63,39 +58,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Casus")
         self.resize(1000, 640)
 
-        self.model = CaseTableModel()
-        self.proxy = CaseFilterProxy(self.model)
-        self.filters = FilterBar(self.proxy)
-
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Zoeken in kenmerk, kanaal, aard, status, onderdeel…")
-        self.filter_edit.setAccessibleName("Casussen filteren")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
-        filter_label = QLabel("&Filter:")
-        filter_label.setBuddy(self.filter_edit)
-
-        self.table = case_table(self.proxy)
-
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName("Aantal casussen")
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(filter_label)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
-        self.setCentralWidget(central)
+        self.case_list = CaseList()
+        self.case_list.open_requested.connect(lambda: self.edit_case(self.selected_case_id(), required=True))
+        # The list's parts, by the names the tests and the view state know them.
+        self.model, self.proxy, self.filters = (
+            self.case_list.model,
+            self.case_list.proxy,
+            self.case_list.filters,
+        )
+        self.filter_edit, self.table = self.case_list.filter_edit, self.case_list.table
+        self.count_label = self.case_list.count_label
+        self.setCentralWidget(self.case_list)
 
         self._build_menus()
-        self.table.activated.connect(lambda _index: self.edit_case(self.selected_case_id(), required=True))
-
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
         self.refresh()
         if vault.recovered:  # an interrupted restore or backup, finished, undone or removed
             self.statusBar().showMessage(" ".join(vault.recovered), 15000)
@@ -135,7 +110,7 @@ class MainWindow(QMainWindow):
             "&Nieuwe casus…", lambda: self.edit_case(None), QKeySequence(QKeySequence.StandardKey.New)
         )
         self.edit_action = self._action(
-            "&Bewerken…", lambda: self.edit_case(self.selected_case_id(), required=True), "Ctrl+E"
+            "&Bewerken…", lambda: self.edit_case(self.selected_case_id(), required=True), EDIT_KEYS
         )
         self.review_action = self._action("&Voorbereiden voor het overleg…", self.review_selected, "Ctrl+R")
         case_menu = self.menuBar().addMenu("&Casus")
@@ -154,21 +129,10 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         if self.vault is not None:
-            self.model.set_rows(CaseService(self.vault).summaries())
-            self.filters.set_years(self.model.years())
-            if self.proxy.rowCount():
-                # A case is always chosen, so Ctrl+R and Ctrl+E work from the keyboard at once.
-                self.table.selectRow(0)
-
-    def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total} casussen" if shown == total else f"{shown} van {total} casussen")
+            self.case_list.show_rows(CaseService(self.vault).summaries())
 
     def selected_case_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.case_id(self.proxy.mapToSource(rows[0]).row())
+        return self.case_list.selected_case_id()
 
     def edit_case(self, case_id: int | None, required: bool = False) -> None:
         if self.vault is None or (required and case_id is None):

@@ -1,0 +1,90 @@
+"""The case list of the main window: the filter field, the filter bar, the table and the count.
+
+Keyboard first: focus starts in the filter; ↓ goes to the list, Enter opens the chosen case
+(also from the filter), Ctrl+E is not taken by the field for "end of line", and one row is
+always chosen while the list shows any, so there is always a case for Enter and Ctrl+E.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from casus.services.cases import CaseSummary
+from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
+from ui.filter_bar import FilterBar
+
+EDIT_KEYS = QKeySequence("Ctrl+E")
+
+
+class CaseList(QWidget):
+    open_requested = Signal()  # Enter on the list or in the filter, or a double click
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = CaseTableModel()
+        self.proxy = CaseFilterProxy(self.model)
+        self.filters = FilterBar(self.proxy)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Zoeken in kenmerk, kanaal, aard, status, onderdeel…")
+        self.filter_edit.setAccessibleName("Casussen filteren")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.installEventFilter(self)
+        label = QLabel("&Filter:")
+        label.setBuddy(self.filter_edit)
+        self.table = case_table(self.proxy)
+        self.table.activated.connect(lambda _index: self.open_requested.emit())
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Aantal casussen")
+        layout = QVBoxLayout(self)
+        for widget in (label, self.filter_edit, self.filters):
+            layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        proxy = self.proxy
+        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            signal.connect(self._update_count)
+            signal.connect(self._keep_a_row_current)
+
+    def show_rows(self, rows: Sequence[CaseSummary]) -> None:
+        self.model.set_rows(list(rows))
+        self.filters.set_years(self.model.years())
+        self._keep_a_row_current()
+
+    def selected_case_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.case_id(self.proxy.mapToSource(rows[0]).row())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total} casussen" if shown == total else f"{shown} van {total} casussen")
+
+    def _keep_a_row_current(self) -> None:
+        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+        if watched is not self.filter_edit or event.type() not in kinds:
+            return super().eventFilter(watched, event)
+        key = cast(QKeyEvent, event)
+        if QKeySequence(key.keyCombination()).matches(EDIT_KEYS) == QKeySequence.SequenceMatch.ExactMatch:
+            event.ignore()  # not the line edit's: the window's shortcut takes it
+            return event.type() == QEvent.Type.ShortcutOverride
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if key.key() == Qt.Key.Key_Down:
+            self._keep_a_row_current()
+            self.table.setFocus()
+            return True
+        if key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit()
+            return True
+        return False
