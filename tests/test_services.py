@@ -280,3 +280,20 @@ def test_a_no_name_word_is_stored_folded_once_and_an_empty_one_refused(vault: Va
         meetings.mark_no_name(meeting_id, "  ")
     assert "leeg" in str(refused.value)
     assert meetings.no_name_words(meetings.create("2025-06-09")) == frozenset()
+
+
+def test_every_enumeration_member_has_its_own_label() -> None:
+    """Members are strings: OrgUnitKind.CLUSTER and UnitGeneralisation.CLUSTER are equal as
+    keys, and once a cluster's "Soort" read "Alleen het cluster", intervention "Mediation" read
+    "Bemiddeling" and status "Uitgevoerd" read "Gelukt"."""
+    from casus.vocabulary import enums
+
+    for member, label in enums._LABELS:
+        assert member.label == label, (type(member).__name__, member.value)
+    kinds = [k for k in vars(enums).values() if isinstance(k, type) and issubclass(k, enums.DutchEnum)]
+    for kind in kinds:
+        if kind is not enums.DutchEnum:
+            assert all(member.label for member in kind), kind.__name__
+    assert enums.OrgUnitKind.CLUSTER.label == "Cluster"
+    assert enums.InterventionType.MEDIATION.label == "Mediation"
+    assert enums.InterventionStatus.DONE.label == "Uitgevoerd"
