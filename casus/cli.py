@@ -15,6 +15,7 @@ from typing import Any
 from casus.errors import CasusError
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
 from casus.vocabulary.agenda import NoteField
+from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import UnitGeneralisation
 
 EXIT_OK = 0
@@ -60,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> None:
 
     with _open_vault(args.vault, read_passphrase()) as vault:
         count = import_cases(vault, Path(args.file))
-    _say(f"{count} casussen ingelezen.")
+    _say(f"{counted(count, 'casus')} ingelezen.")
 
 
 def cmd_verify(args: argparse.Namespace) -> None:
@@ -164,9 +165,9 @@ def cmd_release(args: argparse.Namespace) -> None:
                 print(f"casus: niet vrijgegeven (intern nummer {row.id}): {error}", file=sys.stderr)
                 continue
             count += 1
-    _say(f"{count} casussen vrijgegeven.")
+    _say(f"{counted(count, 'casus')} vrijgegeven.")
     if refused:
-        raise CasusError(f"{refused} casus(sen) niet vrijgegeven; zie de regels hierboven.")
+        raise CasusError(f"{counted(refused, 'casus')} niet vrijgegeven; zie de regels hierboven.")
 
 
 def cmd_meeting_create(args: argparse.Namespace) -> None:
@@ -177,7 +178,7 @@ def cmd_meeting_create(args: argparse.Namespace) -> None:
         meetings = MeetingService(vault)
         meeting_id = meetings.create(args.date, args.parties or list(Party))
         added = meetings.add_released(meeting_id) if args.cases == "released" else 0
-    _say(f"Overleg van {args.date} gemaakt met {added} casussen op de agenda.")
+    _say(f"Overleg van {args.date} gemaakt met {counted(added, 'casus')} op de agenda.")
 
 
 NOTE_FIELDS = {field.place: field.value for field in NoteField}  # "bespreking" -> "discussion"
@@ -241,8 +242,8 @@ def cmd_export_minutes(args: argparse.Namespace) -> None:
     _say(f"Notulen geschreven: {path}")
     if questions:
         print(
-            f"Let op: {len(questions)} woord(en) in de notities kunnen een naam, plaats of onderdeel zijn. "
-            "Controleer ze in het overlegscherm (F9: geen naam):",
+            f"Let op: {counted(len(questions), 'woord')} in de notities kan een naam, plaats of "
+            "onderdeel zijn. Controleer ze in het overlegscherm (F9: geen naam):",
             file=sys.stderr,
         )
         for finding in questions[:50]:

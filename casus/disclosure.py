@@ -35,6 +35,7 @@ from casus.identify.second_line import residuals as second_line_residuals
 from casus.identify.spans import SpanKind
 from casus.identify.tokens import Token, tokenise
 from casus.identify.units import find_units
+from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import FindingKind, Role
 
 if TYPE_CHECKING:
@@ -91,8 +92,8 @@ class DisclosureRefused(CasusError):
         self.findings = findings
         places = len({f.place for f in findings})
         super().__init__(
-            f"Niet geëxporteerd: {len(findings)} vondst(en) in {places} tekst(en) die naar een persoon, "
-            "casus of onderdeel kunnen leiden. Er is niets geschreven."
+            f"Niet geëxporteerd: {counted(len(findings), 'vondst')} in {counted(places, 'tekst')} "
+            "die naar een persoon, casus of onderdeel kunnen leiden. Er is niets geschreven."
         )
 
 

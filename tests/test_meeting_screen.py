@@ -445,3 +445,14 @@ def test_meeting_mode_moves_with_a_presenters_keys_where_the_focus_is(
         seen.append(window.heading.text().split()[1])
     assert seen == ["2", "1", "2", "1", "2", "2", "1", "2"]
     window.shut()
+
+
+def test_the_gates_outcome_line_counts_in_dutch() -> None:
+    from casus.notebook.notebook import Tally
+    from ui.meeting.check_panel import outcome_line
+
+    assert outcome_line(Tally(1, 1)).startswith(
+        "1 bevinding: "
+    ) and "1 woord om te controleren" in outcome_line(Tally(1, 1))
+    assert outcome_line(Tally(2, 0)).startswith("2 bevindingen: ")
+    assert "(en)" not in outcome_line(Tally(1, 2)) + outcome_line(Tally(0, 1))

@@ -297,3 +297,14 @@ def test_every_enumeration_member_has_its_own_label() -> None:
     assert enums.OrgUnitKind.CLUSTER.label == "Cluster"
     assert enums.InterventionType.MEDIATION.label == "Mediation"
     assert enums.InterventionStatus.DONE.label == "Uitgevoerd"
+
+
+def test_counts_are_said_in_dutch_singular_and_plural() -> None:
+    """Once "1 casussen toegevoegd", "1 open acties", "bevinding(en)", "voorstel(len)"."""
+    from casus.vocabulary.dutch import WORDS, counted
+
+    assert counted(1, "casus") == "1 casus" and counted(2, "casus") == "2 casussen"
+    assert counted(0, "open actie") == "0 open acties" and counted(1, "open actie") == "1 open actie"
+    assert counted(1, "herleidbaar gegeven") == "1 herleidbaar gegeven"
+    assert counted(3, "herleidbaar gegeven") == "3 herleidbare gegevens"
+    assert all("(" not in word for pair in WORDS.items() for word in pair)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from casus.services.cases import CaseSummary
+from casus.vocabulary.dutch import counted
 from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
 from ui.filter_bar import FilterBar
 
@@ -64,7 +65,9 @@ class CaseList(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total} casussen" if shown == total else f"{shown} van {total} casussen")
+        self.count_label.setText(
+            counted(total, "casus") if shown == total else f"{shown} van {counted(total, 'casus')}"
+        )
 
     def _keep_a_row_current(self) -> None:
         if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():

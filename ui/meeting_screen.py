@@ -43,6 +43,7 @@ from casus.services.meetings import MeetingService
 from casus.services.notes import NoteService
 from casus.vault import Vault
 from casus.vocabulary.agenda import NoteField
+from casus.vocabulary.dutch import counted
 from ui import dialogs
 from ui.actions_page import ActionsPage
 from ui.meeting.agenda_panel import AgendaPanel
@@ -338,13 +339,14 @@ class MeetingScreen(QDialog):
     def _exported(self, outcome: Path | export.ExportRefusal) -> None:
         if isinstance(outcome, Path):
             questions = self.notebook.tally().questions
-            left = f". Nog {questions} woord(en) om te controleren (F8, F9)." if questions else ""
+            left = f". Nog {counted(questions, 'woord')} om te controleren (F8, F9)." if questions else ""
             self.check_panel.say(f"Notulen geschreven: {outcome.name}{left}")
             return
         self.notebook.adopt_refusal(outcome)
         self.check_panel.say(
-            f"De notulen zijn niet geschreven: de controle vond {len(outcome.findings)} "
-            "herleidbaar gegeven(s). Kies een bevinding om ernaar toe te gaan."
+            "De notulen zijn niet geschreven: de controle vond "
+            f"{counted(len(outcome.findings), 'herleidbaar gegeven')}. "
+            "Kies een bevinding om ernaar toe te gaan."
         )
         self.findings_list.setFocus()
 

@@ -33,6 +33,7 @@ from casus.pseudonymise.engine import RESIDUAL, CaseResult
 from casus.services.case_texts import REVIEWED_FIELDS, FieldReview, ReviewedSpan
 from casus.services.review import ReviewService
 from casus.vault import Vault
+from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
@@ -268,7 +269,7 @@ class ReviewDialog(QDialog):
         self._fill_table()
         undecided = sum(r.undecided for r in self.reviews)
         self.status.setText(
-            f"Nog {undecided} voorstel(len) zonder besluit."
+            f"Nog {counted(undecided, 'voorstel')} zonder besluit."
             if undecided
             else "Alle voorstellen zijn beoordeeld."
         )

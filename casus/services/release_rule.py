@@ -15,6 +15,7 @@ from casus.disclosure import Finding
 from casus.errors import ValidationError
 from casus.model import Case
 from casus.services.case_texts import REVIEWED_FIELDS, FieldReview
+from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import CaseStatus
 
 # Changing any of these after release withdraws the release (DESIGN.md, principle 4).
@@ -50,7 +51,7 @@ def require_complete(reviews: Sequence[FieldReview]) -> None:
             raise ValidationError(
                 review.field,
                 label,
-                f"heeft nog {review.undecided} voorgestelde vervanging(en) zonder besluit",
+                f"heeft nog {counted(review.undecided, 'voorgestelde vervanging')} zonder besluit",
             )
 
 
@@ -61,5 +62,5 @@ def require_clean(findings: Sequence[Finding]) -> None:
         raise ValidationError(
             "release",
             "Vrijgeven",
-            f"de versie voor het overleg bevat nog {len(findings)} vondst(en): {where}",
+            f"de versie voor het overleg bevat nog {counted(len(findings), 'vondst')}: {where}",
         )

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from casus.vault.files import durable_replace, fsync_dir, remove_if_present, sidecar
+from casus.vocabulary.dutch import counted
 
 RESTORE_STAGED = ".restore"
 RESTORE_INTENT = ".restore-intent"
@@ -73,7 +74,7 @@ def recover(vault_path: Path, backup_folder: Path) -> list[str]:
         said.append("Een onderbroken wachtwoordwijziging is opgeruimd: het oude wachtwoord geldt nog.")
     removed = _interrupted_backups(backup_folder)
     if removed:
-        said.append(f"Resten van een onderbroken reservekopie opgeruimd ({removed} bestand(en)).")
+        said.append(f"Resten van een onderbroken reservekopie opgeruimd ({counted(removed, 'bestand')}).")
     if said:
         fsync_dir(vault_path.parent)
     return said

@@ -14,6 +14,7 @@ from casus.errors import CasusError
 from casus.notebook.notebook import MeetingNotebook
 from casus.services.meeting_values import AgendaEntry
 from casus.services.meeting_view import MeetingCase
+from casus.vocabulary.dutch import counted
 from ui import dialogs
 from ui.messages import describe
 from ui.widgets import button
@@ -101,7 +102,9 @@ class AgendaPanel(QWidget):
         except CasusError as error:
             self.said.emit(describe(error))
             return
-        self.said.emit(f"{added} casussen toegevoegd." if added else "Geen nieuwe vrijgegeven casussen.")
+        self.said.emit(
+            f"{counted(added, 'casus')} toegevoegd." if added else "Geen nieuwe vrijgegeven casussen."
+        )
         if added:
             self.cases_added.emit()
 

@@ -9,20 +9,21 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from casus.notebook.notebook import Tally
 from casus.notebook.texts import PlacedFinding
+from casus.vocabulary.dutch import counted
 from ui.findings_list import FindingsList
 
 
 def outcome_line(tally: Tally) -> str:
     if tally.refusing:
         return (
-            f"{tally.refusing} bevinding(en): herleidbare gegevens, die niet in de notulen mogen"
-            + (f", en {tally.questions} woord(en) om te controleren" if tally.questions else "")
+            f"{counted(tally.refusing, 'bevinding')}: herleidbare gegevens, die niet in de notulen mogen"
+            + (f", en {counted(tally.questions, 'woord')} om te controleren" if tally.questions else "")
             + ". Kies een bevinding (Enter, of F8 voor de volgende) om ernaar toe te gaan."
         )
     if tally.questions:
         return (
-            f"{tally.questions} woord(en) om te controleren: misschien een naam, plaats of onderdeel. "
-            "Pas het aan, of kies het (F8) en markeer het met F9 als geen naam."
+            f"{counted(tally.questions, 'woord')} om te controleren: misschien een naam, plaats of "
+            "onderdeel. Pas het aan, of kies het (F8) en markeer het met F9 als geen naam."
         )
     return "Geen herleidbare gegevens gevonden in de notulen."
 

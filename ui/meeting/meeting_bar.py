@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from casus.services.meetings import MeetingSummary
+from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import Party
 from ui.widgets import button
 
@@ -58,9 +59,8 @@ class MeetingBar(QWidget):
     def show_meetings(self, summaries: Sequence[MeetingSummary], chosen: int | None) -> None:
         self.combo.clear()
         for summary in summaries:
-            text = (
-                f"{summary.held_on:%d-%m-%Y} · {summary.items} casussen · {summary.open_actions} open acties"
-            )
+            cases, actions = counted(summary.items, "casus"), counted(summary.open_actions, "open actie")
+            text = f"{summary.held_on:%d-%m-%Y} · {cases} · {actions}"
             self.combo.addItem(text, summary.id)
         self.choose(chosen)
 
