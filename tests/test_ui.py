@@ -722,3 +722,33 @@ def test_from_the_filter_field_down_enter_and_ctrl_e_reach_the_list(qtbot, vault
         editor = window.editor
         assert editor is not None and editor.isVisible() and editor.case_id == window.selected_case_id()
         editor.done(0)
+
+
+def test_every_window_opens_within_the_screen(qtbot, vault: Vault) -> None:
+    """A window that opens larger than the screen hides its buttons below the edge (1366×768
+    laptops, 200% scaling). The offscreen screen here is smaller still; every window fits."""
+    from PySide6.QtGui import QGuiApplication
+
+    from casus.pseudonymise import Pseudonymiser
+    from ui.case_editor import CaseEditor
+    from ui.org_units_dialog import OrgUnitsDialog
+    from ui.review_dialog import ReviewDialog
+
+    fill_demo_vault(vault, count=2)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    case_id = CaseService(vault).summaries()[0].id
+    pseudonymiser = Pseudonymiser(())
+    window = MainWindow(vault, pseudonymiser)
+    qtbot.addWidget(window)
+    opened = [window, CaseEditor(vault, case_id, window), OrgUnitsDialog(vault, window)]
+    review = ReviewDialog(vault, pseudonymiser, case_id, window)
+    opened.append(review)
+    for widget in opened:
+        assert widget.width() <= room.width() and widget.height() <= room.height(), (
+            type(widget).__name__,
+            widget.width(),
+            widget.height(),
+            room.width(),
+            room.height(),
+        )
+    qtbot.waitUntil(lambda: bool(review.reviews), timeout=30_000)  # its worker is done

@@ -39,7 +39,7 @@ from ui.case_people import PeopleTable
 from ui.interventions_page import InterventionsPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import enum_combo
+from ui.widgets import enum_combo, fit_to_screen
 
 _PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
 _ACTIONS = {
@@ -78,7 +78,7 @@ class CaseEditor(QDialog):
         self.vault = vault
         self.case_id = case_id
         self.setWindowTitle("Casus bewerken – Casus" if case_id else "Nieuwe casus – Casus")
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
         self.message = QLabel()
         self.message.setAccessibleName("Melding bij het opslaan")

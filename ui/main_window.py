@@ -39,6 +39,7 @@ from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
 from ui.session_watch import SessionWatch
+from ui.widgets import fit_to_screen
 from ui.workers import start
 
 
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self.meeting_window: MeetingModeWindow | None = None
         self.meeting_screen: MeetingScreen | None = None
         self.setWindowTitle("Casus")
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
 
         self.case_list = CaseList()
         self.case_list.open_requested.connect(lambda: self.edit_case(self.selected_case_id(), required=True))

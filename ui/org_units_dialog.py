@@ -27,7 +27,7 @@ from casus.services.org_units import OrgUnitDraft, OrgUnitRow, OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import OrgUnitKind, Party
 from ui.messages import describe
-from ui.widgets import button, enum_combo
+from ui.widgets import button, enum_combo, fit_to_screen
 
 _CHILD_KIND = {
     None: OrgUnitKind.CLUSTER,
@@ -46,7 +46,7 @@ class OrgUnitsDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Organisatieonderdelen – Casus")
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         self.service = OrgUnitService(vault)
         self.rows: dict[int, OrgUnitRow] = {}
 

@@ -38,7 +38,7 @@ from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 from ui.text_offsets import from_qt, to_qt
-from ui.widgets import button, enum_combo
+from ui.widgets import button, enum_combo, fit_to_screen
 from ui.workers import start
 
 KIND_COLOURS = {
@@ -137,7 +137,7 @@ class ReviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Voorbereiden voor het overleg – Casus")
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.service = ReviewService(vault, pseudonymiser)
         self.pseudonymiser = pseudonymiser
         self.case_id = case_id
