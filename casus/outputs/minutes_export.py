@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casus.disclosure import DisclosureGate, Finding
-from casus.outputs import minutes_docx, minutes_pdf
 from casus.outputs.minutes import TITLE, Minutes, build_minutes
 from casus.outputs.writing import write_atomically
 
@@ -17,18 +16,29 @@ if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
     from casus.vault import Vault
 
+
+def _pdf(minutes: Minutes) -> bytes:
+    from casus.outputs import minutes_pdf
+
+    return minutes_pdf.render(minutes)
+
+
+def _docx(minutes: Minutes) -> bytes:
+    # python-docx (and lxml) load only when a Word file is asked for: not at every start.
+    from casus.outputs import minutes_docx
+
+    return minutes_docx.render(minutes)
+
+
 # A target ending in one of these suffixes gets that writer; anything else a PDF.
-WRITERS: dict[str, Callable[[Minutes], bytes]] = {
-    ".pdf": minutes_pdf.render,
-    ".docx": minutes_docx.render,
-}
+WRITERS: dict[str, Callable[[Minutes], bytes]] = {".pdf": _pdf, ".docx": _docx}
 
 
 def write_minutes(minutes: Minutes, gate: DisclosureGate, target: Path) -> Path:
     """Checks and writes; a finding of the gate refuses the export and nothing is written.
     A target ending in .docx gets a Word document, anything else a PDF."""
     gate.require_clean(minutes.texts(), metadata={"Title": TITLE, "Bestandsnaam": target.name})
-    writer = WRITERS.get(target.suffix.lower(), minutes_pdf.render)
+    writer = WRITERS.get(target.suffix.lower(), _pdf)
     return write_atomically(target, writer(minutes.cleaned()))
 
 
