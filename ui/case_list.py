@@ -18,6 +18,7 @@ from casus.services.cases import CaseSummary
 from casus.vocabulary.dutch import counted
 from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
 from ui.filter_bar import FilterBar
+from ui.widgets import is_key
 
 EDIT_KEYS = QKeySequence("Ctrl+E")
 
@@ -78,7 +79,7 @@ class CaseList(QWidget):
         if watched is not self.filter_edit or event.type() not in kinds:
             return super().eventFilter(watched, event)
         key = cast(QKeyEvent, event)
-        if QKeySequence(key.keyCombination()).matches(EDIT_KEYS) == QKeySequence.SequenceMatch.ExactMatch:
+        if is_key(key, EDIT_KEYS):
             event.ignore()  # not the line edit's: the window's shortcut takes it
             return event.type() == QEvent.Type.ShortcutOverride
         if event.type() != QEvent.Type.KeyPress:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from ui.widgets import is_key
+
 LOCK_KEYS = QKeySequence("Ctrl+L")
 
 
@@ -24,8 +26,7 @@ class LockKey(QObject):
         # ShortcutOverride comes first, before any widget or shortcut may take the key.
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             key = cast(QKeyEvent, event)
-            pressed = QKeySequence(key.keyCombination())
-            if pressed.matches(LOCK_KEYS) == QKeySequence.SequenceMatch.ExactMatch and not key.isAutoRepeat():
+            if is_key(key, LOCK_KEYS) and not key.isAutoRepeat():
                 if event.type() == QEvent.Type.KeyPress:
                     self.on_lock()
                 event.accept()

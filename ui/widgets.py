@@ -7,7 +7,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -85,3 +85,8 @@ def add_labelled_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
     label.setBuddy(widget)
     form.addRow(label, widget)
     return label
+
+
+def is_key(event: QKeyEvent, keys: QKeySequence) -> bool:
+    """Whether a key event is exactly this key sequence ("Ctrl+L", not Ctrl+Shift+L)."""
+    return QKeySequence(event.keyCombination()).matches(keys) == QKeySequence.SequenceMatch.ExactMatch
