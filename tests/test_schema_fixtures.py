@@ -12,7 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from casus.model import MeetingUnitCode
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vault import Vault, schema
@@ -51,5 +53,9 @@ def test_a_saved_vault_opens_upgraded_whole_and_holds_what_it_held(revision: str
         assert [action.description for action in meeting.actions] == expected["meeting"]["actions"]
         assert meeting.learning_points == expected["meeting"]["learning_points"]
         assert sorted(meetings.no_name_words(meeting.id)) == expected["meeting"]["no_name"]
+        with vault.session() as session:
+            rows = session.scalars(select(MeetingUnitCode))
+            kept = sorted([row.unit_key, row.team_key, row.code] for row in rows)
+        assert kept == expected["meeting"].get("unit_codes", []), "the codes the meeting showed"
     if revision != schema.head_revision():
         assert list((tmp_path / "kluis.casus.backups").glob("*voor-migratie*")), "upgraded after a backup"

@@ -232,11 +232,11 @@ def test_the_agenda_is_put_together_reordered_and_pruned_in_the_vault(
 def test_a_note_without_a_case_loses_what_needs_no_registry(
     vault: Vault, light_engine: Pseudonymiser
 ) -> None:
-    from casus.pseudonymise import UnitCodeBook
     from casus.services.notes import NoteService
 
+    meeting = MeetingService(vault).create("2025-05-01")
     note = "Bel 06-12345678 of mail j.jansen@example.nl voor 3 januari 2026."
-    text = NoteService(vault, light_engine).pseudonymise(note, UnitCodeBook(b"k" * 32))
+    text = NoteService(vault, light_engine).pseudonymise(note, meeting)
     assert "06-12345678" not in text and "example.nl" not in text and "3 januari" not in text
     assert "januari 2026" in text
 

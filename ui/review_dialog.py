@@ -129,6 +129,12 @@ def _replaced_positions(result: CaseResult, field: str) -> list[tuple[int, int, 
     return positions
 
 
+CODES_PER_MEETING = (
+    "Codes zoals ‘directie K’ gelden alleen in deze voorvertoning: elk overleg geeft elk onderdeel "
+    "een eigen code, dezelfde op het scherm, in de vergadermodus en in de notulen."
+)
+
+
 class ReviewDialog(QDialog):
     released = Signal()
 
@@ -210,10 +216,16 @@ class ReviewDialog(QDialog):
         )
         close_button = button("Sluiten", "Sluiten", self.reject)
 
+        # The preview's codes are drawn for this window only; saying so spares the owner
+        # from writing "directie K" into a note and finding "directie R" in the minutes.
+        self.codes_note = QLabel(CODES_PER_MEETING)
+        self.codes_note.setWordWrap(True)
+        self.codes_note.setAccessibleName("Over de codes")
+
         bottom = QHBoxLayout()
         bottom.addWidget(unit_label)
         bottom.addWidget(self.unit_combo)
-        bottom.addStretch(1)
+        bottom.addWidget(self.codes_note, 1)
         bottom.addWidget(self.release_button)
         bottom.addWidget(close_button)
         return bottom
@@ -278,6 +290,7 @@ class ReviewDialog(QDialog):
         self.warnings.setVisible(bool(preview.warnings))
         level = self.service.unit_generalisation(self.case_id)
         self.unit_combo.setCurrentIndex(list(UnitGeneralisation).index(level))
+        self.codes_note.setVisible(level is UnitGeneralisation.CODE)
 
     def _review(self) -> FieldReview | None:
         index = self.tabs.currentIndex()

@@ -258,6 +258,9 @@ class Meeting(Base):
     no_name_words: Mapped[list[NoNameWord]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
     )
+    unit_codes: Mapped[list[MeetingUnitCode]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
 
 
 class NoNameWord(Base):
@@ -272,6 +275,29 @@ class NoNameWord(Base):
     word: Mapped[str] = mapped_column(String(200))  # folded (casus.identify.folding.fold)
 
     meeting: Mapped[Meeting] = relationship(back_populates="no_name_words")
+
+
+class MeetingUnitCode(Base):
+    """A unit's code in one meeting, kept from the first time the meeting shows it.
+
+    A code is drawn from the meeting's key, but which letter a unit gets when two collide and
+    which number a team gets depend on the order units are first met: kept here, the meeting
+    screen, meeting mode and the minutes show "directie K" and "team K2" alike, whatever order
+    they render in and whenever a case joins the agenda. `team_key` is empty for the
+    directie's own letter(s); for a team, `code` is its number within the directie.
+    """
+
+    __tablename__ = "meeting_unit_code"
+    __table_args__ = (UniqueConstraint("meeting_id", "unit_key", "team_key", name="uq_meeting_unit_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    # An org unit's id, or "?" and the folded name of a unit no one registered.
+    unit_key: Mapped[str] = mapped_column(String(300))
+    team_key: Mapped[str] = mapped_column(String(300), default="")
+    code: Mapped[str] = mapped_column(String(8))
+
+    meeting: Mapped[Meeting] = relationship(back_populates="unit_codes")
 
 
 class MeetingAttendance(Base):

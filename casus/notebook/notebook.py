@@ -24,7 +24,6 @@ from casus.events import Events
 from casus.notebook.export import ExportRefusal
 from casus.notebook.preparation import MeetingPreparation
 from casus.notebook.texts import LEARNING, MeetingText, PlacedFinding, TextKind
-from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.meeting_values import ActionEntry, AgendaEntry, MeetingView
 from casus.services.meeting_view import MeetingCase
 from casus.services.meetings import MeetingService
@@ -64,7 +63,6 @@ class MeetingNotebook:
         self.unchecked: set[MeetingText] = set()
         self.findings: dict[MeetingText, list[Finding]] = {}
         self.gate: DisclosureGate | None = None
-        self.codes: UnitCodeBook | None = None
         self.views: dict[int, MeetingCase | str] = {}
         self.no_name: frozenset[str] = frozenset()
 
@@ -114,7 +112,7 @@ class MeetingNotebook:
     def adopt(self, preparation: MeetingPreparation) -> None:
         if preparation.meeting_id != self.meeting_id:
             return  # another meeting was chosen meanwhile
-        self.gate, self.codes = preparation.gate, preparation.codes
+        self.gate = preparation.gate
         self.views.update(preparation.views)
         self.events.publish(Change.VIEWS)
         self.check_all()
@@ -286,10 +284,10 @@ class MeetingNotebook:
     def pseudonymised(self, words: str, item_id: int | None) -> str:
         """A note's words with names replaced as the meeting's version replaces them: at an
         agenda item by that case's pseudonyms, elsewhere only what needs no registry."""
-        if self.notes_service is None or self.codes is None:
+        if self.notes_service is None or self.gate is None or self.meeting_id is None:
             raise ValidationError("note", "Notitie", "de controle is nog niet klaar; probeer het zo opnieuw")
         entry = self.entry(item_id)
-        return self.notes_service.pseudonymise(words, self.codes, entry.case_id if entry else None)
+        return self.notes_service.pseudonymise(words, self.meeting_id, entry.case_id if entry else None)
 
     def adopt_refusal(self, refusal: ExportRefusal) -> None:
         """The export's own check refused: its findings replace the list."""

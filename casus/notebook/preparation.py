@@ -1,5 +1,5 @@
 """What the meeting screen needs before it can check anything: the gate over the vault as it
-is now, the meeting's unit codes, and each agenda item's case as the meeting sees it.
+is now and each agenda item's case as the meeting sees it, with the meeting's kept unit codes.
 
 Building the gate reads the whole vault and the first check loads deduce, so the window runs
 this off its thread and hands the result to the notebook (MeetingNotebook.adopt).
@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 
 from casus.disclosure import DisclosureGate
 from casus.errors import CasusError
-from casus.pseudonymise.replacement import UnitCodeBook
+from casus.services.meeting_codes import MeetingCodes
 from casus.services.meeting_values import AgendaEntry
 from casus.services.meeting_view import MeetingCase, MeetingViewService
-from casus.services.meetings import MeetingService
 
 if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
@@ -30,7 +29,6 @@ NOT_SHOWN = "Deze casus kan niet worden getoond: "
 class MeetingPreparation:
     meeting_id: int
     gate: DisclosureGate
-    codes: UnitCodeBook
     views: dict[int, MeetingCase | str]  # by agenda item: the case, or why it cannot be shown
 
 
@@ -39,12 +37,12 @@ def prepare_meeting(
 ) -> MeetingPreparation:
     pseudonymiser.warm_up()
     gate = DisclosureGate.for_vault(vault, pseudonymiser)
-    codes = MeetingService(vault).codes(meeting_id)
     meeting_views = MeetingViewService(vault, pseudonymiser)
     views: dict[int, MeetingCase | str] = {}
-    for entry in entries:
-        try:
-            views[entry.id] = meeting_views.meeting_view(entry.case_id, codes)
-        except CasusError as error:
-            views[entry.id] = NOT_SHOWN + str(error)
-    return MeetingPreparation(meeting_id, gate, codes, views)
+    with MeetingCodes(vault).coding(meeting_id) as codes:
+        for entry in entries:
+            try:
+                views[entry.id] = meeting_views.meeting_view(entry.case_id, codes)
+            except CasusError as error:
+                views[entry.id] = NOT_SHOWN + str(error)
+    return MeetingPreparation(meeting_id, gate, views)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from casus.errors import ValidationError
 from casus.identify.folding import clean
 from casus.identify.patterns import MONTH_NAMES
+from casus.services.meeting_codes import MeetingCodes
 from casus.services.meeting_view import MeetingCase, MeetingViewService
 from casus.services.meetings import MeetingService
 from casus.vocabulary.agenda import LEARNING_POINTS, PARTIES, NoteField, action_title
@@ -145,25 +146,25 @@ def build_minutes(
 ) -> Minutes:
     """`progress(done, total)` is told after every agenda item: rendering a case is the slow part."""
     meetings = MeetingService(vault)
-    codes = meetings.codes(meeting_id)
     meeting = meetings.get(meeting_id)
     views = MeetingViewService(vault, pseudonymiser)
     items = []
-    for entry in meeting.agenda:
-        try:
-            view = views.meeting_view(entry.case_id, codes)
-        except ValidationError:
-            raise ValidationError(
-                "agenda",
-                entry.title,
-                "is niet meer vrijgegeven (de tekst is veranderd); "
-                "geef hem opnieuw vrij of haal hem van de agenda",
-            ) from None
-        items.append(
-            MinutesItem(entry.id, entry.title, view, entry.discussion, entry.advice, entry.agreements)
-        )
-        if progress is not None:
-            progress(entry.number, len(meeting.agenda))
+    with MeetingCodes(vault).coding(meeting_id) as codes:
+        for entry in meeting.agenda:
+            try:
+                view = views.meeting_view(entry.case_id, codes)
+            except ValidationError:
+                raise ValidationError(
+                    "agenda",
+                    entry.title,
+                    "is niet meer vrijgegeven (de tekst is veranderd); "
+                    "geef hem opnieuw vrij of haal hem van de agenda",
+                ) from None
+            items.append(
+                MinutesItem(entry.id, entry.title, view, entry.discussion, entry.advice, entry.agreements)
+            )
+            if progress is not None:
+                progress(entry.number, len(meeting.agenda))
     actions = tuple(
         MinutesAction(
             a.id,

@@ -5,8 +5,9 @@ by whoever photographs it. So each case passes the disclosure gate before it is 
 case with a finding is not shown at all; the screen says only that it is held back and which
 kinds of thing were found, never the thing itself.
 
-A meeting's agenda is shown in its order with the meeting's unit codes, so "Casus 2,
-directie K" on the screen is "Casus 2, directie K" in the minutes. Without a meeting (meeting
+A meeting's agenda is shown in its order with the meeting's kept unit codes
+(services/meeting_codes.py), so "Casus 2, directie K" on the screen is "Casus 2, directie K"
+in the minutes. Without a meeting (meeting
 mode opened from the case list) every released case is shown with a key for this session only.
 """
 
@@ -21,6 +22,7 @@ from casus.disclosure import DisclosureGate, Finding
 from casus.errors import ValidationError
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.cases import CaseService
+from casus.services.meeting_codes import MeetingCodes
 from casus.services.meeting_view import MeetingCase, MeetingViewService
 from casus.services.meetings import MeetingService
 from casus.vocabulary.agenda import case_title
@@ -55,15 +57,19 @@ WITHDRAWN = "Deze casus is niet meer vrijgegeven en wordt niet getoond."
 def shared_screen_cases(
     vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int | None = None
 ) -> list[SharedCase]:
-    views = MeetingViewService(vault, pseudonymiser)
     if meeting_id is None:
-        codes = UnitCodeBook(secrets.token_bytes(32))
         released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
         case_ids = [row.id for row in reversed(released)]
-    else:
-        meetings = MeetingService(vault)
-        codes = meetings.codes(meeting_id)
-        case_ids = [entry.case_id for entry in meetings.get(meeting_id).agenda]
+        return _shown(vault, pseudonymiser, case_ids, UnitCodeBook(secrets.token_bytes(32)))
+    case_ids = [entry.case_id for entry in MeetingService(vault).get(meeting_id).agenda]
+    with MeetingCodes(vault).coding(meeting_id) as codes:
+        return _shown(vault, pseudonymiser, case_ids, codes)
+
+
+def _shown(
+    vault: Vault, pseudonymiser: Pseudonymiser, case_ids: list[int], codes: UnitCodeBook
+) -> list[SharedCase]:
+    views = MeetingViewService(vault, pseudonymiser)
     gate = DisclosureGate.for_vault(vault, pseudonymiser)
     shown = []
     for number, case_id in enumerate(case_ids, 1):

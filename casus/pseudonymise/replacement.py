@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from casus.identify.case_input import KnownUnit, RegisteredPerson
 from casus.identify.folding import fold
@@ -26,15 +27,35 @@ CODE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXZ"
 _WORD = re.compile(r"[^\W_]+")
 
 
-class UnitCodeBook:
-    """Codes for units, stable for one key (one meeting) and meaningless without it."""
+@dataclass(frozen=True)
+class UnitCode:
+    """One code a book gave out: a directie's letter(s) (`team` empty) or a team's number."""
 
-    def __init__(self, key: bytes) -> None:
+    unit: str
+    team: str
+    code: str
+
+
+class UnitCodeBook:
+    """Codes for units, stable for one key (one meeting) and meaningless without it.
+
+    Which letter a unit gets when two collide, and a team's number, depend on the order units
+    are met; a meeting therefore keeps what its book gave out (`given`) and opens the next
+    book with it (`kept`), so every view of the meeting reads the same codes.
+    """
+
+    def __init__(self, key: bytes, kept: Iterable[UnitCode] = ()) -> None:
         if len(key) < 16:
             raise ValueError("code key too short")
         self._key = key
         self._codes: dict[str, str] = {}
         self._teams: dict[str, dict[str, int]] = {}
+        self._given: list[UnitCode] = []
+        for code in kept:
+            if code.team:
+                self._teams.setdefault(code.unit, {})[code.team] = int(code.code)
+            else:
+                self._codes[code.unit] = code.code
 
     def _rank(self, name: str, salt: int) -> int:
         digest = hmac.new(self._key, f"{salt}:{name}".encode(), hashlib.sha256).digest()
@@ -53,12 +74,20 @@ class UnitCodeBook:
                     break
                 salt += 1
             self._codes[unit] = candidate
+            self._given.append(UnitCode(unit, "", candidate))
         return self._codes[unit]
 
     def team_number(self, directie: str, team: str) -> int:
         """Teams of one directie are numbered in the order the texts first name them."""
         numbers = self._teams.setdefault(directie, {})
-        return numbers.setdefault(team, len(numbers) + 1)
+        if team not in numbers:
+            numbers[team] = max(numbers.values(), default=0) + 1
+            self._given.append(UnitCode(directie, team, str(numbers[team])))
+        return numbers[team]
+
+    def given(self) -> tuple[UnitCode, ...]:
+        """The codes this book gave out that it was not opened with, in the order given."""
+        return tuple(self._given)
 
 
 def reserved_codes(units: Iterable[KnownUnit]) -> frozenset[str]:

@@ -15,7 +15,6 @@ from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.identify.folding import fold
 from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord
-from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.audit import record
 from casus.services.lookup import required
 from casus.services.meeting_values import (
@@ -97,14 +96,6 @@ class MeetingService:
                         )
             record(session, self.vault.actor, "create", "meeting", meeting.id, ["held_on", "parties"])
             return meeting.id
-
-    def codes(self, meeting_id: int) -> UnitCodeBook:
-        """The meeting's unit codes: the same in meeting mode and in its minutes."""
-        with self.vault.session() as session:
-            meeting = required(session, Meeting, meeting_id)
-            if meeting.code_key is None:  # a meeting from before the key existed
-                meeting.code_key = secrets.token_bytes(32)
-            return UnitCodeBook(meeting.code_key)
 
     def find(self, held_on: dt.date | str) -> int:
         date = v.clean_date(held_on, "held_on", "Datum overleg", required=True, allow_future=True)

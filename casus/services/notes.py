@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from casus.identify.case_input import CaseInput
 from casus.pseudonymise.engine import Pseudonymiser
-from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.case_texts import case_input, live_case, pseudonymiser_over_units
+from casus.services.meeting_codes import MeetingCodes
 from casus.vocabulary.enums import UnitGeneralisation
 
 if TYPE_CHECKING:
@@ -25,7 +25,9 @@ class NoteService:
         self.vault = vault
         self.pseudonymiser = pseudonymiser
 
-    def pseudonymise(self, text: str, codes: UnitCodeBook, case_id: int | None = None) -> str:
+    def pseudonymise(self, text: str, meeting_id: int, case_id: int | None = None) -> str:
+        """With the meeting's kept codes: a unit the case calls "directie K" is "directie K"
+        in the note, and one first named in a note keeps its code in the minutes."""
         pseudonymiser = pseudonymiser_over_units(self.vault, self.pseudonymiser)
         level = UnitGeneralisation.CODE
         source = CaseInput("note", (), {})
@@ -34,4 +36,5 @@ class NoteService:
                 case = live_case(session, case_id)
                 source, level = case_input(case), case.unit_generalisation
         note = replace(source, texts={"note": text})
-        return pseudonymiser.pseudonymise(note, codes, level).fields["note"].text
+        with MeetingCodes(self.vault).coding(meeting_id) as codes:
+            return pseudonymiser.pseudonymise(note, codes, level).fields["note"].text

@@ -18,10 +18,15 @@ from pathlib import Path
 os.environ["CASUS_INSECURE_TEST_KDF"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
+from sqlalchemy import select  # noqa: E402
+
+from casus.model import MeetingUnitCode  # noqa: E402
+from casus.outputs.minutes import build_minutes  # noqa: E402
 from casus.pseudonymise import Pseudonymiser  # noqa: E402
 from casus.services.cases import CaseDraft, CaseService, PersonDraft  # noqa: E402
 from casus.services.interventions import InterventionDraft, InterventionService, RepairAdviceDraft  # noqa: E402
 from casus.services.meetings import MeetingService  # noqa: E402
+from casus.services.org_units import OrgUnitService  # noqa: E402
 from casus.services.review import ReviewService  # noqa: E402
 from casus.services.vaults import create_vault  # noqa: E402
 from casus.vault import schema  # noqa: E402
@@ -40,10 +45,12 @@ def main() -> None:
     vault = create_vault(target, PASSPHRASE, actor="fixture")
     cases = CaseService(vault)
     ids = []
+    erfgoed = next(unit.id for unit in OrgUnitService(vault).list() if unit.name == "Team Erfgoed")
     for number, (reporter, accused) in enumerate(PEOPLE, 1):
         ids.append(cases.create(CaseDraft(
             reference=f"FIX-{number}", channel="hr", received=f"2025-0{number}-10", category="exclusion",
-            grounds=["age"], facts=f"{accused} sloot {reporter} buiten bij het teamuitje.",
+            org_unit_id=erfgoed if number == 1 else None,
+            grounds=["age"], facts=f"{accused} sloot {reporter} buiten bij het teamuitje van Team Kunst en Cultuur.",
             question="Hoe herstellen we het vertrouwen?",
             people=[PersonDraft(role="reporter", name=reporter), PersonDraft(role="accused", name=accused)],
         )))  # fmt: skip
@@ -65,6 +72,9 @@ def main() -> None:
     meetings.set_action_status(action, ActionStatus.DONE)
     meetings.set_learning_points(meeting, "Let op wie niet wordt uitgenodigd.")
     meetings.mark_no_name(meeting, "Wijkzorg")
+    build_minutes(vault, Pseudonymiser(()), meeting)  # the meeting keeps the unit codes it showed
+    with vault.session() as session:
+        kept = sorted([row.unit_key, row.team_key, row.code] for row in session.scalars(select(MeetingUnitCode)))
     expected = {
         "revision": revision,
         "cases": {f"FIX-{n}": status for n, status in zip((1, 2, 3), ("released", "released", "new"), strict=True)},
@@ -73,7 +83,8 @@ def main() -> None:
         "repair_advice": 1,
         "meeting": {"held_on": "2025-05-15", "parties": ["hr", "integrity_bureau"], "agenda": 2,
                     "discussion": "Het overleg bespreekt de uitsluiting.", "actions": ["Teamsessie plannen"],
-                    "learning_points": "Let op wie niet wordt uitgenodigd.", "no_name": ["wijkzorg"]},
+                    "learning_points": "Let op wie niet wordt uitgenodigd.", "no_name": ["wijkzorg"],
+                    "unit_codes": kept},
     }  # fmt: skip
     vault.close()
     (folder / f"revision-{revision}.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
