@@ -48,6 +48,7 @@ _ACTIONS = {
     "status": "status gewijzigd",
     "add_person": "persoon toegevoegd",
     "remove_person": "persoon verwijderd",
+    "update_person": "persoon gewijzigd",
     "propose": "namen gezocht",
     "decide": "vervanging beoordeeld",
     "accept_all": "alle vervangingen geaccepteerd",
@@ -280,8 +281,8 @@ class CaseEditor(QDialog):
 
     @property
     def changed(self) -> bool:
-        """Whether anything was typed, chosen or removed since the editor opened."""
-        return self._draft_or_none() != self._as_opened or bool(self.people_table.removed)
+        """Whether anything was typed, chosen, edited or removed since the editor opened."""
+        return self._draft_or_none() != self._as_opened or bool(self.people_table.changes())
 
     def reject(self) -> None:
         """Esc, Annuleren or the window's close: unsaved changes are asked about first."""
@@ -309,13 +310,8 @@ class CaseEditor(QDialog):
             if self.case_id is None:
                 self.case_id = service.create(draft)
             else:
-                new_people, draft.people = draft.people, []
-                service.update(self.case_id, draft)
-                for involvement in self.people_table.removed:
-                    service.remove_person(self.case_id, involvement)
-                self.people_table.removed.clear()
-                for person in new_people:
-                    service.add_person(self.case_id, person)
+                service.update(self.case_id, draft, self.people_table.changes())
+                self.people_table.stored()
         except ValidationError as error:
             self._show_error(error)
             return
@@ -334,7 +330,7 @@ class CaseEditor(QDialog):
         place = self._widgets.get(error.field)
         if place is None and error.field in _PERSON_FIELDS:
             self.tabs.setCurrentIndex(1)
-            self.people.setFocus()
+            self.people_table.show_cell_of(error.field)
             return
         if place is not None:
             self.tabs.setCurrentIndex(place[0])

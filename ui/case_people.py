@@ -1,10 +1,12 @@
 """The people in a case, as the case editor lists them: role, name, function, scale and
-contact details. New rows are typed in place; removing a person asks first, naming them, and
-takes effect only when the case is saved, so Annuleren in the editor brings them back."""
+contact details. Every row is edited in place, stored people too (F2 or typing in a cell);
+removing a person asks first, naming them. Nothing reaches the vault before the case is
+saved, and then everything at once (CaseService.update with PeopleChanges): Annuleren in the
+editor brings back every person as they were."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casus.services.cases import PersonDraft
+from casus.errors import ValidationError
+from casus.services.cases import PeopleChanges, PersonDraft, clean_person
 from casus.vocabulary.enums import Role
 from ui import dialogs
 from ui.widgets import button, enum_combo
 
 PEOPLE_COLUMNS = ("Rol", "Naam", "Functie", "Schaal", "E-mail", "Telefoon", "Personeelsnummer")
+_COLUMN_OF = {"name": 1, "function": 2, "salary_scale": 3, "email": 4, "phone": 5, "employee_number": 6}
 
 
 class PeopleTable(QWidget):
@@ -35,6 +39,7 @@ class PeopleTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.existing: dict[int, int] = {}  # table row -> involvement id
+        self.as_stored: dict[int, PersonDraft] = {}  # involvement id -> its values when opened
         self.removed: list[int] = []  # involvements to remove when the case is saved
         add = button("Persoon &toevoegen", "Persoon toevoegen", lambda: self.add_row())
         remove = button("Persoon &verwijderen", "Geselecteerde persoon verwijderen", self.remove_current)
@@ -54,13 +59,12 @@ class PeopleTable(QWidget):
         combo = enum_combo(Role, f"Rol van persoon {row + 1}", role)
         self.table.setCellWidget(row, 0, combo)
         for column in range(1, len(PEOPLE_COLUMNS)):
-            item = QTableWidgetItem(values[column - 1] if column - 1 < len(values) else "")
-            if existing is not None:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, column, item)
+            self.table.setItem(
+                row, column, QTableWidgetItem(values[column - 1] if column - 1 < len(values) else "")
+            )
         if existing is not None:
-            combo.setEnabled(False)
             self.existing[row] = existing
+            self.as_stored[existing] = self._draft(row)
         self.table.setCurrentCell(row, 1)
         return row
 
@@ -78,9 +82,44 @@ class PeopleTable(QWidget):
         self.table.removeRow(row)
         self.existing = {(r if r < row else r - 1): i for r, i in self.existing.items()}
 
+    def finish_editing(self) -> None:
+        """Commit a cell still being typed in: Ctrl+S straight after typing a name saves it."""
+        if self.table.state() is QAbstractItemView.State.EditingState:
+            current = self.table.currentIndex()
+            self.table.setCurrentIndex(QModelIndex())  # leaving the cell commits its editor
+            self.table.setCurrentIndex(current)
+
     def new_people(self) -> list[PersonDraft]:
-        """The rows typed in this editor (the stored people are changed by removal only)."""
+        """The rows typed in this editor."""
+        self.finish_editing()
         return [self._draft(row) for row in range(self.table.rowCount()) if row not in self.existing]
+
+    def changes(self) -> PeopleChanges:
+        """Everything done to the people since the editor opened: edits, removals, new rows."""
+        self.finish_editing()
+        edited = {}
+        for row, involvement in self.existing.items():
+            draft = self._draft(row)
+            if draft != self.as_stored[involvement]:
+                edited[involvement] = draft
+        return PeopleChanges(edited, tuple(self.removed), tuple(self.new_people()))
+
+    def stored(self) -> None:
+        """After a save: what the table shows is what the vault holds."""
+        self.removed.clear()
+        self.as_stored = {involvement: self._draft(row) for row, involvement in self.existing.items()}
+
+    def show_cell_of(self, field: str) -> None:
+        """The cursor on the first row whose `field` is refused ("E-mailadres is ongeldig")."""
+        column = _COLUMN_OF.get(field, 1)
+        for row in range(self.table.rowCount()):
+            try:
+                clean_person(self._draft(row), "p")
+            except ValidationError as error:
+                if error.field == field:
+                    self.table.setCurrentCell(row, column)
+                    break
+        self.table.setFocus()
 
     def _cell(self, row: int, column: int) -> str | None:
         item = self.table.item(row, column)

@@ -286,7 +286,7 @@ class CaseWriter:
     def _person(self, person: CleanPerson) -> Person:
         """The same person across cases is matched on employee number or e-mail address only:
         a name alone is too weak a match to merge two people's records."""
-        existing = self._lookup(person)
+        existing = self.lookup(person)
         if existing is None:
             existing = Person(name=person.name)
             self.session.add(existing)
@@ -300,7 +300,7 @@ class CaseWriter:
             self._by_email[existing.email] = existing
         return existing
 
-    def _lookup(self, person: CleanPerson) -> Person | None:
+    def lookup(self, person: CleanPerson) -> Person | None:
         """Employee number first, then e-mail; from memory, and from the vault unless the
         batch was prefetched (then memory already holds every match)."""
         for key, cache, column in (
@@ -333,6 +333,85 @@ def _people_changed(session: Session, case: Case) -> None:
     """Other people means other names to find: the review must be redone, the release goes."""
     session.execute(update(Review).where(Review.case_id == case.id).values(source_sha256=""))
     release_rule.withdraw(case)
+
+
+@dataclass(frozen=True)
+class PeopleChanges:
+    """What the case editor did to a case's people, saved with the case's fields in one
+    transaction: a refused value (a malformed e-mail address) leaves every person, and the
+    case, as they were. `changed` maps an involvement to its new values."""
+
+    changed: dict[int, PersonDraft] = field(default_factory=dict)
+    removed: tuple[int, ...] = ()
+    added: tuple[PersonDraft, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed or self.added)
+
+
+def _apply_people(session: Session, actor: str, case: Case, changes: PeopleChanges) -> list[int]:
+    """The ids of the added involvements, in order."""
+    belongs = lambda row: row.case_id == case.id  # noqa: E731
+    writer = CaseWriter(session, actor)
+    for involvement_id in changes.removed:
+        removed = required(session, Involvement, involvement_id, belongs=belongs)
+        case.involvements.remove(removed)
+        session.delete(removed)
+        record(session, actor, "remove_person", "case", case.id, ["people"])
+    for involvement_id, draft in changes.changed.items():
+        involvement = required(session, Involvement, involvement_id, belongs=belongs)
+        fields_changed = _edit_person(session, writer, involvement, draft)
+        if fields_changed:
+            record(session, actor, "update_person", "case", case.id, fields_changed)
+    session.flush()
+    taken = {i.key for i in case.involvements}
+    added = []
+    for draft in changes.added:
+        fallback = next(f"p{n}" for n in range(1, len(taken) + 2) if f"p{n}" not in taken)
+        person = clean_person(draft, fallback)
+        if person.key in taken:
+            raise ValidationError("key", _label("key"), "komt twee keer voor in dezelfde casus")
+        taken.add(person.key)
+        involvement = writer.involvement(person)
+        case.involvements.append(involvement)
+        session.flush()
+        added.append(involvement.id)
+        record(session, actor, "add_person", "case", case.id, [f.name for f in fields(PersonDraft)])
+    if changes:
+        _people_changed(session, case)
+    return added
+
+
+_IDENTITY = ("name", "email", "phone", "employee_number")
+_PART = ("role", "function", "salary_scale")
+
+
+def _edit_person(
+    session: Session, writer: CaseWriter, involvement: Involvement, draft: PersonDraft
+) -> list[str]:
+    """A person corrected in place. Their key in the case stays (so "Melder A" stays Melder
+    A) and so do the notes the editor does not show. A changed name or contact detail is the
+    person's own, in every case they are in: each of those cases must be reviewed again. A
+    number or address that belongs to someone already registered links the case to them."""
+    clean = clean_person(draft, involvement.key)
+    changed = [name for name in _PART if getattr(involvement, name) != getattr(clean, name)]
+    for name in changed:
+        setattr(involvement, name, getattr(clean, name))
+    person = involvement.person
+    identity = [name for name in _IDENTITY if getattr(person, name) != getattr(clean, name)]
+    if not identity:
+        return changed
+    match = writer.lookup(clean)
+    if match is not None and match is not person:
+        # The old record stays, as a removed person's does: its name, perhaps still in a
+        # text, is one the gate keeps refusing.
+        involvement.person = person = match
+    for name in _IDENTITY:
+        setattr(person, name, getattr(clean, name))
+    for other in person.involvements:
+        if other.case_id != involvement.case_id:
+            _people_changed(session, other.case)
+    return changed + identity
 
 
 def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
@@ -410,9 +489,10 @@ class CaseService:
         with self.vault.session() as session:
             return session.scalar(select(func.count()).select_from(Case)) or 0
 
-    def update(self, case_id: int, draft: CaseDraft) -> None:
-        """Replace the case's report fields (not its people); withdraws a release when the
-        content the meeting would see changed."""
+    def update(self, case_id: int, draft: CaseDraft, people: PeopleChanges | None = None) -> list[int]:
+        """Replace the case's report fields and make the editor's `people` changes (not
+        `draft.people`), all or nothing; withdraws a release when the content the meeting
+        would see changed. Returns the ids of the involvements added."""
         values = clean_case(draft)
         grounds = values.pop("grounds")
         reference = values.pop("reference")
@@ -433,6 +513,7 @@ class CaseService:
                 changed.append("status")
             if changed:
                 record(session, self.vault.actor, "update", "case", case_id, changed)
+            return _apply_people(session, self.vault.actor, case, people) if people else []
 
     def set_status(self, case_id: int, status: CaseStatus) -> None:
         with self.vault.session() as session:
@@ -447,35 +528,18 @@ class CaseService:
             record(session, self.vault.actor, "status", "case", case_id, ["status"])
 
     def add_person(self, case_id: int, draft: PersonDraft) -> int:
-        with self.vault.session() as session:
-            case = required(session, Case, case_id)
-            taken = {i.key for i in case.involvements}
-            fallback = next(f"p{n}" for n in range(1, len(taken) + 2) if f"p{n}" not in taken)
-            person = clean_person(draft, fallback)
-            if person.key in taken:
-                raise ValidationError("key", _label("key"), "komt twee keer voor in dezelfde casus")
-            involvement = CaseWriter(session, self.vault.actor).involvement(person)
-            case.involvements.append(involvement)
-            _people_changed(session, case)
-            session.flush()
-            record(
-                session,
-                self.vault.actor,
-                "add_person",
-                "case",
-                case_id,
-                [f.name for f in fields(PersonDraft)],
-            )
-            return involvement.id
+        return self.change_people(case_id, PeopleChanges(added=(draft,)))[0]
+
+    def update_person(self, case_id: int, involvement_id: int, draft: PersonDraft) -> None:
+        self.change_people(case_id, PeopleChanges(changed={involvement_id: draft}))
 
     def remove_person(self, case_id: int, involvement_id: int) -> None:
+        self.change_people(case_id, PeopleChanges(removed=(involvement_id,)))
+
+    def change_people(self, case_id: int, changes: PeopleChanges) -> list[int]:
         with self.vault.session() as session:
-            involvement = required(
-                session, Involvement, involvement_id, belongs=lambda row: row.case_id == case_id
-            )
-            _people_changed(session, involvement.case)
-            session.delete(involvement)
-            record(session, self.vault.actor, "remove_person", "case", case_id, ["people"])
+            case = required(session, Case, case_id)
+            return _apply_people(session, self.vault.actor, case, changes)
 
     def destroy(self, case_id: int) -> None:
         """Remove a case's content for good at the end of its retention period.
