@@ -89,11 +89,11 @@ def test_main_window_lists_filters_and_locks(qtbot, demo_vault: Vault) -> None:
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Casus"
-    assert window.proxy.rowCount() == 40
+    assert window.model.rowCount() == 40
     assert window.count_label.text() == "40 casussen"
     assert unnamed_controls(window) == []
     qtbot.keyClicks(window.filter_edit, "DEMO-0001")
-    assert window.proxy.rowCount() == 10  # DEMO-00010 .. DEMO-00019
+    assert window.model.rowCount() == 10  # DEMO-00010 .. DEMO-00019
     assert window.count_label.text() == "10 van 40 casussen"
     window.filter_edit.clear()
     window.activateWindow()
@@ -276,15 +276,15 @@ def test_filters_by_status_channel_category_and_year(qtbot, demo_vault: Vault, e
     channel = rows[0].channel
     combo = window.filters.combos["channel"]
     combo.setCurrentIndex(combo.findData(channel))
-    assert window.proxy.rowCount() == sum(r.channel is channel for r in rows)
+    assert window.model.rowCount() == sum(r.channel is channel for r in rows)
     year = rows[0].received.year
     years = window.filters.combos["year"]
     years.setCurrentIndex(years.findData(year))
     expected = [r for r in rows if r.channel is channel and r.received.year == year]
-    assert window.proxy.rowCount() == len(expected)
+    assert window.model.rowCount() == len(expected)
     category = window.filters.combos["category"]
     category.setCurrentIndex(category.findData(BehaviourCategory.OTHER))
-    assert window.proxy.rowCount() == sum(r.category is BehaviourCategory.OTHER for r in expected)
+    assert window.model.rowCount() == sum(r.category is BehaviourCategory.OTHER for r in expected)
     window.close()
 
 
@@ -708,7 +708,7 @@ def test_from_the_filter_field_down_enter_and_ctrl_e_reach_the_list(qtbot, vault
     field = window.filter_edit
     field.setFocus()
     QTest.keyClicks(field, "zzzz")  # matches nothing
-    assert window.proxy.rowCount() == 0
+    assert window.model.rowCount() == 0
     field.clear()
     assert window.selected_case_id() is not None, "a row is chosen again"
     QTest.keyClick(field, Qt.Key.Key_Down)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from casus.services.cases import CaseSummary
 from casus.vocabulary.dutch import counted
-from ui.case_table_model import CaseFilterProxy, CaseTableModel, case_table
+from ui.case_table_model import CaseTableModel, case_table
 from ui.filter_bar import FilterBar
 from ui.widgets import is_key
 
@@ -29,17 +29,16 @@ class CaseList(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.model = CaseTableModel()
-        self.proxy = CaseFilterProxy(self.model)
-        self.filters = FilterBar(self.proxy)
+        self.filters = FilterBar(self.model)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Zoeken in kenmerk, kanaal, aard, status, onderdeel…")
         self.filter_edit.setAccessibleName("Casussen filteren")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.textChanged.connect(self.model.set_text)
         self.filter_edit.installEventFilter(self)
         label = QLabel("&Filter:")
         label.setBuddy(self.filter_edit)
-        self.table = case_table(self.proxy)
+        self.table = case_table(self.model)
         self.table.activated.connect(lambda _index: self.open_requested.emit())
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Aantal casussen")
@@ -48,8 +47,11 @@ class CaseList(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
-        proxy = self.proxy
-        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+        # A filter resets the model: the chosen case stays chosen while it is shown.
+        self._chosen: int | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_chosen)
+        self.model.modelReset.connect(self._choose_again)
+        for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._update_count)
             signal.connect(self._keep_a_row_current)
 
@@ -62,16 +64,31 @@ class CaseList(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.case_id(self.proxy.mapToSource(rows[0]).row())
+        return self.model.case_id(rows[0].row())
+
+    def choose(self, case_id: int | None) -> bool:
+        """Make that case the chosen row, if the filter shows it."""
+        row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _remember_chosen(self) -> None:
+        self._chosen = self.selected_case_id()
+
+    def _choose_again(self) -> None:
+        self.choose(self._chosen)
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(
             counted(total, "casus") if shown == total else f"{shown} van {counted(total, 'casus')}"
         )
 
     def _keep_a_row_current(self) -> None:
-        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+        if self.model.rowCount() and not self.table.selectionModel().selectedRows():
             self.table.selectRow(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

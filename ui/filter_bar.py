@@ -7,13 +7,13 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from casus.vocabulary.enums import BehaviourCategory, CaseStatus, Channel
-from ui.case_table_model import CaseFilterProxy
+from ui.case_table_model import CaseTableModel
 
 
 class FilterBar(QWidget):
-    def __init__(self, proxy: CaseFilterProxy) -> None:
+    def __init__(self, model: CaseTableModel) -> None:
         super().__init__()
-        self.proxy = proxy
+        self.model = model
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.combos: dict[str, QComboBox] = {}
@@ -38,7 +38,7 @@ class FilterBar(QWidget):
 
     def _changed(self, name: str, combo: QComboBox) -> None:
         # Qt hands enum members back as their string values; they compare equal.
-        self.proxy.set_criterion(name, combo.currentData())
+        self.model.set_criterion(name, combo.currentData())
 
     def set_years(self, years: list[int]) -> None:
         combo = self.combos["year"]

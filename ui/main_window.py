@@ -62,11 +62,7 @@ class MainWindow(QMainWindow):
         self.case_list = CaseList()
         self.case_list.open_requested.connect(lambda: self.edit_case(self.selected_case_id(), required=True))
         # The list's parts, by the names the tests and the view state know them.
-        self.model, self.proxy, self.filters = (
-            self.case_list.model,
-            self.case_list.proxy,
-            self.case_list.filters,
-        )
+        self.model, self.filters = self.case_list.model, self.case_list.filters
         self.filter_edit, self.table = self.case_list.filter_edit, self.case_list.table
         self.count_label = self.case_list.count_label
         self.setCentralWidget(self.case_list)
@@ -140,8 +136,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Kies eerst een casus in de lijst.", 5000)
             return
         self.editor = CaseEditor(self.vault, case_id, self)
-        self.editor.saved.connect(lambda _id: self.refresh())
+        self.editor.saved.connect(self._saved)
         self.editor.open()
+
+    def _saved(self, case_id: int) -> None:
+        """The list again, with the saved case chosen (a new one too)."""
+        self.refresh()
+        self.case_list.choose(case_id)
 
     def make_backup(self) -> None:
         """A backup gets a key of its own, derived from the passphrase: asked here (a
@@ -264,11 +265,7 @@ class MainWindow(QMainWindow):
         for name, index in dict(state.get("filters", {})).items():  # type: ignore[call-overload]
             self.filters.combos[name].setCurrentIndex(index)
         case_id = state.get("case_id")
-        for row in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
-            if self.model.case_id(source) == case_id:
-                self.table.selectRow(row)
-                break
+        self.case_list.choose(case_id if isinstance(case_id, int) else None)
 
     def _lock_if_open(self) -> None:
         if self.vault is not None:

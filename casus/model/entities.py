@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -125,6 +126,12 @@ class Case(Base):
     """A report (melding) and everything recorded about it."""
 
     __tablename__ = "case_file"
+    # The case list reads this index alone, newest first (migration 0008).
+    __table_args__ = (
+        Index(
+            "ix_case_file_list", "received", "id", "reference", "channel", "category", "status", "org_unit_id"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Internal only: never shown to the meeting or exported.

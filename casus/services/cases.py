@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import String, func, select, type_coerce, update
+from sqlalchemy.orm import Session, selectinload
 
 from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, CaseGround, Involvement, OrgUnit, Person, Review
 from casus.services import release_rule
 from casus.services.audit import apply_changes, record
+from casus.services.bulk_read import collector_paused, plain_rows
 from casus.services.case_values import CaseView, case_view
 from casus.services.lookup import required
 from casus.vocabulary.enums import (
@@ -30,6 +32,8 @@ from casus.vocabulary.enums import (
 
 if TYPE_CHECKING:
     from casus.vault import Vault
+
+E = TypeVar("E", bound=Enum)
 
 # Dutch names of the fields, for validation messages.
 LABELS = {
@@ -96,9 +100,8 @@ class CaseDraft:
     people: list[PersonDraft] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class CaseSummary:
-    """One row of the case list: no free text, no people."""
+class CaseSummary(NamedTuple):
+    """One row of the case list: no free text, no people. A tuple: made 50,000 times at unlock."""
 
     id: int
     reference: str
@@ -414,14 +417,21 @@ def _edit_person(
     return changed + identity
 
 
-def _unit_label(name: str | None, kind: OrgUnitKind | None, parent: str | None) -> str | None:
-    """A team's name alone is ambiguous ("Team Handhaving" is in every stadsdeel), so a team
-    is shown with its directie: "Stadsdeel Oost › Team Handhaving"."""
-    if name is None:
-        return None
-    if kind in (OrgUnitKind.TEAM, OrgUnitKind.DEPARTMENT) and parent:
-        return f"{parent} › {name}"
-    return name
+def _unit_labels(session: Session) -> dict[int, str]:
+    """Every unit's label by id. A team's name alone is ambiguous ("Team Handhaving" is in
+    every stadsdeel), so a team is shown with its directie: "Stadsdeel Oost › Team Handhaving"."""
+    rows = session.execute(select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id))
+    units = {unit_id: (name, kind, parent) for unit_id, name, kind, parent in rows}
+    labels = {}
+    for unit_id, (name, kind, parent) in units.items():
+        above = units.get(parent) if parent is not None else None
+        is_team = kind in (OrgUnitKind.TEAM, OrgUnitKind.DEPARTMENT)
+        labels[unit_id] = f"{above[0]} › {name}" if is_team and above else name
+    return labels
+
+
+def _by_value(kind: type[E]) -> dict[str, E]:
+    return {member.value: member for member in kind}
 
 
 class CaseService:
@@ -461,29 +471,32 @@ class CaseService:
             return case_view(case)
 
     def summaries(self, status: CaseStatus | None = None) -> list[CaseSummary]:
-        parent = aliased(OrgUnit)
-        query = (
-            select(
-                Case.id,
-                Case.reference,
-                Case.received,
-                Case.channel,
-                Case.category,
-                Case.status,
-                OrgUnit.name,
-                OrgUnit.kind,
-                parent.name,
-            )
-            .outerjoin(OrgUnit, Case.org_unit_id == OrgUnit.id)
-            .outerjoin(parent, OrgUnit.parent_id == parent.id)
-            .order_by(Case.received.desc(), Case.id.desc())
-        )
+        """Newest first. The window lists 50,000 cases at unlock, and ORM rows, joins and
+        per-value type processing took a second of that; so the columns come from the case
+        list's covering index (migration 0008) as the driver's tuples, the few units' labels
+        are looked up apart, and enumerations and dates are made from their stored text."""
+        cases = Case.__table__.c
+        query = select(
+            cases.id,
+            cases.reference,
+            type_coerce(cases.received, String),
+            type_coerce(cases.channel, String),
+            type_coerce(cases.category, String),
+            type_coerce(cases.status, String),
+            cases.org_unit_id,
+        ).order_by(cases.received.desc(), cases.id.desc())
         if status is not None:
-            query = query.where(Case.status == status)
-        with self.vault.session() as session:
+            query = query.where(cases.status == status.value)
+        channels, categories = _by_value(Channel), _by_value(BehaviourCategory)
+        statuses, from_text = _by_value(CaseStatus), dt.date.fromisoformat
+        with self.vault.session() as session, collector_paused():
+            units = _unit_labels(session)
             return [
-                CaseSummary(*row[:6], _unit_label(row[6], row[7], row[8])) for row in session.execute(query)
-            ]
+                CaseSummary(case_id, reference, from_text(received), channels[channel], categories[category],
+                            statuses[case_status], units.get(unit))
+                for case_id, reference, received, channel, category, case_status, unit
+                in plain_rows(session, query)
+            ]  # fmt: skip
 
     def count(self) -> int:
         with self.vault.session() as session:
