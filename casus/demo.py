@@ -248,3 +248,27 @@ def plan_demo_meetings(vault: Vault, today: dt.date | None = None) -> int:
         meeting, "Subtiel racisme herkennen: herhaalde 'grapjes' over afkomst zijn geen incidenten."
     )
     return meeting
+
+
+def add_demo_follow_ups(vault: Vault, today: dt.date | None = None) -> None:
+    """What makes the home view say something: two new cases taken in hand (to prepare for
+    the meeting) and heling-en-herstel advice on a released case whose follow-up date passed."""
+    from casus.services.cases import CaseService
+    from casus.services.interventions import InterventionService, RepairAdviceDraft
+    from casus.vocabulary.enums import CaseStatus
+
+    today = today or dt.date.today()
+    cases = CaseService(vault)
+    for row in cases.summaries(status=CaseStatus.NEW)[:2]:
+        cases.set_status(row.id, CaseStatus.IN_PROGRESS)
+    released = cases.summaries(status=CaseStatus.RELEASED)
+    if released:
+        InterventionService(vault).add_repair_advice(
+            released[-1].id,
+            RepairAdviceDraft(
+                type="restorative_conversation",
+                addressed_to="reporter",
+                rationale="Op verzoek van de melder",
+                follow_up_date=today - dt.timedelta(days=10),
+            ),
+        )

@@ -121,6 +121,11 @@ def _nothing_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
     app = QApplication.instance()
     if app is None:
         return
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import WINDOW_SIZES
+
+    QSettings().remove(WINDOW_SIZES)  # a size one test left is not the next test's start
     if not QThreadPool.globalInstance().waitForDone(10_000):
         pytest.fail("a worker of the thread pool was still running after the test")
     app.processEvents()

@@ -23,7 +23,7 @@ from pathlib import Path
 os.environ.setdefault("CASUS_INSECURE_TEST_KDF", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -34,7 +34,7 @@ from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vocabulary.enums import CaseStatus
-from ui.app import create_demo_vault
+from ui.app import create_demo_vault, install_dutch_translations
 from ui.case_editor import CaseEditor
 from ui.main_window import MainWindow
 from ui.meeting_mode import MeetingModeWindow
@@ -70,18 +70,30 @@ def grab(widget: QWidget, target: Path) -> None:
 def main() -> None:
     docs = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     app = QApplication(sys.argv[:1])
+    translator = install_dutch_translations(app)  # noqa: F841  (Qt's own buttons in Dutch, as in the app)
     vault = create_demo_vault(Path(tempfile.mkdtemp()) / "demo.casus")
     pseudonymiser = Pseudonymiser(())
     window = MainWindow(vault, pseudonymiser)
-    window.resize(1100, 700)
-    grab(window, docs / "case-list.png")
+    window.resize(1366, 768 - 40)
+    grab(window, docs / "home.png")
 
     case_id = CaseService(vault).summaries(status=CaseStatus.NEW)[0].id
     editor = CaseEditor(vault, case_id, window)
     grab(editor, docs / "case-editor.png")
     editor.tabs.setCurrentIndex(1)
+    editor.show()
+    editor.activateWindow()
+    settle()
+    people = editor.people
+    people.setFocus()
+    people.setCurrentCell(0, 2)
+    QTest.keyClick(people, Qt.Key.Key_F2)
+    editing = QApplication.focusWidget()
+    if editing is not None:
+        QTest.keyClick(editing, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(editing, "Senior handhaver")
     grab(editor, docs / "case-editor-people.png")
-    editor.reject()
+    editor.done(0)
 
     units = OrgUnitsDialog(vault, window)
     grab(units, docs / "org-units.png")
@@ -95,6 +107,7 @@ def main() -> None:
 
     meeting_id = MeetingService(vault).summaries()[0].id
     screen = MeetingScreen(vault, pseudonymiser, window)
+    screen.resize(1366, 768 - 40)  # the whole 1366×768 screen less a task bar
     screen.show()
     wait_until(lambda: screen.notebook.ready)
     note = screen.note_edits[next(iter(screen.note_edits))]  # the discussion

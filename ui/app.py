@@ -15,7 +15,13 @@ from filelock import FileLock, Timeout
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from casus.demo import DEMO_PASSPHRASE, fill_demo_vault, plan_demo_meetings, release_demo_cases
+from casus.demo import (
+    DEMO_PASSPHRASE,
+    add_demo_follow_ups,
+    fill_demo_vault,
+    plan_demo_meetings,
+    release_demo_cases,
+)
 from casus.pseudonymise import Pseudonymiser
 from casus.services.vaults import create_vault
 from casus.vault import Vault
@@ -70,6 +76,7 @@ def create_demo_vault(path: Path | None = None) -> Vault:
     fill_demo_vault(vault)
     release_demo_cases(vault)
     plan_demo_meetings(vault)
+    add_demo_follow_ups(vault)
     return vault
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +38,8 @@ from ui.case_people import PeopleTable
 from ui.interventions_page import InterventionsPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import enum_combo, fit_to_screen
+from ui.widgets import enum_combo
+from ui.window_fit import fit_to_screen, scrolled_layout
 
 _PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
 _ACTIONS = {
@@ -97,6 +97,7 @@ class CaseEditor(QDialog):
         self.tabs.addTab(report, "&Melding")
         self.tabs.addTab(people_page, "&Personen")
         self.tabs.addTab(texts, "Feiten en &vraag")
+        self.interventions: InterventionsPage | None = None
         if case_id is not None:
             self.interventions = InterventionsPage(vault, case_id)
             self.tabs.addTab(self.interventions, "Maat&regelen")
@@ -104,7 +105,7 @@ class CaseEditor(QDialog):
         self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)
 
         buttons = self._button_box()
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
@@ -205,6 +206,11 @@ class CaseEditor(QDialog):
                 parent = by_id.get(parent.parent_id) if parent.parent_id else None
             choices.append((" › ".join(path), row.id))
         return sorted(choices)
+
+    def show_interventions(self) -> None:
+        """The Maatregelen tab (interventions and heling-en-herstel advice), where there is one."""
+        if self.interventions is not None:
+            self.tabs.setCurrentWidget(self.interventions)
 
     # -- people ----------------------------------------------------------------------------------
 

@@ -13,19 +13,18 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QMainWindow,
-)
+from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter
 
 from casus.errors import NotFoundError
 from casus.pseudonymise import Pseudonymiser
+from casus.services.attention import AttentionItem, AttentionKind, AttentionService
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vault import Vault
 from ui import dialogs, settings
+from ui.attention_pane import AttentionPane
 from ui.case_editor import CaseEditor
 from ui.case_list import EDIT_KEYS, CaseList
 from ui.clipboard_guard import ClipboardGuard
@@ -39,7 +38,7 @@ from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
 from ui.session_watch import SessionWatch
-from ui.widgets import fit_to_screen
+from ui.window_fit import fit_to_screen, scrollable
 from ui.workers import start
 
 
@@ -65,7 +64,15 @@ class MainWindow(QMainWindow):
         self.model, self.filters = self.case_list.model, self.case_list.filters
         self.filter_edit, self.table = self.case_list.filter_edit, self.case_list.table
         self.count_label = self.case_list.count_label
-        self.setCentralWidget(self.case_list)
+        self.attention = AttentionPane()
+        self.attention.chosen.connect(self._open_attention)
+        home = QSplitter(Qt.Orientation.Vertical)
+        home.setChildrenCollapsible(False)
+        home.addWidget(self.attention)
+        home.addWidget(self.case_list)
+        home.setStretchFactor(1, 1)
+        self.home = home
+        self.setCentralWidget(scrollable(home))
 
         self._build_menus()
         self.refresh()
@@ -127,6 +134,19 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if self.vault is not None:
             self.case_list.show_rows(CaseService(self.vault).summaries())
+            self.attention.show_items(AttentionService(self.vault).items())
+            self.home.setSizes([self.attention.preferred_height(), max(1, self.height())])
+
+    def _open_attention(self, item: AttentionItem) -> None:
+        """Each line opens what it names: the review, the meeting screen, the case's tab."""
+        if item.kind is AttentionKind.TO_PREPARE and item.case_id is not None:
+            self.review_case(item.case_id)
+        elif item.kind in (AttentionKind.NOT_ON_AGENDA, AttentionKind.ACTIONS_DUE):
+            self.open_meeting_screen(item.meeting_id, actions=item.kind is AttentionKind.ACTIONS_DUE)
+        elif item.case_id is not None:
+            self.edit_case(item.case_id)
+            if item.kind is AttentionKind.ADVICE_FOLLOW_UP:
+                self.editor.show_interventions()
 
     def selected_case_id(self) -> int | None:
         return self.case_list.selected_case_id()
@@ -194,8 +214,13 @@ class MainWindow(QMainWindow):
 
     def review_selected(self) -> None:
         case_id = self.selected_case_id()
-        if self.vault is None or case_id is None:
+        if case_id is None:
             self.statusBar().showMessage("Kies eerst een casus in de lijst.", 5000)
+            return
+        self.review_case(case_id)
+
+    def review_case(self, case_id: int) -> None:
+        if self.vault is None:
             return
         self.review_dialog = ReviewDialog(self.vault, self.pseudonymiser, case_id, self)
         self.review_dialog.released.connect(self.refresh)
@@ -229,10 +254,15 @@ class MainWindow(QMainWindow):
         if self.meeting_window is not None:
             self.meeting_window.go_to(row)
 
-    def open_meeting_screen(self) -> None:
+    def open_meeting_screen(self, meeting_id: int | None = None, actions: bool = False) -> None:
+        """At `meeting_id` (its action list if `actions`), else the screen's own choice."""
         if self.vault is None:
             return
         screen = MeetingScreen(self.vault, self.pseudonymiser, self)
+        if meeting_id is not None:
+            screen.reload_meetings(choose=meeting_id)
+        if actions:
+            screen.tabs.setCurrentWidget(screen.actions_page)
         screen.meeting_mode_requested.connect(self.open_meeting_mode)
         screen.agenda_row_chosen.connect(self._follow_agenda)
         # Closed is gone: its gate holds every name of the vault, and it should not linger.

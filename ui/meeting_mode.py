@@ -16,7 +16,7 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from casus.outputs.shared_screen import SharedCase, shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
@@ -24,6 +24,7 @@ from casus.services.meeting_view import MeetingCase
 from casus.vault import Vault
 from ui import dialogs
 from ui.messages import describe
+from ui.window_fit import scrolled_layout
 from ui.workers import start
 
 
@@ -79,10 +80,11 @@ class MeetingModeWindow(QWidget):
             "Esc: verlaten (vraagt de wachtwoordzin)"
         )
         self.hint.setAccessibleName("Toetsen")
+        self.hint.setWordWrap(True)  # on a small or scaled screen it wraps, not widens the window
         hint_font = QFont(self.font())
         hint_font.setPointSize(13)
         self.hint.setFont(hint_font)
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self)
         layout.setContentsMargins(48, 32, 48, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.body, 1)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -58,7 +57,7 @@ from ui.new_meeting_dialog import NewMeetingDialog
 from ui.note_edit import NoteEdit
 from ui.notebook_signals import NotebookSignals
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import fit_to_screen
+from ui.window_fit import fit_to_screen, scrolled_layout
 from ui.workers import Worker, start
 
 IN_THE_CASE = (
@@ -105,7 +104,7 @@ class MeetingScreen(QDialog):
         self.tabs.addTab(agenda_page, "&1 Agenda en notities")
         self.tabs.addTab(self.actions_page, "&2 Actielijst")
         self.tabs.addTab(self.learning_page, "&3 Leerpunten")
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.check_panel)

@@ -27,7 +27,8 @@ from casus.services.org_units import OrgUnitDraft, OrgUnitRow, OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import OrgUnitKind, Party
 from ui.messages import describe
-from ui.widgets import button, enum_combo, fit_to_screen
+from ui.widgets import button, enum_combo
+from ui.window_fit import fit_to_screen, scrolled_layout
 
 _CHILD_KIND = {
     None: OrgUnitKind.CLUSTER,
@@ -68,7 +69,7 @@ class OrgUnitsDialog(QDialog):
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.reload()

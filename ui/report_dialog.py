@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +22,7 @@ from casus.vault import Vault
 from ui import dialogs, workers
 from ui.messages import describe
 from ui.widgets import add_labelled_row, date_edit
+from ui.window_fit import scrolled_layout
 
 
 def _date(edit_date: QDate) -> dt.date:
@@ -63,7 +63,7 @@ class ReportDialog(QDialog):
         close.setAccessibleName("Sluiten")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)

@@ -38,7 +38,8 @@ from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 from ui.text_offsets import from_qt, to_qt
-from ui.widgets import button, enum_combo, fit_to_screen
+from ui.widgets import button, enum_combo
+from ui.window_fit import fit_to_screen, scrolled_layout
 from ui.workers import start
 
 KIND_COLOURS = {
@@ -173,7 +174,7 @@ class ReviewDialog(QDialog):
         self.residual_table.setAccessibleDescription(self.residual_label.text())
 
         decisions, bottom = self._decision_row(), self._release_row()
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 3)
         layout.addWidget(self.table, 2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 
 Value = TypeVar("Value", str, int)
 
@@ -26,6 +26,28 @@ class Setting(Generic[Value]):
 
 RECENT_VAULT: Setting[str] = Setting("start/recent_vault", "")
 IDLE_MINUTES: Setting[int] = Setting("beveiliging/vergrendelen_na_minuten", 10, lowest=1, highest=120)
+
+
+# A window's size, per window and per size of the screen it was on (ui.window_fit):
+# "vensters/<window>/<width>x<height>" holds "<width>x<height>", in points.
+WINDOW_SIZES = "vensters"
+
+
+def window_size_key(window: str, screen: QSize) -> str:
+    return f"{WINDOW_SIZES}/{window}/{screen.width()}x{screen.height()}"
+
+
+def window_size(window: str, screen: QSize) -> QSize | None:
+    """The size kept for that window on a screen of that size; None if none or malformed."""
+    raw = QSettings().value(window_size_key(window, screen))
+    width, _, height = str(raw or "").partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 100 or int(height) < 100:
+        return None
+    return QSize(int(width), int(height))
+
+
+def keep_window_size(window: str, screen: QSize, size: QSize) -> None:
+    QSettings().setValue(window_size_key(window, screen), f"{size.width()}x{size.height()}")
 
 
 def get(setting: Setting[Value]) -> Value:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,14 +69,6 @@ def date_edit(name: str, date: QDate | None = None) -> QDateEdit:
     if inner is not None:
         inner.setAccessibleName(name)
     return edit
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """`width`×`height` where there is room, never more than the screen has (1366×768 laptops,
-    200% scaling)."""
-    screen = QGuiApplication.primaryScreen()
-    room = screen.availableGeometry() if screen is not None else None
-    window.resize(min(width, room.width()) if room else width, min(height, room.height()) if room else height)
 
 
 def add_labelled_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:

@@ -151,7 +151,7 @@ class Case(Base):
     owner_party: Mapped[Party | None]
     handling: Mapped[Handling | None]
     violation_established: Mapped[bool | None]
-    retention_date: Mapped[dt.date | None]
+    retention_date: Mapped[dt.date | None] = mapped_column(index=True)
     # How the meeting sees the unit; the case owner chooses it when preparing the release.
     unit_generalisation: Mapped[UnitGeneralisation] = mapped_column(
         default=UnitGeneralisation.CODE, server_default=UnitGeneralisation.CODE.value

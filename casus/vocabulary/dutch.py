@@ -15,6 +15,8 @@ WORDS = {
     "voorgestelde vervanging": "voorgestelde vervangingen",
     "herleidbaar gegeven": "herleidbare gegevens",
     "bestand": "bestanden",
+    "punt": "punten",
+    "groep": "groepen",
 }
 
 
