@@ -176,3 +176,41 @@ def test_a_refused_export_writes_nothing_and_points_at_the_note(
 def test_every_source_of_the_minutes_has_its_meeting_text(source: Source, kind: TextKind) -> None:
     assert text_of_source(source).kind is kind
     assert text_of_source(None) == PARTIES
+
+
+# -- where a finding is, in words a secretary can follow ------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from casus.vocabulary.text_position import position_in  # noqa: E402
+
+
+def test_a_position_is_a_sentence_and_a_word_not_a_character_offset() -> None:
+    text = "Het overleg herkent een patroon. Jansen vroeg om hulp!\nDaarna sprak Koster met de melder."
+    assert position_in(text, text.index("Het")) == "zin 1, woord 1"
+    assert position_in(text, text.index("patroon")) == "zin 1, woord 5"
+    assert position_in(text, text.index("Jansen")) == "zin 2, woord 1"
+    assert position_in(text, text.index("hulp")) == "zin 2, woord 4"
+    assert position_in(text, text.index("Koster")) == "zin 3, woord 3"
+    assert position_in("", 0) == "" and position_in("kort", 99) == ""
+
+
+words = st.lists(st.sampled_from(["de", "melder", "zei", "dat", "Bos", "team", "gisteren", "niets"]),
+                 min_size=1, max_size=8)  # fmt: skip
+
+
+ends = st.sampled_from([". ", "! ", "? ", ".\n", "\n\n"])
+
+
+@given(sentences=st.lists(words, min_size=1, max_size=6), ends=ends, data=st.data())
+def test_every_word_is_found_at_its_sentence_and_place(
+    sentences: list[list[str]], ends: str, data: st.DataObject
+) -> None:
+    text = ends.join(" ".join(sentence) for sentence in sentences) + "."
+    sentence = data.draw(st.integers(0, len(sentences) - 1))
+    word = data.draw(st.integers(0, len(sentences[sentence]) - 1))
+    offset = sum(len(" ".join(s)) + len(ends) for s in sentences[:sentence]) + sum(
+        len(w) + 1 for w in sentences[sentence][:word]
+    )
+    assert position_in(text, offset) == f"zin {sentence + 1}, woord {word + 1}"

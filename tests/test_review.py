@@ -194,7 +194,7 @@ def test_release_runs_the_gate_on_the_meeting_view_and_says_where(vault: Vault, 
     with pytest.raises(ValidationError) as refused:
         review.release(case_id)
     message = str(refused.value)
-    assert "Feitenrelaas" in message and "teken" in message and "Brinkhorst" not in message
+    assert "Feitenrelaas" in message and "zin 1, woord 5" in message and "Brinkhorst" not in message
     assert cases.get(case_id).status is not CaseStatus.RELEASED
     review.decide(case_id, name.id, ReviewDecision.ACCEPTED)
     review.release(case_id)

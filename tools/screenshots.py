@@ -36,6 +36,7 @@ from casus.services.meetings import MeetingService
 from casus.vocabulary.enums import CaseStatus
 from ui.app import create_demo_vault, install_dutch_translations
 from ui.case_editor import CaseEditor
+from ui.focus_style import install_focus_style
 from ui.main_window import MainWindow
 from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
@@ -71,6 +72,7 @@ def main() -> None:
     docs = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     app = QApplication(sys.argv[:1])
     translator = install_dutch_translations(app)  # noqa: F841  (Qt's own buttons in Dutch, as in the app)
+    install_focus_style(app)
     vault = create_demo_vault(Path(tempfile.mkdtemp()) / "demo.casus")
     pseudonymiser = Pseudonymiser(())
     window = MainWindow(vault, pseudonymiser)

@@ -27,6 +27,7 @@ from casus.services.vaults import create_vault
 from casus.vault import Vault
 from casus.vault.store import lock_path
 from ui import crash_guard, dialogs
+from ui.focus_style import install_focus_style
 from ui.main_window import MainWindow
 from ui.messages import describe
 from ui.start_dialog import StartDialog
@@ -135,6 +136,7 @@ def run(argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     translator = install_dutch_translations(app)  # noqa: F841  (kept alive for the app's life)
+    install_focus_style(app)
     crash_guard.install()
     vault = None
     if args.demo:

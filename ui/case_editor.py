@@ -96,7 +96,7 @@ class CaseEditor(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(report, "&Melding")
         self.tabs.addTab(people_page, "&Personen")
-        self.tabs.addTab(texts, "Feiten en &vraag")
+        self.tabs.addTab(texts, "Feite&n en vraag")
         self.interventions: InterventionsPage | None = None
         if case_id is not None:
             self.interventions = InterventionsPage(vault, case_id)
@@ -127,6 +127,8 @@ class CaseEditor(QDialog):
         else:
             self.add_person_row(Role.REPORTER)
         self._as_opened = self._draft_or_none()
+        # The first field, not the tab bar: typing starts at once, and the ring shows where.
+        self.channel.setFocus()
         for keys in ("Ctrl+S", "Ctrl+Return"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
 
@@ -161,7 +163,7 @@ class CaseEditor(QDialog):
         for label, widget in (("&Kanaal:", self.channel), ("&Ontvangen op:", self.received),
                               ("", self.has_incident_date), ("Datum &voorval:", self.incident_date),
                               ("&Aard van het gedrag:", self.category), ("&Gronden:", self.grounds),
-                              ("Organisatie&onderdeel:", self.unit), ("Casus&houder:", self.owner),
+                              ("Organisatieon&derdeel:", self.unit), ("Casus&houder:", self.owner),
                               ("", self.anonymous)):  # fmt: skip
             form.addRow(label, widget)
         return report
@@ -178,6 +180,8 @@ class CaseEditor(QDialog):
         self.question.setAccessibleName("Bespreekvraag")
         self.prior_advice = QPlainTextEdit()
         self.prior_advice.setAccessibleName("Eerder advies")
+        for text in (self.facts, self.question, self.prior_advice):
+            text.setTabChangesFocus(True)  # Tab moves on; a tab character has no place in a case text
         texts = QWidget()
         texts_form = QFormLayout(texts)
         texts_form.addRow("&Feitenrelaas:", self.facts)

@@ -1,9 +1,9 @@
 """The disclosure gate's findings for the meeting: where each is, and a way to go there.
 
-A finding is shown by its place and kind with the character positions ("Casus 2, bespreking:
-naam, teken 12–18"), never with the text it found: the list itself may be on a screen that
-others see. Enter or a double click on a finding (or F8 for the next one) asks the screen
-to put the cursor on it.
+A finding is shown by its place, kind and the sentence and word it starts at ("Casus 2,
+bespreking: naam, zin 2, woord 7"), never with the text it found nor the words around it
+(they may be another name): the list itself may be on a screen that others see. Enter or a
+double click on a finding (or F8 for the next one) asks the screen to put the cursor on it.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from casus.disclosure import Finding
 from casus.notebook.texts import PlacedFinding
 
 
-def describe_finding(finding: Finding) -> str:
-    return f"{finding.place}: {finding.kind.label}, teken {finding.start + 1}–{finding.end}"
+def describe_finding(placed: PlacedFinding) -> str:
+    finding = placed.finding
+    return f"{finding.place}: {finding.kind.label}" + (f", {placed.where}" if placed.where else "")
 
 
 class FindingsList(QListWidget):
@@ -34,8 +34,8 @@ class FindingsList(QListWidget):
         self.located = list(located)
         self.clear()
         for each in self.located:
-            item = QListWidgetItem(describe_finding(each.finding))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, describe_finding(each.finding))
+            item = QListWidgetItem(describe_finding(each))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, describe_finding(each))
             self.addItem(item)
 
     def choose_next(self) -> None:

@@ -71,6 +71,7 @@ class MeetingModeWindow(QWidget):
         self.body = QTextBrowser()
         self.body.setAccessibleName("Casus")
         self.body.setOpenLinks(False)
+        self.body.setTabChangesFocus(True)
         body_font = QFont(self.font())
         body_font.setPointSize(20)
         self.body.setFont(body_font)

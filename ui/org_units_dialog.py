@@ -94,9 +94,9 @@ class OrgUnitsDialog(QDialog):
         form = QFormLayout()
         fields = (
             ("&Naam:", self.name),
-            ("&Soort:", self.kind),
+            ("Soor&t:", self.kind),
             ("&Afkortingen:", self.abbreviations),
-            ("Andere &namen:", self.alternative_names),
+            ("Andere na&men:", self.alternative_names),
             ("&Omvang:", self.headcount),
             ("Overleg&partij:", self.party),
         )

@@ -68,6 +68,8 @@ class FieldPage(QWidget):
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(f"{label}, zoals het overleg het ziet")
+        for text in (self.original, self.preview):
+            text.setTabChangesFocus(True)
         splitter = QSplitter()
         for title, edit in (("Origineel", self.original), ("Zoals het overleg het ziet", self.preview)):
             box = QWidget()

@@ -30,6 +30,7 @@ from casus.services.meetings import MeetingService
 from casus.services.notes import NoteService
 from casus.vocabulary.agenda import LEARNING_POINTS, NoteField, action_title, note_place
 from casus.vocabulary.enums import FindingKind, Party
+from casus.vocabulary.text_position import position_in
 
 NEW_ACTION = "Nieuwe actie"
 
@@ -248,7 +249,7 @@ class MeetingNotebook:
     def placed_findings(self) -> list[PlacedFinding]:
         """In the order the minutes read (see the module docstring)."""
         return [
-            PlacedFinding(found, text)
+            PlacedFinding(found, text, position_in(self.text(text), found.start))
             for text in sorted(self.findings, key=self._rank)
             for found in self.findings[text]
         ]

@@ -48,10 +48,12 @@ PARTIES = MeetingText(TextKind.PARTIES)
 
 @dataclass(frozen=True)
 class PlacedFinding:
-    """A finding of the gate and the meeting text it is in."""
+    """A finding of the gate, the meeting text it is in, and where in it in words a
+    secretary can follow ("zin 2, woord 7"; empty where the text is not the notebook's)."""
 
     finding: Finding
     text: MeetingText
+    where: str = ""
 
 
 def text_of_source(source: Source | None) -> MeetingText:

@@ -9,7 +9,7 @@ once: a changed text or unit, other people on the case, a changed decision or ge
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from casus.disclosure import Finding
 from casus.errors import ValidationError
@@ -17,6 +17,7 @@ from casus.model import Case
 from casus.services.case_texts import REVIEWED_FIELDS, FieldReview
 from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import CaseStatus
+from casus.vocabulary.text_position import position_in
 
 # Changing any of these after release withdraws the release (DESIGN.md, principle 4).
 RELEASED_CONTENT = frozenset({*REVIEWED_FIELDS, "org_unit_id"})
@@ -55,10 +56,14 @@ def require_complete(reviews: Sequence[FieldReview]) -> None:
             )
 
 
-def require_clean(findings: Sequence[Finding]) -> None:
-    """The version for the meeting passes the gate; a finding is named by place, never quoted."""
+def require_clean(findings: Sequence[Finding], texts: Mapping[str, str]) -> None:
+    """The version for the meeting passes the gate; a finding is named by place and by
+    sentence and word, never quoted."""
     if findings:
-        where = "; ".join(f"{f.place}, {f.kind.label}, teken {f.start}–{f.end}" for f in findings[:5])
+        where = "; ".join(
+            f"{f.place}, {f.kind.label}, {position_in(texts.get(f.place, ''), f.start)}".rstrip(", ")
+            for f in findings[:5]
+        )
         raise ValidationError(
             "release",
             "Vrijgeven",

@@ -188,7 +188,7 @@ class ReviewService:
             case_id, UnitCodeBook(secrets.token_bytes(32))
         )
         texts = {REVIEWED_FIELDS[f]: r.text for f, r in meeting_version.fields.items() if r.text}
-        release_rule.require_clean(self._vault_gate().check(texts))
+        release_rule.require_clean(self._vault_gate().check(texts), texts)
         with self.vault.session() as session:
             case = self._case(session, case_id)
             case.status = CaseStatus.RELEASED

@@ -34,6 +34,7 @@ class ItemPanel(QWidget):
         self.case_view = QTextBrowser()
         self.case_view.setAccessibleName("Casus zoals het overleg hem ziet")
         self.case_view.setOpenLinks(False)
+        self.case_view.setTabChangesFocus(True)
         self.note_edits: dict[NoteField, NoteEdit] = {}
         notes = QWidget()
         form = QFormLayout(notes)
