@@ -164,7 +164,7 @@ def test_agenda_attendance_actions_and_learning_points_are_kept(
     assert page.table.rowCount() == 1 and "Is dit gelukt?" in page.table.item(0, 0).text()
 
 
-def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
+def test_the_export_is_refused_before_asking_where_then_runs_in_the_background(
     qtbot, monkeypatch, vault: Vault, engine: Pseudonymiser, meeting: int, tmp_path: Path
 ) -> None:
     out = tmp_path / "uit"
@@ -177,11 +177,10 @@ def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
     agreements = screen.note_edits["agreements"]
     agreements.setFocus()
     qtbot.keyClicks(agreements, "Bureau Integriteit spreekt Amrani opnieuw.")
-    screen.export_minutes()
-    assert chosen == ["notulen-casuistiekoverleg-2025-05.pdf"]
-    qtbot.waitUntil(lambda: screen.export_button.isEnabled(), timeout=30_000)
-    assert "niet geschreven" in screen.check_status.text()
-    assert not list(out.iterdir()), "nothing written, not even a temp file"
+    screen.export_minutes()  # at once, before the check a quarter second after the last key
+    assert chosen == [], "refused first: no file dialog for minutes that cannot be written"
+    assert "kunnen nog niet worden gemaakt" in screen.check_status.text()
+    assert not list(out.iterdir())
     assert screen.findings_list.count() == 1
     assert screen.findings_list.item(0).text().startswith("Casus 2, afspraken: naam")
 
@@ -210,25 +209,47 @@ def test_the_export_runs_in_the_background_and_a_refusal_lists_where(
     assert "Bureau Integriteit spreekt de melder opnieuw." in paragraphs
 
 
-def test_the_save_dialog_offers_word_and_the_chosen_type_sets_the_suffix(qtbot, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("typed", "chosen_type", "written"),
+    [
+        ("verslag", "word", "verslag.docx"),
+        ("verslag.docx", "pdf", "verslag.docx"),  # once written as verslag.pdf without a word
+        ("verslag.pdf", "word", "verslag.pdf"),
+        ("verslag.txt", "pdf", "verslag.txt.pdf"),
+    ],
+)
+def test_the_save_dialog_speaks_dutch_and_a_typed_suffix_wins(
+    qtbot, monkeypatch, tmp_path: Path, typed: str, chosen_type: str, written: str
+) -> None:
+    """Qt's own file dialog said "Look in" and "Files of type"; typing x.docx with the PDF
+    type selected wrote x.pdf. The real dialog is driven here (there is no native one offscreen)."""
+    from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from ui import dialogs as widgets
+    from ui import dialogs
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    offered: list[str] = []
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _where: str(tmp_path)))
+    seen: dict[str, object] = {}
 
-    def answer(_parent, _title, path, filters):
-        offered.append(filters)
-        return str(Path(path).with_name("verslag")), widgets.WORD_FILTER
+    def answer(dialog: QFileDialog) -> bool:
+        label = QFileDialog.DialogLabel
+        order = (label.LookIn, label.FileName, label.FileType, label.Accept, label.Reject)
+        seen["labels"] = [dialog.labelText(each) for each in order]
+        seen["filters"] = dialog.nameFilters()
+        dialog.selectNameFilter(dialogs.WORD_FILTER if chosen_type == "word" else dialogs.PDF_FILTER)
+        dialog.selectFile(str(tmp_path / typed))
+        dialog.accept()
+        return True
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    chosen = widgets.choose_export_target(
+    monkeypatch.setattr(dialogs, "run", answer)
+    chosen = dialogs.choose_export_target(
         parent, "Notulen opslaan", "notulen-casuistiekoverleg-2025-05.pdf", word=True
     )
-    assert chosen is not None and chosen.name == "verslag.docx"
-    assert offered == [f"{widgets.PDF_FILTER};;{widgets.WORD_FILTER}"]
+    assert chosen == tmp_path / written
+    assert seen["labels"] == ["Zoeken in:", "Bestands&naam:", "Bestands&type:", "Op&slaan", "Annuleren"]
+    assert seen["filters"] == [dialogs.PDF_FILTER, dialogs.WORD_FILTER]
 
 
 def test_meeting_mode_shows_the_agenda_with_the_meetings_codes_and_follows_it(

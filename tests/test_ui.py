@@ -464,6 +464,8 @@ def test_backup_from_the_window_runs_in_the_background(qtbot, vault: Vault, engi
         lambda: window.statusBar().currentMessage().startswith("Reservekopie gemaakt"), timeout=10_000
     )
     assert len(vault.backups.list()) == 1 and window.backup_action.isEnabled()
+    made = vault.backups.list()[0]
+    assert f"in de map {made.parent}" in window.statusBar().currentMessage(), "says where, not only what"
     window.close()
 
 

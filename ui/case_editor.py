@@ -38,7 +38,7 @@ from ui.case_people import PeopleTable
 from ui.interventions_page import InterventionsPage
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
-from ui.widgets import enum_combo
+from ui.widgets import ERROR_STYLE, enum_combo
 from ui.window_fit import fit_to_screen, scrolled_layout
 
 _PERSON_FIELDS = ("role", "name", "function", "salary_scale", "email", "phone", "employee_number")
@@ -84,7 +84,7 @@ class CaseEditor(QDialog):
         self.message = QLabel()
         self.message.setAccessibleName("Melding bij het opslaan")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4161a; font-weight: bold;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
 
         report = self._report_page()

@@ -42,8 +42,14 @@ class CaseList(QWidget):
         self.table.activated.connect(lambda _index: self.open_requested.emit())
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Aantal casussen")
+        # Said where the rows would be when the filter lets none through: a blank table with
+        # collapsed columns said nothing.
+        self.nothing_found = QLabel()
+        self.nothing_found.setAccessibleName("Geen casussen gevonden")
+        self.nothing_found.setWordWrap(True)
+        self.nothing_found.setVisible(False)
         layout = QVBoxLayout(self)
-        for widget in (label, self.filter_edit, self.filters):
+        for widget in (label, self.filter_edit, self.filters, self.nothing_found):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -51,6 +57,7 @@ class CaseList(QWidget):
         self._chosen: int | None = None
         self.model.modelAboutToBeReset.connect(self._remember_chosen)
         self.model.modelReset.connect(self._choose_again)
+        self.model.filter_changed.connect(self._update_count)
         for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._update_count)
             signal.connect(self._keep_a_row_current)
@@ -86,6 +93,8 @@ class CaseList(QWidget):
         self.count_label.setText(
             counted(total, "casus") if shown == total else f"{shown} van {counted(total, 'casus')}"
         )
+        self.nothing_found.setText(nothing_found(self.filter_edit.text(), self.filters.chosen()))
+        self.nothing_found.setVisible(total > 0 and shown == 0)
 
     def _keep_a_row_current(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().selectedRows():
@@ -108,4 +117,17 @@ class CaseList(QWidget):
         if key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_requested.emit()
             return True
+        if key.key() == Qt.Key.Key_Escape and self.filter_edit.text():
+            self.filter_edit.clear()  # Esc empties the filter, as the message says
+            return True
         return False
+
+
+def nothing_found(text: str, chosen: Sequence[str]) -> str:
+    """What matched nothing, and how to see the cases again."""
+    parts = ([f"‘{text.strip()}’"] if text.strip() else []) + [f"{name}" for name in chosen]
+    what = " en ".join(parts) if parts else "dit filter"
+    clear = "Esc wist de zoektekst" if text.strip() else ""
+    reset = "kies ‘Alle’ in de filters" if chosen else ""
+    how = " en ".join(part for part in (clear, reset) if part)
+    return f"Geen casus past bij {what}. {how[:1].upper() + how[1:]} om alle casussen te zien."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from casus.services.bulk_read import collector_paused
@@ -23,6 +23,8 @@ COLUMNS = (
 
 
 class CaseTableModel(QAbstractTableModel):
+    filter_changed = Signal()  # after every change of the filter, whether rows changed or not
+
     """All the vault's case rows, and those the filter lets through, in the chosen order.
 
     Filtering and sorting are done here on lists made once when the rows arrive (display
@@ -108,6 +110,7 @@ class CaseTableModel(QAbstractTableModel):
     def set_criterion(self, name: str, value: Any) -> None:
         self.criteria[name] = value
         self._refilter(self._ordered)
+        self.filter_changed.emit()
 
     def set_text(self, text: str) -> None:
         wanted = text.casefold().strip()
@@ -115,6 +118,7 @@ class CaseTableModel(QAbstractTableModel):
         narrowing = wanted.startswith(self.text)
         self.text = wanted
         self._refilter(self._shown if narrowing else self._ordered)
+        self.filter_changed.emit()
 
     def _refilter(self, among: list[int]) -> None:
         shown = self._filtered(among)

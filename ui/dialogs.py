@@ -16,6 +16,10 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 PDF_FILTER = "PDF (*.pdf)"
+# A question's window at least this wide, and its title this much wider than its text (the
+# window manager's buttons and margins share the title bar).
+MIN_QUESTION_WIDTH = 360
+TITLE_BAR_EXTRA = 160
 WORD_FILTER = "Word-document om verder te bewerken (*.docx)"
 VAULT_FILTER = "Casus-kluis (*.casus);;Alle bestanden (*)"
 
@@ -63,28 +67,64 @@ def run(dialog: QDialog) -> bool:
     return bool(dialog.exec())
 
 
+# Qt's own file dialog (where the desktop has none) says "Look in" and "Files of type" even
+# with Qt's Dutch translation loaded; every label is therefore set here.
+_FILE_DIALOG_LABELS = {
+    QFileDialog.DialogLabel.LookIn: "Zoeken in:",
+    QFileDialog.DialogLabel.FileName: "Bestands&naam:",
+    QFileDialog.DialogLabel.FileType: "Bestands&type:",
+    QFileDialog.DialogLabel.Reject: "Annuleren",
+}
+
+
+def _file_dialog(parent: QWidget | None, title: str, start: str, filters: str, saving: bool) -> QFileDialog:
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving else QFileDialog.FileMode.ExistingFile)
+    for label, text in _FILE_DIALOG_LABELS.items():
+        dialog.setLabelText(label, text)
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Op&slaan" if saving else "&Openen")
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> tuple[str, str]:
+    """The chosen file and type, or ("", "") when the dialog was left."""
+    if not run(dialog) or not dialog.selectedFiles():
+        return "", ""
+    return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+
+
+def export_suffix(typed: str, chosen_filter: str, word: bool) -> str:
+    """The suffix of an export: one typed that Casus writes (x.docx) wins, else the chosen type's;
+    typing x.docx with the PDF type selected once wrote x.pdf without a word."""
+    typed_suffix = Path(typed).suffix.lower()
+    if typed_suffix == ".pdf" or (word and typed_suffix == ".docx"):
+        return typed_suffix
+    return ".docx" if word and chosen_filter == WORD_FILTER else ".pdf"
+
+
 def choose_export_target(parent: QWidget, title: str, name: str, word: bool = False) -> Path | None:
     """Where to save an export: the user's documents folder (or home) with the export's own
     default name, which says only what it is and its period. With `word`, a .docx may be chosen
-    too; the chosen type decides the file's suffix."""
+    too (by its type or by typing the suffix)."""
     documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
     folder = documents if documents.is_dir() else Path.home()
     filters = ";;".join((PDF_FILTER, WORD_FILTER) if word else (PDF_FILTER,))
-    path, chosen = QFileDialog.getSaveFileName(parent, title, str(folder / name), filters)
+    path, chosen = _chosen(_file_dialog(parent, title, str(folder / name), filters, saving=True))
     if not path:
         return None
-    suffix = ".docx" if chosen == WORD_FILTER else ".pdf"
-    return Path(path).with_suffix(suffix)
+    target = Path(path)
+    suffix = export_suffix(path, chosen, word)
+    known = target.suffix.lower() in (".pdf", ".docx")
+    return target.with_suffix(suffix) if known else target.with_name(target.name + suffix)
 
 
 def choose_vault(parent: QWidget) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, "Kluis kiezen", "", VAULT_FILTER)
-    return str(path)
+    return _chosen(_file_dialog(parent, "Kluis kiezen", "", VAULT_FILTER, saving=False))[0]
 
 
 def choose_new_vault(parent: QWidget) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Nieuwe kluis", "casus.casus", VAULT_FILTER)
-    return str(path)
+    return _chosen(_file_dialog(parent, "Nieuwe kluis", "casus.casus", VAULT_FILTER, saving=True))[0]
 
 
 def ask_number(parent: QWidget, title: str, label: str, value: int, lowest: int, highest: int) -> int | None:
@@ -102,7 +142,10 @@ def ask_passphrase(
     dialog.setLabelText(label)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setAccessibleName(accessible_name)
+    # Wide enough for its title: a window manager cut "Vergadermodus verlaten" to "Vergad… rlaten".
+    width = max(MIN_QUESTION_WIDTH, dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA)
     dialog.textValueSelected.connect(lambda text: answered(text) if text else None)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
+    dialog.resize(max(width, dialog.width()), dialog.height())  # after open: its layout sets the minimum
     return dialog

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from casus.vocabulary.enums import BehaviourCategory, CaseStatus, Channel
 from ui.case_table_model import CaseTableModel
 
+LABELS = {"status": "status", "channel": "kanaal", "category": "aard", "year": "jaar"}
+
 
 class FilterBar(QWidget):
     def __init__(self, model: CaseTableModel) -> None:
@@ -39,6 +41,14 @@ class FilterBar(QWidget):
     def _changed(self, name: str, combo: QComboBox) -> None:
         # Qt hands enum members back as their string values; they compare equal.
         self.model.set_criterion(name, combo.currentData())
+
+    def chosen(self) -> list[str]:
+        """The filters set to something other than all, as they read ("Status: Nieuw")."""
+        return [
+            f"{name}: {combo.currentText()}"
+            for name, combo in ((LABELS[key], combo) for key, combo in self.combos.items())
+            if combo.currentData() is not None
+        ]
 
     def set_years(self, years: list[int]) -> None:
         combo = self.combos["year"]

@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
 
         def done(path: object) -> None:
             self.backup_action.setEnabled(True)
-            self.statusBar().showMessage(f"Reservekopie gemaakt: {Path(str(path)).name}", 8000)
+            made = Path(str(path))
+            self.statusBar().showMessage(f"Reservekopie gemaakt: {made.name}, in de map {made.parent}", 15000)
 
         def failed(error: object) -> None:
             self.backup_action.setEnabled(True)

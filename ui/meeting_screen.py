@@ -332,6 +332,15 @@ class MeetingScreen(QDialog):
         self.save_notes()
         if self.notebook.unsaved:
             return  # the save failed and said why
+        self.notebook.check_pending()  # what was typed a moment ago counts too
+        refusing = self.notebook.tally().refusing if self.notebook.ready else 0
+        if refusing:  # the gate has spoken: say so before asking where to save
+            self.check_panel.say(
+                f"De notulen kunnen nog niet worden gemaakt: de controle vond "
+                f"{counted(refusing, 'herleidbaar gegeven')}. Kies een bevinding om ernaar toe te gaan."
+            )
+            self.findings_list.setFocus()
+            return
         if self.export_row.export(meeting):
             self.check_panel.say("Notulen maken en controleren…")
 

@@ -27,7 +27,7 @@ from casus.services.org_units import OrgUnitDraft, OrgUnitRow, OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import OrgUnitKind, Party
 from ui.messages import describe
-from ui.widgets import button, enum_combo
+from ui.widgets import ERROR_STYLE, button, enum_combo
 from ui.window_fit import fit_to_screen, scrolled_layout
 
 _CHILD_KIND = {
@@ -107,7 +107,23 @@ class OrgUnitsDialog(QDialog):
         self.message = QLabel()
         self.message.setAccessibleName("Melding")
         self.message.setWordWrap(True)
+        self._field_widgets: dict[str, QWidget] = {
+            "name": self.name, "kind": self.kind, "abbreviations": self.abbreviations,
+            "alternative_names": self.alternative_names, "headcount": self.headcount,
+            "meeting_party": self.party,
+        }  # fmt: skip
         return form
+
+    def _say(self, text: str, error: CasusError | None = None) -> None:
+        """A refusal in red, with the cursor in the field it is about; a success plainly."""
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error is not None else "")
+        field = getattr(error, "field", None)
+        widget = self._field_widgets.get(field) if isinstance(field, str) else None
+        if widget is not None:
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
 
     def _buttons(self) -> QHBoxLayout:
         save = button("Op&slaan", "Wijzigingen opslaan", self.save)
@@ -182,10 +198,10 @@ class OrgUnitsDialog(QDialog):
         try:
             self.service.update(row.id, self._draft(row.parent_id))
         except CasusError as error:
-            self.message.setText(f"Niet opgeslagen. {describe(error)}")
+            self._say(f"Niet opgeslagen. {describe(error)}", error)
             return
         self.reload(select=row.id)
-        self.message.setText("Opgeslagen.")
+        self._say("Opgeslagen.")
 
     def add_child(self) -> None:
         parent = self._current()
@@ -194,7 +210,7 @@ class OrgUnitsDialog(QDialog):
         try:
             new_id = self.service.create(draft)
         except CasusError as error:
-            self.message.setText(f"Niet toegevoegd. {describe(error)}")
+            self._say(f"Niet toegevoegd. {describe(error)}", error)
             return
         self.reload(select=new_id)
         self.name.setFocus()
@@ -207,6 +223,6 @@ class OrgUnitsDialog(QDialog):
         try:
             self.service.delete(row.id)
         except CasusError as error:
-            self.message.setText(f"Niet verwijderd. {describe(error)}")
+            self._say(f"Niet verwijderd. {describe(error)}", error)
             return
         self.reload(select=row.parent_id)

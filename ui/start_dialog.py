@@ -27,6 +27,7 @@ from casus.services.vaults import create_vault
 from casus.vault import Vault, assess_passphrase
 from ui import dialogs, settings, workers
 from ui.messages import describe
+from ui.widgets import ERROR_STYLE
 
 
 class StartDialog(QDialog):
@@ -218,6 +219,6 @@ class StartDialog(QDialog):
     def _set_feedback(self, text: str, *, error: bool = False) -> None:
         """One place for the message line: hidden while empty, red for errors."""
         self.feedback.setText(text)
-        self.feedback.setStyleSheet("color: #a00000;" if error else "")
+        self.feedback.setStyleSheet(ERROR_STYLE if error else "")
         self.feedback.setVisible(bool(text))
         self.adjustSize()

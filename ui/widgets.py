@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A refusal's words: dark red (7:1 on the window's grey) and bold, so not by colour alone.
+ERROR_STYLE = "color: #a4161a; font-weight: bold;"
+
 
 def enum_combo(enum: type[Enum], name: str, current: object = None, optional: bool = False) -> QComboBox:
     """A combo box over an enumeration's Dutch labels; its items carry the members."""

@@ -37,23 +37,24 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 
 class SizeKeeper(QObject):
-    """Notes a window's size, for a screen of the size it is on, when it is hidden or closed."""
+    """Notes a window's size, for a screen of the size it is on, when it is hidden or closed.
+
+    It keeps no Python state: Qt owns it (its parent is the window) and may hand its virtual
+    calls to a fresh Python wrapper, which would not have an attribute set in __init__."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.Hide, QEvent.Type.Close):
-            self.keep(self.window.screen())
+        if isinstance(watched, QWidget) and event.type() in (QEvent.Type.Hide, QEvent.Type.Close):
+            keep(watched, watched.screen())
         return False
 
-    def keep(self, screen: QScreen | None) -> None:
-        if screen is not None and not self.window.isMaximized() and not self.window.isFullScreen():
-            settings.keep_window_size(
-                type(self.window).__name__, screen.availableGeometry().size(), self.window.size()
-            )
+
+def keep(window: QWidget, screen: QScreen | None) -> None:
+    if screen is not None and not window.isMaximized() and not window.isFullScreen():
+        settings.keep_window_size(type(window).__name__, screen.availableGeometry().size(), window.size())
 
 
 class ScrolledBody(QWidget):
