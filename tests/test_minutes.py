@@ -178,3 +178,45 @@ def test_an_export_that_cannot_be_written_says_why_in_dutch_and_leaves_nothing(
     assert expected in str(refused.value) and str(refused.value).startswith("Het bestand is niet geschreven.")
     leftovers = [p.name for p in folder.iterdir() if p.name != "notulen.pdf"]
     assert leftovers == [] and (failure == "folder" or not target.exists())
+
+
+def test_the_action_list_says_which_case_each_action_belongs_to(
+    vault: Vault, light_engine: Pseudonymiser, tmp_path: Path
+) -> None:
+    """ "Terugkoppeling aan Melder A": which case? The action list names the item it belongs
+    to ("Casus 2"), an action carried over from the previous meeting, or the whole meeting."""
+    import docx
+
+    from casus.services.cases import CaseDraft, PersonDraft
+
+    cases = CaseService(vault)
+    for reporter in ("Willemijn Dekker", "Sinan Aksoy"):
+        case_id = cases.create(CaseDraft(channel="hr", received="2025-03-04", category="exclusion",
+                                         facts=f"{reporter} werd niet uitgenodigd.",
+                                         people=[PersonDraft(role="reporter", name=reporter)]))  # fmt: skip
+        release(vault, case_id, light_engine)
+    meetings = MeetingService(vault)
+    earlier = meetings.create("2025-05-15")
+    meetings.add_action(earlier, "Vertrouwenspersoon inlichten", Party.INTEGRITY_BUREAU)
+    meeting = meetings.create("2025-06-12")  # carries the open action over
+    meetings.add_released(meeting)
+    second = meetings.get(meeting).agenda[1]
+    meetings.add_action(meeting, "Terugkoppeling aan Melder A", Party.HR, "2025-07-01", second.id)
+    meetings.add_action(meeting, "Jaarplanning bespreken", Party.DIVERSITY_BUREAU)
+
+    pdf = export_minutes(vault, light_engine, meeting, tmp_path / "notulen.pdf")
+    text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert "Bij Actie Eigenaar" in text
+    assert re.search(r"Vorig overleg Vertrouwenspersoon inlichten", text)
+    assert re.search(r"Casus 2 Terugkoppeling aan Melder A", text)
+    assert re.search(r"Algemeen Jaarplanning bespreken", text)
+
+    word = export_minutes(vault, light_engine, meeting, tmp_path / "notulen.docx")
+    table = docx.Document(str(word)).tables[-1]
+    rows = [[cell.text for cell in row.cells][:2] for row in table.rows]
+    assert rows == [
+        ["Bij", "Actie"],
+        ["Vorig overleg", "Vertrouwenspersoon inlichten (Is dit gelukt?)"],
+        ["Casus 2", "Terugkoppeling aan Melder A"],
+        ["Algemeen", "Jaarplanning bespreken"],
+    ]

@@ -121,3 +121,34 @@ def test_the_grouped_counts_are_the_counts_of_the_cases_in_the_period(vault: Vau
     assert figures.by_quarter == Counter((quarter(row.received), row.channel) for row in rows)
     assert figures.by_category == Counter((row.category, row.channel) for row in rows)
     assert sum(figures.by_cluster.values()) == len(rows)
+
+
+def test_a_chart_shows_the_whole_table_or_is_not_drawn_and_figures_stand_right() -> None:
+    """The quarterly chart once showed one bar of 24: the other quarters were hidden. A chart
+    is drawn only when every row total may be shown; numbers are right-aligned."""
+    import datetime as dt
+
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.platypus import KeepTogether, Paragraph, Table
+
+    from casus.outputs.report import CountTable, Report
+    from casus.outputs.report_pdf import NO_CHART, story
+
+    whole = CountTable("Per kanaal", "Kanaal", ("P&O", "Extern meldpunt"), ("Aantal",), ((12,), (9,)))
+    partly = CountTable("Per kwartaal", "Kwartaal", ("2025 K1", "2025 K2", "2025 K3"), ("Aantal",),
+                        ((24,), (2,), (3,)))  # fmt: skip
+    single = CountTable("Per jaar", "Jaar", ("2025",), ("Aantal",), ((29,),))
+    flow = story(Report(dt.date(2025, 1, 1), dt.date(2025, 12, 31), (whole, partly, single), None))
+    blocks = {block._content[0].text: block._content for block in flow if isinstance(block, KeepTogether)}
+    assert any(isinstance(part, Drawing) for part in blocks["Per kanaal"])
+    assert not any(isinstance(part, Drawing) for part in blocks["Per kwartaal"])
+    assert any(isinstance(part, Paragraph) and part.text == NO_CHART for part in blocks["Per kwartaal"])
+    assert not any(isinstance(part, Drawing) for part in blocks["Per jaar"]), "one bar is no shape"
+    table = next(part for part in blocks["Per kanaal"] if isinstance(part, Table))
+    figures = [cell for row in table._cellvalues[1:] for cell in row[1:]]
+    assert figures and all(cell.style.alignment == TA_RIGHT for cell in figures)
+    assert table._cellvalues[1][0].text == "P&amp;O", "a label with & is text, not markup"
+    hidden = next(cell for row in next(p for p in blocks["Per kwartaal"] if isinstance(p, Table))._cellvalues
+                  for cell in row if "lt;" in cell.text)  # fmt: skip
+    assert hidden.text == "&lt;\u00a05", "“< 5” never breaks between its sign and its number"

@@ -49,19 +49,22 @@ def test_a_window_opens_at_the_size_it_had_on_a_screen_of_that_size(qtbot, vault
     from ui.main_window import MainWindow
 
     room = QGuiApplication.primaryScreen().availableGeometry().size()
-    window = MainWindow(vault, Pseudonymiser(()))
+    light = Pseudonymiser((), deduce_loader=None)  # three windows: no deduce loading thrice
+    window = MainWindow(vault, light)
     qtbot.addWidget(window)
     window.show()
     chosen = QSize(min(700, room.width() - 40), min(450, room.height() - 60))
     window.resize(chosen)
     window.hide()  # as a dialog's accept does; closing the main window would lock the vault
     assert settings.window_size("MainWindow", room) == chosen
-    again = MainWindow(vault, Pseudonymiser(()))
+    again = MainWindow(vault, light)
     qtbot.addWidget(again)
     assert again.size() == chosen, "the size it had here"
     other_screen = QSize(room.width() * 2, room.height() * 2)
     assert settings.window_size("MainWindow", other_screen) is None, "another screen keeps its own"
     settings.keep_window_size("MainWindow", room, QSize(room.width() * 3, room.height() * 3))
-    third = MainWindow(vault, Pseudonymiser(()))
+    third = MainWindow(vault, light)
     qtbot.addWidget(third)
     assert third.width() <= room.width() and third.height() <= room.height(), "never beyond the screen"
+    for each in (third, again):
+        each.hide()

@@ -3,7 +3,7 @@ that matches nothing, a refused unit, a question whose title the window manager 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +19,7 @@ def test_a_filter_that_matches_nothing_says_what_and_how_to_clear_it(qtbot, vaul
     from ui.main_window import MainWindow
 
     fill_demo_vault(vault, count=5)
-    window = MainWindow(vault, Pseudonymiser(()))
+    window = MainWindow(vault, Pseudonymiser((), deduce_loader=None))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -83,3 +83,40 @@ def test_a_passphrase_question_is_wide_enough_for_its_title(qtbot) -> None:
     assert question.width() >= question.fontMetrics().horizontalAdvance(title) + dialogs.TITLE_BAR_EXTRA
     question.reject()
     qtbot.waitUntil(lambda: not question.isVisible())
+
+
+def test_the_start_dialog_offers_the_locked_vault_and_the_recent_ones_whole(qtbot, tmp_path) -> None:
+    """After Ctrl+L the vault field was empty (the demo vault was never chosen in the dialog,
+    and lives in a hidden folder), and a long path showed as "s/demo/demo.casus"."""
+    from ui import settings
+    from ui.start_dialog import PATH_ROW_EXTRA, StartDialog
+
+    first = tmp_path / "een map met een lange naam" / "voor het overleg" / "integriteit.casus"
+    second = tmp_path / "p-en-o.casus"
+    for path in (first, second, first):
+        settings.remember_vault(str(path))
+    assert settings.recent_vaults() == [str(first), str(second)], "newest first, each once"
+
+    dialog = StartDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.path_edit.text() == str(first)
+    listed = [dialog.recent.itemText(n) for n in range(1, dialog.recent.count())]
+    assert listed == [str(first), str(second)] and dialog.recent.isVisible()
+    path_width = dialog.path_edit.fontMetrics().horizontalAdvance(str(first))
+    room = dialog.screen().availableGeometry().width() - 40
+    assert dialog.width() >= min(path_width + PATH_ROW_EXTRA, room), (
+        "as wide as the whole path, within the screen"
+    )
+    dialog.recent.setCurrentIndex(2)
+    dialog.recent.activated.emit(2)
+    assert dialog.path_edit.text() == str(second) and dialog.focusWidget() is dialog.passphrase_edit
+    dialog.reject()
+
+    locked = tmp_path / "verborgen" / ".local" / "demo.casus"
+    again = StartDialog(path=str(locked))
+    qtbot.addWidget(again)
+    assert again.path_edit.text() == str(locked), "the vault just locked is offered first"
+    again.reject()
+    QSettings().remove(settings.RECENT_VAULT.key)
+    QSettings().remove(settings.RECENT_VAULTS.key)

@@ -98,7 +98,7 @@ class Application:
         previous = self.window
         state = getattr(previous, "last_view_state", None) if previous is not None else None
         path = previous.vault_path if previous is not None else None
-        dialog = StartDialog()
+        dialog = StartDialog(path=str(path) if path is not None else None)
         if dialogs.run(dialog) and dialog.vault is not None:
             self._show(dialog.vault)
             if state and self.window is not None and dialog.vault.path == path:

@@ -25,6 +25,9 @@ class Setting(Generic[Value]):
 
 
 RECENT_VAULT: Setting[str] = Setting("start/recent_vault", "")
+# The last vaults opened, newest first, one path per line (paths only, never a vault's content).
+RECENT_VAULTS: Setting[str] = Setting("start/recent_vaults", "")
+RECENT_KEPT = 6
 IDLE_MINUTES: Setting[int] = Setting("beveiliging/vergrendelen_na_minuten", 10, lowest=1, highest=120)
 
 
@@ -48,6 +51,21 @@ def window_size(window: str, screen: QSize) -> QSize | None:
 
 def keep_window_size(window: str, screen: QSize, size: QSize) -> None:
     QSettings().setValue(window_size_key(window, screen), f"{size.width()}x{size.height()}")
+
+
+def recent_vaults() -> list[str]:
+    """The vaults opened lately, newest first, the most recent one included."""
+    paths = [get(RECENT_VAULT), *get(RECENT_VAULTS).splitlines()]
+    seen: list[str] = []
+    for path in paths:
+        if path.strip() and path not in seen:
+            seen.append(path)
+    return seen[:RECENT_KEPT]
+
+
+def remember_vault(path: str) -> None:
+    put(RECENT_VAULT, path)
+    put(RECENT_VAULTS, "\n".join([path, *(p for p in recent_vaults() if p != path)][:RECENT_KEPT]))
 
 
 def get(setting: Setting[Value]) -> Value:

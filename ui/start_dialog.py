@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,13 +32,19 @@ from ui.messages import describe
 from ui.widgets import ERROR_STYLE
 
 
+# Besides the path itself, the row holds its label, the Bladeren button and the margins.
+PATH_ROW_EXTRA = 260
+
+
 class StartDialog(QDialog):
     """Returns an open Vault in `self.vault` when accepted."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, path: str | None = None) -> None:
+        """`path`: the vault to offer first (the one just locked), else the last one opened."""
         super().__init__(parent)
         self.setWindowTitle("Casus – kluis openen")
         self.setMinimumWidth(560)
+        self._offered = path
         self.vault: Vault | None = None
         self._worker: workers.Worker | None = None
 
@@ -83,8 +91,21 @@ class StartDialog(QDialog):
         (self.passphrase_edit if self.path_edit.text() else self.path_edit).setFocus()
 
     def _form(self) -> QFormLayout:
-        self.path_edit = QLineEdit(settings.get(settings.RECENT_VAULT))
+        recent = settings.recent_vaults()
+        self.path_edit = QLineEdit(self._offered or (recent[0] if recent else ""))
         self.path_edit.setAccessibleName("Pad naar het kluisbestand")
+        self.path_edit.setCursorPosition(0)
+        # The recent vaults, whole: chosen with ↓ or Alt+R, the path goes into the field.
+        self.recent = QComboBox()
+        self.recent.setAccessibleName("Recent geopende kluizen")
+        self.recent.addItem("—", "")
+        for each in recent:
+            self.recent.addItem(each, each)
+            self.recent.setItemData(self.recent.count() - 1, each, Qt.ItemDataRole.ToolTipRole)
+        self.recent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.recent.activated.connect(self._recent_chosen)
+        self.recent_label = QLabel("&Recent:")
+        self.recent_label.setBuddy(self.recent)
         browse = QPushButton("&Bladeren…")
         browse.setAccessibleName("Kluisbestand kiezen")
         browse.clicked.connect(self._browse)
@@ -106,6 +127,9 @@ class StartDialog(QDialog):
         vault_label = QLabel("&Kluis:")
         vault_label.setBuddy(self.path_edit)
         form.addRow(vault_label, path_row)
+        form.addRow(self.recent_label, self.recent)
+        self.recent_label.setVisible(self.recent.count() > 1)
+        self.recent.setVisible(self.recent.count() > 1)
         pass_label = QLabel("&Wachtwoordzin:")
         pass_label.setBuddy(self.passphrase_edit)
         form.addRow(pass_label, self.passphrase_edit)
@@ -154,6 +178,22 @@ class StartDialog(QDialog):
 
     # --- actions -----------------------------------------------------------------------------
 
+    def _recent_chosen(self, index: int) -> None:
+        path = self.recent.itemData(index)
+        if path:
+            self.path_edit.setText(path)
+            self.path_edit.setCursorPosition(0)
+            self.passphrase_edit.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As wide as the whole path needs, within the screen: "s/demo/demo.casus" said nothing."""
+        super().showEvent(event)
+        screen = self.screen()
+        needed = self.path_edit.fontMetrics().horizontalAdvance(self.path_edit.text()) + PATH_ROW_EXTRA
+        room = screen.availableGeometry().width() - 40 if screen is not None else needed
+        if self.width() < min(needed, room):
+            self.resize(min(needed, room), self.height())
+
     def _browse(self) -> None:
         path = dialogs.choose_vault(self)
         if path:
@@ -191,7 +231,7 @@ class StartDialog(QDialog):
     def _opened(self, vault: Vault) -> None:
         self._set_busy(False)
         self.vault = vault
-        settings.put(settings.RECENT_VAULT, str(vault.path))
+        settings.remember_vault(str(vault.path))
         self.passphrase_edit.clear()
         self.confirm_edit.clear()
         self.accept()

@@ -65,6 +65,9 @@ class MinutesAction:
     due: str
     status: str
     carried_over: bool
+    # Which item it belongs to, as the minutes number it ("Casus 2"), "Vorig overleg" or
+    # "Algemeen": "Terugkoppeling aan Melder A" means nothing without its case.
+    item: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,16 @@ def default_file_name(held_on: dt.date, suffix: str = ".pdf") -> str:
     return f"notulen-casuistiekoverleg-{held_on:%Y-%m}{suffix}"
 
 
+EARLIER_MEETING = "Vorig overleg"
+WHOLE_MEETING = "Algemeen"
+
+
+def action_item(agenda_item_id: int | None, carried_over: bool, titles: dict[int, str]) -> str:
+    if agenda_item_id is not None and agenda_item_id in titles:
+        return titles[agenda_item_id]
+    return EARLIER_MEETING if carried_over else WHOLE_MEETING
+
+
 def build_minutes(
     vault: Vault, pseudonymiser: Pseudonymiser, meeting_id: int, progress: Progress | None = None
 ) -> Minutes:
@@ -165,6 +178,7 @@ def build_minutes(
             )
             if progress is not None:
                 progress(entry.number, len(meeting.agenda))
+    titles = {entry.id: entry.title for entry in meeting.agenda}
     actions = tuple(
         MinutesAction(
             a.id,
@@ -173,6 +187,7 @@ def build_minutes(
             a.due_date.strftime("%d-%m-%Y") if a.due_date else "",
             a.status.label,
             a.carried_over,
+            action_item(a.agenda_item_id, a.carried_over, titles),
         )
         for a in meeting.actions
     )

@@ -27,7 +27,7 @@ from casus.vocabulary.agenda import LEARNING_POINTS, NoteField
 FIXED_TIME = dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say
 ACCENT = RGBColor(0x1D, 0x4E, 0x89)
-ACTION_WIDTHS = (Mm(74), Mm(40), Mm(28), Mm(24))
+ACTION_WIDTHS = (Mm(22), Mm(62), Mm(36), Mm(24), Mm(22))
 
 
 def _blocks(document: DocxDocument, text: str) -> None:
@@ -85,8 +85,9 @@ def _actions(document: DocxDocument, actions: Sequence[MinutesAction]) -> None:
     if not actions:
         document.add_paragraph("Geen acties.")
         return
-    rows = [("Actie", "Eigenaar", "Gereed op", "Status")] + [
+    rows = [("Bij", "Actie", "Eigenaar", "Gereed op", "Status")] + [
         (
+            action.item,
             action.description + (" (Is dit gelukt?)" if action.carried_over else ""),
             action.owner,
             action.due or "—",
@@ -94,7 +95,7 @@ def _actions(document: DocxDocument, actions: Sequence[MinutesAction]) -> None:
         )
         for action in actions
     ]
-    table = document.add_table(rows=len(rows), cols=4)
+    table = document.add_table(rows=len(rows), cols=len(ACTION_WIDTHS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False

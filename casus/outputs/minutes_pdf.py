@@ -51,20 +51,21 @@ def story(minutes: Minutes) -> list[Flowable]:
                 flow += [Paragraph(title, s["h2"]), *_paragraphs(text)]
     flow.append(Paragraph("Actielijst", s["h1"]))
     if minutes.actions:
-        rows = [[Paragraph(h, s["cellhead"]) for h in ("Actie", "Eigenaar", "Gereed op", "Status")]]
+        rows = [[Paragraph(h, s["cellhead"]) for h in ("Bij", "Actie", "Eigenaar", "Gereed op", "Status")]]
         for action in minutes.actions:
             description = escape(action.description) + (
                 " <i>(Is dit gelukt?)</i>" if action.carried_over else ""
             )
             rows.append(
                 [
+                    Paragraph(escape(action.item), s["cell"]),
                     Paragraph(description, s["cell"]),
                     Paragraph(escape(action.owner), s["cell"]),
                     Paragraph(action.due or "—", s["cell"]),
                     Paragraph(escape(action.status), s["cell"]),
                 ]
             )
-        table = Table(rows, colWidths=[72 * mm, 38 * mm, 26 * mm, 30 * mm], repeatRows=1)
+        table = Table(rows, colWidths=[22 * mm, 58 * mm, 34 * mm, 23 * mm, 29 * mm], repeatRows=1)
         table.setStyle(
             TableStyle(
                 [

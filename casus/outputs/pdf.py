@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -36,7 +37,7 @@ def register_fonts() -> None:
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, textColor=INK, spaceAfter=4)
-    return {
+    result = {
         "body": body,
         "title": ParagraphStyle(
             "title", parent=body, fontName=BOLD, fontSize=18, leading=22, textColor=ACCENT, spaceAfter=6
@@ -71,6 +72,10 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=colors.white,
         ),
     }
+    # Figures stand right-aligned under a right-aligned heading, so units line up.
+    result["number"] = ParagraphStyle("number", parent=result["cell"], alignment=TA_RIGHT)
+    result["numberhead"] = ParagraphStyle("numberhead", parent=result["cellhead"], alignment=TA_RIGHT)
+    return result
 
 
 def render(story: Sequence[Flowable], title: str, footer: str) -> bytes:

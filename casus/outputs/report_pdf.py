@@ -3,6 +3,8 @@ and a bar chart of the row totals that can be shown, in the house style of casus
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -21,16 +23,16 @@ def render(report: Report) -> bytes:
 def _table_flowable(table: CountTable) -> Table:
     s = pdf.styles()
     hidden = suppress(table.counts)
-    header = [table.row_label, *table.columns, "Totaal"]
-    rows = [[Paragraph(h, s["cellhead"]) for h in header]]
+    rows = [[Paragraph(escape(table.row_label), s["cellhead"]),
+             *(Paragraph(escape(h), s["numberhead"]) for h in (*table.columns, "Totaal"))]]  # fmt: skip
     for index, (label, counts) in enumerate(zip(table.rows, table.counts, strict=True)):
         cells = [shown(value, hidden.cells[index][c]) for c, value in enumerate(counts)]
         total = shown(sum(counts), hidden.row_totals[index])
         rows.append(
             [
-                Paragraph(label, s["cell"]),
-                *(Paragraph(c, s["cell"]) for c in cells),
-                Paragraph(total, s["cell"]),
+                Paragraph(escape(label), s["cell"]),
+                *(Paragraph(_unbroken(c), s["number"]) for c in cells),
+                Paragraph(_unbroken(total), s["number"]),
             ]
         )
     column_totals = [
@@ -40,8 +42,8 @@ def _table_flowable(table: CountTable) -> Table:
     rows.append(
         [
             Paragraph("<b>Totaal</b>", s["cell"]),
-            *(Paragraph(t, s["cell"]) for t in column_totals),
-            Paragraph(grand, s["cell"]),
+            *(Paragraph(_unbroken(t), s["number"]) for t in column_totals),
+            Paragraph(_unbroken(grand), s["number"]),
         ]
     )
     first = 62 * mm if len(table.columns) > 2 else 70 * mm
@@ -62,16 +64,23 @@ def _table_flowable(table: CountTable) -> Table:
     return result
 
 
+def _unbroken(text: str) -> str:
+    """“< 5” never breaks between its sign and its number."""
+    return escape(text).replace(" ", "\u00a0")
+
+
+# Said instead of a chart that could not show the whole table.
+NO_CHART = "Geen grafiek: niet elk totaal van deze tabel mag worden getoond, en een deel zou een vertekend beeld geven."
+
+
 def _chart(table: CountTable) -> Drawing | None:
-    """Row totals as bars; a hidden total gets no bar (a bar's length would tell it)."""
+    """Row totals as bars, when there are at least two and every one may be shown. A bar for
+    a hidden total would tell it by its length, and a chart of the shown rows alone (one bar
+    of 24 where the quarters were four) shows a shape the figures do not have."""
     hidden = suppress(table.counts)
-    bars = [
-        (label, sum(c))
-        for label, c, h in zip(table.rows, table.counts, hidden.row_totals, strict=True)
-        if not h
-    ]
-    if not bars:
+    if len(table.rows) < 2 or any(hidden.row_totals):
         return None
+    bars = [(label, sum(c)) for label, c in zip(table.rows, table.counts, strict=True)]
     height = 14 * len(bars) + 20
     drawing = Drawing(166 * mm, height)
     chart = HorizontalBarChart()
@@ -95,7 +104,7 @@ def story(report: Report) -> list[Flowable]:
     flow: list[Flowable] = [
         Paragraph(TITLE, s["title"]),
         Paragraph(
-            f"Periode {period} · aantallen van 1 tot en met 4 staan als “< 5”; een “•” is afgeschermd "
+            f"Periode {period} · aantallen van 1 tot en met 4 staan als “<\u00a05”; een “•” is afgeschermd "
             "omdat anders een kleine cel uit de totalen terug te rekenen is.",
             s["subtitle"],
         ),
@@ -110,6 +119,8 @@ def story(report: Report) -> list[Flowable]:
         chart = _chart(table)
         if chart is not None:
             block += [Spacer(1, 3 * mm), chart]
+        elif len(table.rows) >= 2:
+            block += [Spacer(1, 2 * mm), Paragraph(NO_CHART, s["small"])]
         flow.append(KeepTogether(block))
     flow.append(Paragraph("Meldingen per cluster", s["h1"]))
     if report.unit_table is None:
