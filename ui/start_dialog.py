@@ -31,7 +31,6 @@ from ui import dialogs, settings, workers
 from ui.messages import describe
 from ui.widgets import ERROR_STYLE
 
-
 # Besides the path itself, the row holds its label, the Bladeren button and the margins.
 PATH_ROW_EXTRA = 260
 
