@@ -70,7 +70,10 @@ def _unbroken(text: str) -> str:
 
 
 # Said instead of a chart that could not show the whole table.
-NO_CHART = "Geen grafiek: niet elk totaal van deze tabel mag worden getoond, en een deel zou een vertekend beeld geven."
+NO_CHART = (
+    "Geen grafiek: niet elk totaal van deze tabel mag worden getoond, "
+    "en een deel zou een vertekend beeld geven."
+)
 
 
 def _chart(table: CountTable) -> Drawing | None:
