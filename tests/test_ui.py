@@ -598,19 +598,28 @@ def test_a_setting_out_of_bounds_or_of_the_wrong_type_reads_as_its_default(qtbot
 
 
 def test_ctrl_l_locks_from_any_dialog(qtbot, vault_path: Path) -> None:
-    """The lock is for the moment someone walks up to the desk: it works from the case editor
-    and the meeting screen as from the list (they once swallowed it)."""
+    """The lock is for the moment someone walks up to the desk: it works from every window and
+    dialog as from the list (the case editor, the meeting screen and the report once swallowed it)."""
     from PySide6.QtTest import QTest
 
     from casus.pseudonymise import Pseudonymiser
 
-    create_vault(vault_path, PASSPHRASE).close()
-    for screen in ("editor", "meeting_screen"):
+    with create_vault(vault_path, PASSPHRASE) as made:
+        fill_demo_vault(made, count=2)
+    opening = {
+        "editor": lambda w: w.edit_case(None),
+        "meeting_screen": lambda w: w.open_meeting_screen(),
+        "report_dialog": lambda w: w.open_report(),
+        "units_dialog": lambda w: w.edit_units(),
+        "review_dialog": lambda w: w.review_case(w.selected_case_id()),
+        "meeting_window": lambda w: w.open_meeting_mode(),
+    }
+    for screen, open_it in opening.items():
         vault = Vault.open(vault_path, PASSPHRASE)
-        window = MainWindow(vault, Pseudonymiser(()))
+        window = MainWindow(vault, Pseudonymiser((), deduce_loader=None))
         qtbot.addWidget(window)
         window.show()
-        window.edit_case(None) if screen == "editor" else window.open_meeting_screen()
+        open_it(window)
         dialog = getattr(window, screen)
         qtbot.waitUntil(dialog.isVisible)
         QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
