@@ -91,6 +91,8 @@ def test_the_start_dialog_offers_the_locked_vault_and_the_recent_ones_whole(qtbo
     from ui import settings
     from ui.start_dialog import PATH_ROW_EXTRA, StartDialog
 
+    for key in (settings.RECENT_VAULT.key, settings.RECENT_VAULTS.key):
+        QSettings().remove(key)  # what earlier tests opened
     first = tmp_path / "een map met een lange naam" / "voor het overleg" / "integriteit.casus"
     second = tmp_path / "p-en-o.casus"
     for path in (first, second, first):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -10,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from casus.outputs import pdf
-from casus.outputs.minutes import FOOTER, TITLE, Minutes
+from casus.outputs.minutes import FOOTER, TITLE, Minutes, MinutesAction
 from casus.vocabulary.agenda import LEARNING_POINTS, NoteField
 
 
@@ -51,34 +52,7 @@ def story(minutes: Minutes) -> list[Flowable]:
                 flow += [Paragraph(title, s["h2"]), *_paragraphs(text)]
     flow.append(Paragraph("Actielijst", s["h1"]))
     if minutes.actions:
-        rows = [[Paragraph(h, s["cellhead"]) for h in ("Bij", "Actie", "Eigenaar", "Gereed op", "Status")]]
-        for action in minutes.actions:
-            description = escape(action.description) + (
-                " <i>(Is dit gelukt?)</i>" if action.carried_over else ""
-            )
-            rows.append(
-                [
-                    Paragraph(escape(action.item), s["cell"]),
-                    Paragraph(description, s["cell"]),
-                    Paragraph(escape(action.owner), s["cell"]),
-                    Paragraph(action.due or "—", s["cell"]),
-                    Paragraph(escape(action.status), s["cell"]),
-                ]
-            )
-        table = Table(rows, colWidths=[22 * mm, 58 * mm, 34 * mm, 23 * mm, 29 * mm], repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), pdf.ACCENT),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f8")]),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, pdf.RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        flow.append(table)
+        flow.append(_action_table(minutes.actions))
     else:
         flow.append(Paragraph("Geen acties.", s["body"]))
     if minutes.learning_points.strip():
@@ -88,3 +62,34 @@ def story(minutes: Minutes) -> list[Flowable]:
             *_paragraphs(minutes.learning_points),
         ]
     return flow
+
+
+def _action_table(actions: Sequence[MinutesAction]) -> Table:
+    """Which item each action belongs to, then what, who, by when and how far."""
+    s = pdf.styles()
+    rows = [[Paragraph(h, s["cellhead"]) for h in ("Bij", "Actie", "Eigenaar", "Gereed op", "Status")]]
+    for action in actions:
+        description = escape(action.description) + (" <i>(Is dit gelukt?)</i>" if action.carried_over else "")
+        rows.append(
+            [
+                Paragraph(escape(action.item), s["cell"]),
+                Paragraph(description, s["cell"]),
+                Paragraph(escape(action.owner), s["cell"]),
+                Paragraph(action.due or "—", s["cell"]),
+                Paragraph(escape(action.status), s["cell"]),
+            ]
+        )
+    table = Table(rows, colWidths=[22 * mm, 58 * mm, 34 * mm, 23 * mm, 29 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), pdf.ACCENT),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f8")]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, pdf.RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
