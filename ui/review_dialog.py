@@ -133,8 +133,8 @@ def _replaced_positions(result: CaseResult, field: str) -> list[tuple[int, int, 
 
 
 CODES_PER_MEETING = (
-    "Codes zoals ‘directie K’ gelden alleen in deze voorvertoning: elk overleg geeft elk onderdeel "
-    "een eigen code, dezelfde op het scherm, in de vergadermodus en in de notulen."
+    "‘Directie K’ geldt alleen in deze voorvertoning: elk overleg geeft elk onderdeel een eigen "
+    "code, overal in dat overleg dezelfde."
 )
 
 
