@@ -49,11 +49,79 @@ def _say(message: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
+    from casus.services.parties import PartyService, party_of
     from casus.services.vaults import create_vault
 
+    if args.party is not None:
+        party_of(args.party)  # a name that cannot be a party refuses before a vault exists
     vault = create_vault(args.vault, read_passphrase(confirm=True))
     with vault:
         _say(f"Kluis gemaakt: {vault.path}")
+        if args.party is not None:
+            keys = PartyService(vault).set_party(args.party)
+            _say(f"Partij: {keys.party}; vingerafdruk van de sleutels: {keys.fingerprint}")
+
+
+def cmd_party(args: argparse.Namespace) -> None:
+    from casus.services.parties import PartyService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        keys = PartyService(vault).set_party(args.name)
+    _say(f"Partij: {keys.party}; vingerafdruk van de sleutels: {keys.fingerprint}")
+
+
+def cmd_keys_export(args: argparse.Namespace) -> None:
+    from casus.outputs.writing import write_atomically
+    from casus.services.parties import PartyService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        card, fingerprint = PartyService(vault).key_card()
+    target = write_atomically(Path(args.out), card)
+    _say(f"Sleutelkaart geschreven: {target}")
+    _say(f"Vingerafdruk: {fingerprint}")
+
+
+def cmd_keys_fingerprint(args: argparse.Namespace) -> None:
+    from casus.keycards import read_key_card
+
+    keys = read_key_card(_read_card(args.file))
+    _say(f"{keys.party}: {keys.fingerprint}")
+
+
+def _read_card(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        raise CasusError(f"De sleutelkaart {Path(path).name} kan niet worden gelezen.") from None
+
+
+def cmd_keys_import(args: argparse.Namespace) -> None:
+    from casus.services.parties import PartyService
+
+    card = _read_card(args.file)
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        known = PartyService(vault).register(card, args.fingerprint)
+    _say(f"Sleutelkaart van {known.name} ingelezen (vingerafdruk {known.fingerprint}).")
+
+
+def cmd_keys_list(args: argparse.Namespace) -> None:
+    from casus.services.parties import PartyService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        known = PartyService(vault).known()
+    for party in known:
+        state = "geldig" if party.current else f"ingetrokken op {party.revoked_at:%d-%m-%Y}"
+        _say(f"{party.name}\t{party.fingerprint}\t{state}")
+    if not known:
+        _say("Nog geen sleutelkaarten van andere partijen.")
+
+
+def cmd_keys_revoke(args: argparse.Namespace) -> None:
+    from casus.services.parties import PartyService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        revoked = PartyService(vault).revoke(args.party)
+    _say(f"Sleutelkaart van {revoked.name} ingetrokken.")
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -276,6 +344,7 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
     )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     _vault_commands(commands)
+    _key_commands(commands)
     _pseudonymise_command(commands)
     _meeting_commands(commands)
     _export_commands(commands)
@@ -292,7 +361,14 @@ def _command(
 
 
 def _vault_commands(commands: Any) -> None:
-    _command(commands, "init", "maak een nieuwe, lege kluis", cmd_init)
+    _command(commands, "init", "maak een nieuwe, lege kluis", cmd_init).add_argument(
+        "--party",
+        metavar="PARTIJ",
+        help="de partij van de kluis (discriminatie.nl, Bureau Integriteit, "
+        "P&O, Bureau I&D of een andere organisatie); de kluis krijgt dan zijn sleutels",
+    )
+    _command(commands, "party", "kies de partij van een bestaande kluis (en maak zijn sleutels)",
+             cmd_party).add_argument("name", metavar="PARTIJ")  # fmt: skip
     _command(
         commands, "import", "lees casussen in uit een JSON Lines-bestand (alles of niets)", cmd_import
     ).add_argument("file", metavar="BESTAND")
@@ -319,6 +395,26 @@ def _vault_commands(commands: Any) -> None:
     release.add_argument("--all", action="store_true", help="alle casussen die nog niet zijn vrijgegeven")
     release.add_argument(
         "--accept-proposed", action="store_true", help="aanvaard alle voorgestelde vervangingen"
+    )
+
+
+def _key_commands(commands: Any) -> None:
+    keys = commands.add_parser("keys", help="sleutelkaarten van de partijen").add_subparsers(
+        dest="keys_command", metavar="OPDRACHT", required=True
+    )
+    export = _command(keys, "export", "schrijf de sleutelkaart van deze kluis (toont de vingerafdruk)",
+                      cmd_keys_export)  # fmt: skip
+    export.add_argument("--out", required=True, metavar="BESTAND")
+    fingerprint = keys.add_parser("fingerprint", help="toon de vingerafdruk van een sleutelkaart")
+    fingerprint.add_argument("file", metavar="BESTAND")
+    fingerprint.set_defaults(handler=cmd_keys_fingerprint)
+    read = _command(keys, "import", "lees de sleutelkaart van een andere partij in", cmd_keys_import)
+    read.add_argument("file", metavar="BESTAND")
+    read.add_argument("--fingerprint", required=True, metavar="VINGERAFDRUK",
+                      help="de vingerafdruk zoals de partij zelf hem noemde")  # fmt: skip
+    _command(keys, "list", "toon de ingelezen sleutelkaarten", cmd_keys_list)
+    _command(keys, "revoke", "trek de sleutelkaart van een partij in", cmd_keys_revoke).add_argument(
+        "party", metavar="PARTIJ"
     )
 
 

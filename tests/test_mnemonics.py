@@ -90,6 +90,7 @@ def test_no_window_has_a_mnemonic_twice(qtbot, vault: Vault) -> None:
     from ui.main_window import MainWindow
     from ui.meeting_screen import MeetingScreen
     from ui.org_units_dialog import OrgUnitsDialog
+    from ui.parties_dialog import PartiesDialog
     from ui.report_dialog import ReportDialog
     from ui.review_dialog import ReviewDialog
     from ui.start_dialog import StartDialog
@@ -109,6 +110,7 @@ def test_no_window_has_a_mnemonic_twice(qtbot, vault: Vault) -> None:
         ReviewDialog(vault, pseudonymiser, case_id, main),
         MeetingScreen(vault, pseudonymiser, main),
         ReportDialog(vault, main),
+        PartiesDialog(vault, main),
         StartDialog(),
     ]
     creating = StartDialog()

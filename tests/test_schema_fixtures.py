@@ -17,6 +17,7 @@ from sqlalchemy import select
 from casus.model import MeetingUnitCode
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
+from casus.services.parties import PartyService
 from casus.vault import Vault, schema
 from tests.conftest import PASSPHRASE
 
@@ -57,5 +58,9 @@ def test_a_saved_vault_opens_upgraded_whole_and_holds_what_it_held(revision: str
             rows = session.scalars(select(MeetingUnitCode))
             kept = sorted([row.unit_key, row.team_key, row.code] for row in rows)
         assert kept == expected["meeting"].get("unit_codes", []), "the codes the meeting showed"
+        if "party" in expected:
+            parties = PartyService(vault)
+            assert parties.own_keys().public().fingerprint == expected["party"]["fingerprint"]
+            assert [[p.name, p.fingerprint] for p in parties.known()] == expected["party"]["known"]
     if revision != schema.head_revision():
         assert list((tmp_path / "kluis.casus.backups").glob("*voor-migratie*")), "upgraded after a backup"

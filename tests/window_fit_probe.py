@@ -46,6 +46,7 @@ def main() -> None:
     from ui.meeting_mode import MeetingModeWindow
     from ui.meeting_screen import MeetingScreen
     from ui.org_units_dialog import OrgUnitsDialog
+    from ui.parties_dialog import PartiesDialog
     from ui.report_dialog import ReportDialog
     from ui.review_dialog import ReviewDialog
     from ui.start_dialog import StartDialog
@@ -66,6 +67,7 @@ def main() -> None:
         MeetingModeWindow(vault, pseudonymiser, None),
         StartDialog(),
         ReportDialog(vault, main_window),
+        PartiesDialog(vault, main_window),
     ]
     room = QGuiApplication.primaryScreen().availableGeometry()
     found = {"room": [room.width(), room.height()], "windows": {}}

@@ -73,6 +73,22 @@ class CaseList(QWidget):
             return None
         return self.model.case_id(rows[0].row())
 
+    def view_state(self) -> dict[str, object]:
+        """Where the user is: filters, search text and the selected case (kept in memory only,
+        so that unlocking returns there; never written to settings)."""
+        return {
+            "text": self.filter_edit.text(),
+            "filters": {name: combo.currentIndex() for name, combo in self.filters.combos.items()},
+            "case_id": self.selected_case_id(),
+        }
+
+    def restore_view_state(self, state: dict[str, object]) -> None:
+        self.filter_edit.setText(str(state.get("text", "")))
+        for name, index in dict(state.get("filters", {})).items():  # type: ignore[call-overload]
+            self.filters.combos[name].setCurrentIndex(index)
+        case_id = state.get("case_id")
+        self.choose(case_id if isinstance(case_id, int) else None)
+
     def choose(self, case_id: int | None) -> bool:
         """Make that case the chosen row, if the filter shows it."""
         row = self.model.row_of(case_id)

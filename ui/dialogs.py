@@ -119,6 +119,20 @@ def choose_export_target(parent: QWidget, title: str, name: str, word: bool = Fa
     return target.with_suffix(suffix) if known else target.with_name(target.name + suffix)
 
 
+KEY_CARD_FILTER = "Sleutelkaart van Casus (*.sleutelkaart);;Alle bestanden (*)"
+
+
+def choose_key_card(parent: QWidget, saving: bool, name: str = "") -> str:
+    """A key card to write (`saving`, proposed as `name`) or to read; "" when left."""
+    title = "Sleutelkaart opslaan" if saving else "Sleutelkaart inlezen"
+    return _chosen(_file_dialog(parent, title, name, KEY_CARD_FILTER, saving=saving))[0]
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> str | None:
+    text, chosen = QInputDialog.getText(parent, title, label)
+    return str(text) if chosen else None
+
+
 def choose_vault(parent: QWidget) -> str:
     return _chosen(_file_dialog(parent, "Kluis kiezen", "", VAULT_FILTER, saving=False))[0]
 

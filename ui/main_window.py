@@ -34,6 +34,7 @@ from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
 from ui.org_units_dialog import OrgUnitsDialog
+from ui.parties_dialog import PartiesDialog
 from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
@@ -101,11 +102,12 @@ class MainWindow(QMainWindow):
         self.units_action = self._action("&Organisatieonderdelen…", self.edit_units, "Ctrl+U")
         self.backup_action = self._action("&Reservekopie maken", self.make_backup, "Ctrl+B")
         self.idle_action = self._action("Automatisch &vergrendelen na…", self.choose_idle_minutes)
+        self.parties_action = self._action("&Partij en sleutelkaarten…", self.edit_parties)
         self.lock_action = self._action("&Vergrendelen", self.lock, "Ctrl+L")
         self.addAction(self.lock_action)  # shown in the menu; ui/lock_key.py takes the key anywhere
         quit_action = self._action("&Afsluiten", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         vault_menu = self.menuBar().addMenu("&Kluis")
-        for action in (self.units_action, self.backup_action, self.idle_action):
+        for action in (self.units_action, self.parties_action, self.backup_action, self.idle_action):
             vault_menu.addAction(action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.lock_action)
@@ -213,6 +215,11 @@ class MainWindow(QMainWindow):
         self.units_dialog.finished.connect(lambda _result: self.refresh())
         self.units_dialog.open()
 
+    def edit_parties(self) -> None:
+        if self.vault is not None:
+            self.parties_dialog = PartiesDialog(self.vault, self)
+            self.parties_dialog.open()
+
     def review_selected(self) -> None:
         case_id = self.selected_case_id()
         if case_id is None:
@@ -283,20 +290,10 @@ class MainWindow(QMainWindow):
         self.report_dialog.open()
 
     def view_state(self) -> dict[str, object]:
-        """Where the user is: filters, search text and the selected case (kept in memory only,
-        so that unlocking returns there; never written to settings)."""
-        return {
-            "text": self.filter_edit.text(),
-            "filters": {name: combo.currentIndex() for name, combo in self.filters.combos.items()},
-            "case_id": self.selected_case_id(),
-        }
+        return self.case_list.view_state()
 
     def restore_view_state(self, state: dict[str, object]) -> None:
-        self.filter_edit.setText(str(state.get("text", "")))
-        for name, index in dict(state.get("filters", {})).items():  # type: ignore[call-overload]
-            self.filters.combos[name].setCurrentIndex(index)
-        case_id = state.get("case_id")
-        self.case_list.choose(case_id if isinstance(case_id, int) else None)
+        self.case_list.restore_view_state(state)
 
     def _lock_if_open(self) -> None:
         if self.vault is not None:
@@ -322,6 +319,7 @@ class MainWindow(QMainWindow):
             *self.findChildren(ReviewDialog),
             *self.findChildren(CaseEditor),
             *self.findChildren(OrgUnitsDialog),
+            *self.findChildren(PartiesDialog),
             *self.findChildren(MeetingScreen),
             *self.findChildren(ReportDialog),
         ]:

@@ -421,3 +421,33 @@ class IdentifierIndex(Base):
     built_generation: Mapped[int | None]
     fingerprint: Mapped[str] = mapped_column(String(64), default="", server_default="")
     payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class OwnParty(Base):
+    """The party this vault belongs to and its own keys (one row). The private keys are kept
+    here only, under the vault's encryption; a key card carries the public halves."""
+
+    __tablename__ = "own_party"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    party: Mapped[Party | None]  # one of the four meeting parties, or None for another organisation
+    age_identity: Mapped[str] = mapped_column(Text)
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class KnownParty(Base):
+    """Another party's key card, registered once its fingerprint was confirmed. A revoked or
+    replaced card stays, with the moment it stopped counting, so that what it signed before
+    can still be told apart."""
+
+    __tablename__ = "known_party"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    recipient: Mapped[str] = mapped_column(String(200))
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    registered_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    revoked_at: Mapped[dt.datetime | None]

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from sqlalchemy import select  # noqa: E402
 
+from casus.keycards import OwnKeys, key_card, read_key_card  # noqa: E402
 from casus.model import MeetingUnitCode  # noqa: E402
 from casus.outputs.minutes import build_minutes  # noqa: E402
 from casus.pseudonymise import Pseudonymiser  # noqa: E402
@@ -27,6 +28,7 @@ from casus.services.cases import CaseDraft, CaseService, PersonDraft  # noqa: E4
 from casus.services.interventions import InterventionDraft, InterventionService, RepairAdviceDraft  # noqa: E402
 from casus.services.meetings import MeetingService  # noqa: E402
 from casus.services.org_units import OrgUnitService  # noqa: E402
+from casus.services.parties import PartyService  # noqa: E402
 from casus.services.review import ReviewService  # noqa: E402
 from casus.services.vaults import create_vault  # noqa: E402
 from casus.vault import schema  # noqa: E402
@@ -73,6 +75,10 @@ def main() -> None:
     meetings.set_learning_points(meeting, "Let op wie niet wordt uitgenodigd.")
     meetings.mark_no_name(meeting, "Wijkzorg")
     build_minutes(vault, Pseudonymiser(()), meeting)  # the meeting keeps the unit codes it showed
+    parties = PartyService(vault)
+    own = parties.set_party("P&O")
+    card = key_card(OwnKeys.generate("Bureau Integriteit"))
+    known = parties.register(card, read_key_card(card).fingerprint)
     with vault.session() as session:
         kept = sorted([row.unit_key, row.team_key, row.code] for row in session.scalars(select(MeetingUnitCode)))
     expected = {
@@ -85,6 +91,7 @@ def main() -> None:
                     "discussion": "Het overleg bespreekt de uitsluiting.", "actions": ["Teamsessie plannen"],
                     "learning_points": "Let op wie niet wordt uitgenodigd.", "no_name": ["wijkzorg"],
                     "unit_codes": kept},
+        "party": {"own": own.party, "fingerprint": own.fingerprint, "known": [[known.name, known.fingerprint]]},
     }  # fmt: skip
     vault.close()
     (folder / f"revision-{revision}.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
