@@ -613,6 +613,7 @@ def test_ctrl_l_locks_from_any_dialog(qtbot, vault_path: Path) -> None:
         "units_dialog": lambda w: w.edit_units(),
         "review_dialog": lambda w: w.review_case(w.selected_case_id()),
         "meeting_window": lambda w: w.open_meeting_mode(),
+        "parties_dialog": lambda w: w.edit_parties(),
     }
     for screen, open_it in opening.items():
         vault = Vault.open(vault_path, PASSPHRASE)

@@ -34,7 +34,6 @@ from ui.meeting_mode import MeetingModeWindow
 from ui.meeting_screen import MeetingScreen
 from ui.messages import describe
 from ui.org_units_dialog import OrgUnitsDialog
-from ui.parties_dialog import PartiesDialog
 from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
@@ -216,6 +215,8 @@ class MainWindow(QMainWindow):
         self.units_dialog.open()
 
     def edit_parties(self) -> None:
+        from ui.parties_dialog import PartiesDialog  # its key libraries load when first asked for
+
         if self.vault is not None:
             self.parties_dialog = PartiesDialog(self.vault, self)
             self.parties_dialog.open()
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
             *self.findChildren(ReviewDialog),
             *self.findChildren(CaseEditor),
             *self.findChildren(OrgUnitsDialog),
-            *self.findChildren(PartiesDialog),
+            *self.findChildren(QDialog, "parties"),
             *self.findChildren(MeetingScreen),
             *self.findChildren(ReportDialog),
         ]:

@@ -39,6 +39,7 @@ class PartiesDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Partij en sleutelkaarten – Casus")
+        self.setObjectName("parties")  # so the main window finds it to close on lock
         fit_to_screen(self, 760, 520)
         self.service = PartyService(vault)
         self.party_edit = QLineEdit()
