@@ -116,6 +116,17 @@ def cmd_keys_list(args: argparse.Namespace) -> None:
         _say("Nog geen sleutelkaarten van andere partijen.")
 
 
+def cmd_card_export(args: argparse.Namespace) -> None:
+    from casus.outputs.writing import write_atomically
+    from casus.services.case_cards import CaseCardService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        sealed, card_id = CaseCardService(vault, _pseudonymiser()).export(args.case, args.to)
+        target = write_atomically(Path(args.out), sealed)
+    _say(f"Casuskaart geschreven: {target}")
+    _say(f"Kaart-id: {card_id}")
+
+
 def cmd_keys_revoke(args: argparse.Namespace) -> None:
     from casus.services.parties import PartyService
 
@@ -345,6 +356,7 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     _vault_commands(commands)
     _key_commands(commands)
+    _card_commands(commands)
     _pseudonymise_command(commands)
     _meeting_commands(commands)
     _export_commands(commands)
@@ -416,6 +428,17 @@ def _key_commands(commands: Any) -> None:
     _command(keys, "revoke", "trek de sleutelkaart van een partij in", cmd_keys_revoke).add_argument(
         "party", metavar="PARTIJ"
     )
+
+
+def _card_commands(commands: Any) -> None:
+    cards = commands.add_parser("card", help="casuskaarten voor het overleg").add_subparsers(
+        dest="card_command", metavar="OPDRACHT", required=True
+    )
+    export = _command(cards, "export", "maak een casuskaart van een vrijgegeven casus voor een partij",
+                      cmd_card_export)  # fmt: skip
+    export.add_argument("--case", required=True, metavar="KENMERK")
+    export.add_argument("--to", required=True, metavar="PARTIJ")
+    export.add_argument("--out", required=True, metavar="BESTAND")
 
 
 def _pseudonymise_command(commands: Any) -> None:

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import pyrage
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -198,3 +199,96 @@ def test_the_window_shows_the_party_and_fingerprint_and_reads_a_card_only_with_i
     dialog.revoke()
     assert dialog.table.item(0, 2).text().startswith("ingetrokken op")
     dialog.accept()
+
+
+# -- the case card, owner to meeting ---------------------------------------------------------------
+
+
+def _two_parties(tmp_path: Path) -> tuple[Vault, Vault]:
+    from casus.services.vaults import create_vault
+
+    owner = create_vault(tmp_path / "po.casus", PASSPHRASE, actor="po")
+    meeting = create_vault(tmp_path / "bi.casus", PASSPHRASE, actor="bi")
+    PartyService(owner).set_party("P&O")
+    PartyService(meeting).set_party("Bureau Integriteit")
+    for one, other in ((owner, meeting), (meeting, owner)):
+        card, fingerprint = PartyService(other).key_card()
+        PartyService(one).register(card, fingerprint)
+    return owner, meeting
+
+
+def test_a_case_card_carries_the_meeting_view_only_signed_and_for_the_recipient_alone(
+    tmp_path: Path, light_engine
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from casus.keycards import OwnKeys
+    from casus.services.case_cards import SIGNED_AS, CaseCardService, open_envelope
+    from casus.services.cases import CaseDraft, CaseService, PersonDraft
+    from casus.services.org_units import OrgUnitService
+    from tests.helpers import release
+
+    owner, meeting = _two_parties(tmp_path)
+    unit = next(u for u in OrgUnitService(owner).list() if u.name == "Team Erfpacht")
+    case_id = CaseService(owner).create(CaseDraft(
+        reference="PO-2026-017", channel="hr", received="2026-05-14", category="bullying",
+        org_unit_id=unit.id,
+        facts="Ferdinand Kluivert kleineerde Yara Mendes in het overleg van Team Erfpacht.",
+        question="Hoe kan Team Erfpacht dit bespreekbaar maken?",
+        people=[PersonDraft(role="reporter", name="Yara Mendes", email="y.mendes@example.org"),
+                PersonDraft(role="accused", name="Ferdinand Kluivert")],
+    ))  # fmt: skip
+    cards = CaseCardService(owner, light_engine)
+    with pytest.raises(ValidationError):
+        cards.export("PO-2026-017", "Bureau Integriteit")  # not released
+    release(owner, case_id, light_engine)
+    with pytest.raises(ValidationError) as unknown:
+        cards.export("PO-2026-017", "discriminatie.nl")
+    assert "geen ingelezen sleutelkaart" in str(unknown.value)
+    sealed, card_id = cards.export("PO-2026-017", "Bureau Integriteit")
+
+    for secret in (b"Yara", b"Mendes", b"Kluivert", b"PO-2026-017", b"Erfpacht", b"example.org"):
+        assert secret not in sealed, "encrypted"
+    signer, payload, signature = open_envelope(sealed, PartyService(meeting).own_keys().identity)
+    assert signer == "P&O"
+    Ed25519PublicKey.from_public_bytes(PartyService(meeting).current("P&O").signing).verify(
+        signature, SIGNED_AS + payload
+    )
+    content = json.loads(payload)
+    assert content["card_id"] == card_id and len(card_id) == 32
+    assert (content["from_party"], content["to_party"]) == ("P&O", "Bureau Integriteit")
+    shown = json.dumps(content, ensure_ascii=False)
+    for identifying in ("Yara", "Mendes", "Kluivert", "PO-2026-017", "Erfpacht", "mendes@"):
+        assert identifying not in shown, identifying
+    assert content["case"]["people"] == [["Melder A", "Melder"], ["Betrokkene B", "Betrokkene"]]
+    assert "cluster" in content["case"]["unit"] and "directie" not in content["case"]["unit"], (
+        "no code of the owner's own"
+    )
+    assert content["case"]["period"] == "mei 2026"
+    with pytest.raises(pyrage.DecryptError):
+        open_envelope(sealed, OwnKeys.generate("een ander").identity)  # a card for another recipient
+    owner.close()
+    meeting.close()
+
+
+def test_the_command_line_makes_a_case_card(tmp_path: Path, light_engine) -> None:
+    from casus.services.cases import CaseDraft, CaseService, PersonDraft
+    from tests.helpers import release
+
+    owner, meeting = _two_parties(tmp_path)
+    case_id = CaseService(owner).create(CaseDraft(
+        reference="PO-2026-018", channel="hr", received="2026-06-02", category="exclusion",
+        facts="Tirza Hoekstra werd niet uitgenodigd.",
+        people=[PersonDraft(role="reporter", name="Tirza Hoekstra")],
+    ))  # fmt: skip
+    release(owner, case_id, light_engine)
+    owner.close()
+    meeting.close()
+    env = {"CASUS_PASSPHRASE": PASSPHRASE}
+    out = tmp_path / "kaart.casuskaart"
+    export = ("card", "export", str(tmp_path / "po.casus"), "--to", "Bureau Integriteit")
+    made = casus(*export, "--case", "PO-2026-018", "--out", str(out), env=env)
+    assert made.returncode == 0, made.stderr
+    assert re.search(r"Kaart-id: [0-9a-f]{32}$", made.stdout.strip()) and out.stat().st_size > 0
+    refused = casus(*export, "--case", "PO-2026-999", "--out", str(tmp_path / "niets"), env=env)
+    assert refused.returncode == 1 and not (tmp_path / "niets").exists()

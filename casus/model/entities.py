@@ -451,3 +451,16 @@ class KnownParty(Base):
     fingerprint: Mapped[str] = mapped_column(String(40))
     registered_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     revoked_at: Mapped[dt.datetime | None]
+
+
+class CaseCard(Base):
+    """A case card this vault made: the card id stands for the case here only (a card never
+    carries the case's reference), so advice that comes back finds its case."""
+
+    __tablename__ = "case_card"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(40), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    to_party: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utc_now)

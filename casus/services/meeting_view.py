@@ -29,7 +29,7 @@ from casus.services.case_texts import (
     pseudonymiser_over_units,
     read_reviews,
 )
-from casus.vocabulary.enums import CaseStatus
+from casus.vocabulary.enums import CaseStatus, UnitGeneralisation
 
 if TYPE_CHECKING:
     from casus.vault import Vault
@@ -67,16 +67,20 @@ class MeetingViewService:
         with self.vault.session() as session:
             return _render(session, live_case(session, case_id), pseudonymiser, codes)
 
-    def meeting_view(self, case_id: int, codes: UnitCodeBook) -> MeetingCase:
-        """What meeting mode and the minutes show of a released case."""
+    def meeting_view(
+        self, case_id: int, codes: UnitCodeBook, level: UnitGeneralisation | None = None
+    ) -> MeetingCase:
+        """What meeting mode and the minutes show of a released case; `level` overrides how
+        its units are shown (a case card never carries a code of the owner's own)."""
         pseudonymiser = pseudonymiser_over_units(self.vault, self.pseudonymiser)
         with self.vault.session() as session:
             case = live_case(session, case_id)
             if case.status is not CaseStatus.RELEASED:
                 raise ValidationError("status", "Status", "deze casus is niet vrijgegeven")
-            result = _render(session, case, pseudonymiser, codes)
+            shown_as = level or case.unit_generalisation
+            result = _render(session, case, pseudonymiser, codes, shown_as)
             people = [(i.key, i.role) for i in sorted(case.involvements, key=lambda i: i.id)]
-            unit = _unit_text(case, pseudonymiser, codes)
+            unit = _unit_text(case, pseudonymiser, codes, shown_as)
             category, received = case.category, case.received
         book = PseudonymBook(case_input_people(people))
         return MeetingCase(
@@ -89,19 +93,25 @@ class MeetingViewService:
         )
 
 
-def _render(session: Session, case: Case, pseudonymiser: Pseudonymiser, codes: UnitCodeBook) -> CaseResult:
+def _render(
+    session: Session,
+    case: Case,
+    pseudonymiser: Pseudonymiser,
+    codes: UnitCodeBook,
+    level: UnitGeneralisation | None = None,
+) -> CaseResult:
     reviews = read_reviews(session, case)
     release_rule.require_complete(reviews)
     spans = {r.field: [engine_span(s, case, r.text) for s in r.spans if s.decision in KEPT] for r in reviews}
-    return pseudonymiser.render(case_input(case), spans, case.unit_generalisation, codes)
+    return pseudonymiser.render(case_input(case), spans, level or case.unit_generalisation, codes)
 
 
-def _unit_text(case: Case, pseudonymiser: Pseudonymiser, codes: UnitCodeBook) -> str:
+def _unit_text(
+    case: Case, pseudonymiser: Pseudonymiser, codes: UnitCodeBook, level: UnitGeneralisation
+) -> str:
     """The case's own unit as the meeting sees it ("directie K", a cluster, or nothing)."""
     if case.org_unit_id is None:
         return ""
     whole = Span(0, 1, SpanKind.ORG, OWN_UNIT, detail=str(case.org_unit_id))
-    replacer = Replacer(
-        PseudonymBook(()), pseudonymiser.units, codes, case.unit_generalisation, pseudonymiser.reserved_codes
-    )
+    replacer = Replacer(PseudonymBook(()), pseudonymiser.units, codes, level, pseudonymiser.reserved_codes)
     return replacer.text_for(whole, "")

@@ -1,4 +1,5 @@
-"""The party a vault belongs to, its own keys, and the key cards of the other parties.
+"""The party a vault belongs to, its own keys, the key cards of the other parties, and the
+case cards it made (card id to case, kept here only).
 
 Revision ID: 0009
 Revises: 0008
@@ -52,9 +53,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("known_party", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_known_party_name"), ["name"], unique=False)
+    op.create_table(
+        "case_card",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("card_id", sa.String(length=40), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("to_party", sa.String(length=200), nullable=False),
+        sa.Column("issued_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["case_file.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("card_id"),
+    )
+    with op.batch_alter_table("case_card", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_card_case_id"), ["case_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("case_card", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_case_card_case_id"))
+    op.drop_table("case_card")
     with op.batch_alter_table("known_party", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_known_party_name"))
     op.drop_table("known_party")
