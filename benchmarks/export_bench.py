@@ -26,9 +26,10 @@ from pathlib import Path
 
 os.environ.setdefault("CASUS_INSECURE_TEST_KDF", "1")  # the KDF is measured in vault_bench.py
 
+from casus.collector import collector_paused
 from casus.demo import fill_demo_vault
 from casus.disclosure import DisclosureGate
-from casus.identifier_index import collector_paused, vault_identifiers
+from casus.identifier_index import vault_identifiers
 from casus.outputs.minutes_export import export_minutes
 from casus.outputs.report_export import export_report
 from casus.outputs.shared_screen import shared_screen_cases

@@ -58,8 +58,11 @@ def cmd_init(args: argparse.Namespace) -> None:
     with vault:
         _say(f"Kluis gemaakt: {vault.path}")
         if args.party is not None:
-            keys = PartyService(vault).set_party(args.party)
-            _say(f"Partij: {keys.party}; vingerafdruk van de sleutels: {keys.fingerprint}")
+            _say_party(PartyService(vault).set_party(args.party))
+
+
+def _say_party(keys: Any) -> None:
+    _say(f"Partij: {keys.party}; vingerafdruk van de sleutels: {keys.fingerprint}")
 
 
 def cmd_party(args: argparse.Namespace) -> None:
@@ -67,7 +70,7 @@ def cmd_party(args: argparse.Namespace) -> None:
 
     with _open_vault(args.vault, read_passphrase()) as vault:
         keys = PartyService(vault).set_party(args.name)
-    _say(f"Partij: {keys.party}; vingerafdruk van de sleutels: {keys.fingerprint}")
+    _say_party(keys)
 
 
 def cmd_keys_export(args: argparse.Namespace) -> None:

@@ -17,17 +17,15 @@ meeting screen that checks every note asks the vault one number, not for its ind
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import threading
 import weakref
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from casus.collector import collector_paused
 from casus.errors import CasusError
 from casus.identify import stored_index
 from casus.identify.case_input import KnownUnit
@@ -42,20 +40,6 @@ _ROW = 1
 # Per open vault: the generation and the indices compiled at it.
 _held: weakref.WeakKeyDictionary[Vault, tuple[int, KnownIdentifiers]] = weakref.WeakKeyDictionary()
 _held_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Building makes hundreds of thousands of objects that all stay: the collector's passes
-    over the growing heap were most of the time (0.60 s -> 0.24 s at 5,000 cases, measured),
-    and there is nothing to collect meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def vault_generation(vault: Vault) -> int:

@@ -129,6 +129,19 @@ def test_an_involvement_of_another_case_cannot_be_edited_or_removed_through_this
     assert _people(vault, other)[0][2] == "Tess Hoogeveen"
 
 
+def _people_tab(qtbot, vault: Vault, case_id: int):
+    """The case editor, active, on its Personen tab."""
+    from ui.case_editor import CaseEditor
+
+    editor = CaseEditor(vault, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.tabs.setCurrentIndex(1)
+    return editor
+
+
 def _edit_cell(qtbot, editor, row: int, column: int, text: str, commit: bool = True) -> None:
     """As a user does: the cell made current, F2, select all, type, Enter."""
     table = editor.people
@@ -145,7 +158,6 @@ def _edit_cell(qtbot, editor, row: int, column: int, text: str, commit: bool = T
 
 
 def test_the_case_editor_edits_a_stored_person_with_the_keyboard(qtbot, vault: Vault) -> None:
-    from ui.case_editor import CaseEditor
 
     case_id = _case(
         vault,
@@ -153,12 +165,7 @@ def test_the_case_editor_edits_a_stored_person_with_the_keyboard(qtbot, vault: V
         PersonDraft(role="reporter", name="Sevda Aydin", function="Jurist"),
         PersonDraft(role="accused", name="Rutger Manders"),
     )
-    editor = CaseEditor(vault, case_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    editor.tabs.setCurrentIndex(1)
+    editor = _people_tab(qtbot, vault, case_id)
     _edit_cell(qtbot, editor, 0, 1, "Sevda Aydin-Kaya")
     _edit_cell(qtbot, editor, 0, 2, "Senior jurist")
     role = editor.people.cellWidget(1, 0)
@@ -172,16 +179,9 @@ def test_the_case_editor_edits_a_stored_person_with_the_keyboard(qtbot, vault: V
 
 
 def test_a_refused_person_value_puts_the_cursor_in_its_cell_and_stores_nothing(qtbot, vault: Vault) -> None:
-    from ui.case_editor import CaseEditor
-
     case_id = _case(vault, "", PersonDraft(role="reporter", name="Mirjam Oosting"),
                     PersonDraft(role="witness", name="Koen Dijkgraaf"))  # fmt: skip
-    editor = CaseEditor(vault, case_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    editor.tabs.setCurrentIndex(1)
+    editor = _people_tab(qtbot, vault, case_id)
     _edit_cell(qtbot, editor, 1, 4, "koen@")
     _edit_cell(qtbot, editor, 0, 2, "Teamleider")
     editor.save()
@@ -193,7 +193,6 @@ def test_a_refused_person_value_puts_the_cursor_in_its_cell_and_stores_nothing(q
 
 def test_annuleren_undoes_every_change_of_the_editor_to_its_people(qtbot, monkeypatch, vault: Vault) -> None:
     from ui import dialogs
-    from ui.case_editor import CaseEditor
 
     case_id = _case(
         vault,
@@ -208,12 +207,7 @@ def test_annuleren_undoes_every_change_of_the_editor_to_its_people(qtbot, monkey
     monkeypatch.setattr(
         dialogs, "ask_save_changes", lambda _p: asked.append(True) or dialogs.SaveAnswer.DISCARD
     )
-    editor = CaseEditor(vault, case_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    editor.tabs.setCurrentIndex(1)
+    editor = _people_tab(qtbot, vault, case_id)
     _edit_cell(qtbot, editor, 0, 1, "Hanneke van der Stoel")
     editor.people.setCurrentCell(2, 1)
     editor.people_table.remove_current()
@@ -224,15 +218,9 @@ def test_annuleren_undoes_every_change_of_the_editor_to_its_people(qtbot, monkey
 
 
 def test_ctrl_s_straight_after_typing_in_a_cell_saves_what_was_typed(qtbot, vault: Vault) -> None:
-    from ui.case_editor import CaseEditor
 
     case_id = _case(vault, "", PersonDraft(role="reporter", name="Bas Kloosterman"))
-    editor = CaseEditor(vault, case_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    editor.tabs.setCurrentIndex(1)
+    editor = _people_tab(qtbot, vault, case_id)
     _edit_cell(qtbot, editor, 0, 2, "Adviseur", commit=False)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.isVisible()

@@ -290,5 +290,10 @@ def test_the_command_line_makes_a_case_card(tmp_path: Path, light_engine) -> Non
     made = casus(*export, "--case", "PO-2026-018", "--out", str(out), env=env)
     assert made.returncode == 0, made.stderr
     assert re.search(r"Kaart-id: [0-9a-f]{32}$", made.stdout.strip()) and out.stat().st_size > 0
+    written = out.read_bytes()
+    assert not any(word in written for word in (b"Tirza", b"Hoekstra", b"PO-2026-018")), "ciphertext only"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".casus-export")] == [], (
+        "no temporary left"
+    )
     refused = casus(*export, "--case", "PO-2026-999", "--out", str(tmp_path / "niets"), env=env)
     assert refused.returncode == 1 and not (tmp_path / "niets").exists()

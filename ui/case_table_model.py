@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from casus.services.bulk_read import collector_paused
+from casus.collector import collector_paused
 from casus.services.cases import CaseSummary
 
 Index = QModelIndex | QPersistentModelIndex

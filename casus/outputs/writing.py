@@ -27,7 +27,11 @@ _REASONS = {
 
 def write_atomically(target: Path, data: bytes) -> Path:
     """A full disk, a folder without access or a read-only disk: OutputNotWrittenError in
-    Dutch, the target untouched, no temporary file left."""
+    Dutch, the target untouched, no temporary file left.
+
+    It writes what it is given, under a name that says nothing (".casus-export-…") until the
+    rename, so its callers pass only what may leave the vault: minutes and reports after the
+    gate, a key card (public keys), a case card (encrypted to its recipient)."""
     target = target.expanduser().absolute()
     if target.is_dir():
         raise OutputNotWrittenError(_REASONS[errno.EISDIR])

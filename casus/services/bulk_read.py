@@ -5,18 +5,18 @@ Two costs dominated once the query itself was fast (50,000 cases):
   statement, still built and compiled by SQLAlchemy and run on the session's own connection
   and transaction, hands back the driver's tuples;
 - the cyclic garbage collector ran over and over while the rows were made (they are tuples,
-  strings and dates, which hold no cycles), doubling the time; it is paused while they are.
+  strings and dates, which hold no cycles), doubling the time; it is paused while they are
+  (casus.collector).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
+
+from casus.collector import collector_paused
 
 
 def plain_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
@@ -27,16 +27,3 @@ def plain_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
     with collector_paused():
         rows: list[tuple[Any, ...]] = driver.execute(str(compiled), parameters).fetchall()
     return rows
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic collection while many acyclic objects are made; it runs again afterwards,
-    as it would have. Nested uses leave it as the outermost found it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -12,11 +12,12 @@ from sqlalchemy import String, func, select, type_coerce, update
 from sqlalchemy.orm import Session, selectinload
 
 from casus import validation as v
+from casus.collector import collector_paused
 from casus.errors import NotFoundError, ValidationError
 from casus.model import Case, CaseGround, Involvement, OrgUnit, Person, Review
 from casus.services import release_rule
 from casus.services.audit import apply_changes, record
-from casus.services.bulk_read import collector_paused, plain_rows
+from casus.services.bulk_read import plain_rows
 from casus.services.case_values import CaseView, case_view
 from casus.services.lookup import required
 from casus.vocabulary.enums import (
