@@ -71,11 +71,12 @@ class MainWindow(QMainWindow):
         home.addWidget(self.attention)
         home.addWidget(self.case_list)
         home.setStretchFactor(1, 1)
-        self.home = home
         self.setCentralWidget(scrollable(home))
 
         self._build_menus()
         self.refresh()
+        # Room for the home view's lines once; after that the splitter is the user's.
+        home.setSizes([self.attention.preferred_height(), max(1, self.height())])
         if vault.recovered:  # an interrupted restore or backup, finished, undone or removed
             self.statusBar().showMessage(" ".join(vault.recovered), 15000)
         self.filter_edit.setFocus()
@@ -136,7 +137,6 @@ class MainWindow(QMainWindow):
         if self.vault is not None:
             self.case_list.show_rows(CaseService(self.vault).summaries())
             self.attention.show_items(AttentionService(self.vault).items())
-            self.home.setSizes([self.attention.preferred_height(), max(1, self.height())])
 
     def _open_attention(self, item: AttentionItem) -> None:
         """Each line opens what it names: the review, the meeting screen, the case's tab."""
