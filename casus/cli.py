@@ -73,71 +73,6 @@ def cmd_party(args: argparse.Namespace) -> None:
     _say_party(keys)
 
 
-def cmd_keys_export(args: argparse.Namespace) -> None:
-    from casus.outputs.writing import write_atomically
-    from casus.services.parties import PartyService
-
-    with _open_vault(args.vault, read_passphrase()) as vault:
-        card, fingerprint = PartyService(vault).key_card()
-    target = write_atomically(Path(args.out), card)
-    _say(f"Sleutelkaart geschreven: {target}")
-    _say(f"Vingerafdruk: {fingerprint}")
-
-
-def cmd_keys_fingerprint(args: argparse.Namespace) -> None:
-    from casus.keycards import read_key_card
-
-    keys = read_key_card(_read_card(args.file))
-    _say(f"{keys.party}: {keys.fingerprint}")
-
-
-def _read_card(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        raise CasusError(f"De sleutelkaart {Path(path).name} kan niet worden gelezen.") from None
-
-
-def cmd_keys_import(args: argparse.Namespace) -> None:
-    from casus.services.parties import PartyService
-
-    card = _read_card(args.file)
-    with _open_vault(args.vault, read_passphrase()) as vault:
-        known = PartyService(vault).register(card, args.fingerprint)
-    _say(f"Sleutelkaart van {known.name} ingelezen (vingerafdruk {known.fingerprint}).")
-
-
-def cmd_keys_list(args: argparse.Namespace) -> None:
-    from casus.services.parties import PartyService
-
-    with _open_vault(args.vault, read_passphrase()) as vault:
-        known = PartyService(vault).known()
-    for party in known:
-        state = "geldig" if party.current else f"ingetrokken op {party.revoked_at:%d-%m-%Y}"
-        _say(f"{party.name}\t{party.fingerprint}\t{state}")
-    if not known:
-        _say("Nog geen sleutelkaarten van andere partijen.")
-
-
-def cmd_card_export(args: argparse.Namespace) -> None:
-    from casus.outputs.writing import write_atomically
-    from casus.services.case_cards import CaseCardService
-
-    with _open_vault(args.vault, read_passphrase()) as vault:
-        sealed, card_id = CaseCardService(vault, _pseudonymiser()).export(args.case, args.to)
-        target = write_atomically(Path(args.out), sealed)
-    _say(f"Casuskaart geschreven: {target}")
-    _say(f"Kaart-id: {card_id}")
-
-
-def cmd_keys_revoke(args: argparse.Namespace) -> None:
-    from casus.services.parties import PartyService
-
-    with _open_vault(args.vault, read_passphrase()) as vault:
-        revoked = PartyService(vault).revoke(args.party)
-    _say(f"Sleutelkaart van {revoked.name} ingetrokken.")
-
-
 def cmd_import(args: argparse.Namespace) -> None:
     from casus.importing import import_cases
 
@@ -213,6 +148,15 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
         pseudonymise_stream(source, target, UnitGeneralisation(args.unit))
     except UnicodeDecodeError:
         raise CasusError("De invoer is geen UTF-8.") from None
+
+
+def _read_file(path: str, what: str) -> bytes:
+    """A card's bytes; the error names the file's base name only (chosen by the user, and
+    never made from a case)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        raise CasusError(f"{what} {Path(path).name} kan niet worden gelezen.") from None
 
 
 def _pseudonymiser() -> Any:
@@ -350,6 +294,8 @@ def command_names() -> frozenset[str]:
 
 
 def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
+    from casus.cli_exchange import exchange_commands
+
     parser = argparse.ArgumentParser(
         prog="casus",
         description="Casus: versleutelde kluis voor het casuïstiekoverleg. Zonder opdracht "
@@ -358,8 +304,7 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
     )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     _vault_commands(commands)
-    _key_commands(commands)
-    _card_commands(commands)
+    exchange_commands(commands)
     _pseudonymise_command(commands)
     _meeting_commands(commands)
     _export_commands(commands)
@@ -411,37 +356,6 @@ def _vault_commands(commands: Any) -> None:
     release.add_argument(
         "--accept-proposed", action="store_true", help="aanvaard alle voorgestelde vervangingen"
     )
-
-
-def _key_commands(commands: Any) -> None:
-    keys = commands.add_parser("keys", help="sleutelkaarten van de partijen").add_subparsers(
-        dest="keys_command", metavar="OPDRACHT", required=True
-    )
-    export = _command(keys, "export", "schrijf de sleutelkaart van deze kluis (toont de vingerafdruk)",
-                      cmd_keys_export)  # fmt: skip
-    export.add_argument("--out", required=True, metavar="BESTAND")
-    fingerprint = keys.add_parser("fingerprint", help="toon de vingerafdruk van een sleutelkaart")
-    fingerprint.add_argument("file", metavar="BESTAND")
-    fingerprint.set_defaults(handler=cmd_keys_fingerprint)
-    read = _command(keys, "import", "lees de sleutelkaart van een andere partij in", cmd_keys_import)
-    read.add_argument("file", metavar="BESTAND")
-    read.add_argument("--fingerprint", required=True, metavar="VINGERAFDRUK",
-                      help="de vingerafdruk zoals de partij zelf hem noemde")  # fmt: skip
-    _command(keys, "list", "toon de ingelezen sleutelkaarten", cmd_keys_list)
-    _command(keys, "revoke", "trek de sleutelkaart van een partij in", cmd_keys_revoke).add_argument(
-        "party", metavar="PARTIJ"
-    )
-
-
-def _card_commands(commands: Any) -> None:
-    cards = commands.add_parser("card", help="casuskaarten voor het overleg").add_subparsers(
-        dest="card_command", metavar="OPDRACHT", required=True
-    )
-    export = _command(cards, "export", "maak een casuskaart van een vrijgegeven casus voor een partij",
-                      cmd_card_export)  # fmt: skip
-    export.add_argument("--case", required=True, metavar="KENMERK")
-    export.add_argument("--to", required=True, metavar="PARTIJ")
-    export.add_argument("--out", required=True, metavar="BESTAND")
 
 
 def _pseudonymise_command(commands: Any) -> None:

@@ -220,10 +220,8 @@ def _two_parties(tmp_path: Path) -> tuple[Vault, Vault]:
 def test_a_case_card_carries_the_meeting_view_only_signed_and_for_the_recipient_alone(
     tmp_path: Path, light_engine
 ) -> None:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    from casus.keycards import OwnKeys
-    from casus.services.case_cards import SIGNED_AS, CaseCardService, open_envelope
+    from casus.exchange import CardKind, CardRefused, open_sealed
+    from casus.services.case_cards import CaseCardService
     from casus.services.cases import CaseDraft, CaseService, PersonDraft
     from casus.services.org_units import OrgUnitService
     from tests.helpers import release
@@ -249,24 +247,22 @@ def test_a_case_card_carries_the_meeting_view_only_signed_and_for_the_recipient_
 
     for secret in (b"Yara", b"Mendes", b"Kluivert", b"PO-2026-017", b"Erfpacht", b"example.org"):
         assert secret not in sealed, "encrypted"
-    signer, payload, signature = open_envelope(sealed, PartyService(meeting).own_keys().identity)
-    assert signer == "P&O"
-    Ed25519PublicKey.from_public_bytes(PartyService(meeting).current("P&O").signing).verify(
-        signature, SIGNED_AS + payload
-    )
-    content = json.loads(payload)
-    assert content["card_id"] == card_id and len(card_id) == 32
-    assert (content["from_party"], content["to_party"]) == ("P&O", "Bureau Integriteit")
+    parties = PartyService(meeting)
+    opened = open_sealed(sealed, CardKind.CASE, parties.own_keys(), parties.senders())
+    assert opened.sender.party == "P&O" and opened.card_id == card_id and len(card_id) == 32
+    content = json.loads(opened.payload)
+    assert content["sender"] == PartyService(owner).own_keys().public().fingerprint
+    assert content["recipient"] == parties.own_keys().public().fingerprint
     shown = json.dumps(content, ensure_ascii=False)
     for identifying in ("Yara", "Mendes", "Kluivert", "PO-2026-017", "Erfpacht", "mendes@"):
         assert identifying not in shown, identifying
-    assert content["case"]["people"] == [["Melder A", "Melder"], ["Betrokkene B", "Betrokkene"]]
-    assert "cluster" in content["case"]["unit"] and "directie" not in content["case"]["unit"], (
-        "no code of the owner's own"
-    )
-    assert content["case"]["period"] == "mei 2026"
-    with pytest.raises(pyrage.DecryptError):
-        open_envelope(sealed, OwnKeys.generate("een ander").identity)  # a card for another recipient
+    case = content["content"]
+    assert case["people"] == [["Melder A", "Melder"], ["Betrokkene B", "Betrokkene"]]
+    assert "cluster" in case["unit"] and "directie" not in case["unit"], "no code of the owner's own"
+    assert case["period"] == "mei 2026"
+    stranger = OwnKeys.generate("een ander")
+    with pytest.raises(CardRefused, match="andere partij versleuteld"):
+        open_sealed(sealed, CardKind.CASE, stranger, parties.senders())
     owner.close()
     meeting.close()
 

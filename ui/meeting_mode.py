@@ -39,9 +39,8 @@ def case_html(case: MeetingCase) -> str:
         f"<h3>{html.escape(title)}</h3><p>{html.escape(text).replace(chr(10), '<br>')}</p>"
         for title, text in ordered
     )
-    facts = f"{html.escape(case.category)} · {html.escape(case.period)}"
-    unit = f" · {html.escape(case.unit)}" if case.unit else ""
-    return f"<p><b>{facts}{unit}</b></p><h3>Betrokkenen</h3><ul>{people}</ul>{texts}"
+    brought = f"<p>{html.escape(case.brought_line)}</p>" if case.brought_by else ""
+    return f"<p><b>{html.escape(case.heading)}</b></p>{brought}<h3>Betrokkenen</h3><ul>{people}</ul>{texts}"
 
 
 class MeetingModeWindow(QWidget):

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Enum,
@@ -319,19 +320,30 @@ class MeetingAttendance(Base):
 
 
 class AgendaItem(Base):
+    """A case on the agenda: one of the vault's own released cases, or a case card another
+    party brought (issue 14); exactly one of the two."""
+
     __tablename__ = "agenda_item"
-    __table_args__ = (UniqueConstraint("meeting_id", "case_id", name="uq_agenda_meeting_case"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "case_id", name="uq_agenda_meeting_case"),
+        UniqueConstraint("meeting_id", "received_card_id", name="uq_agenda_meeting_card"),
+        CheckConstraint("(case_id IS NULL) <> (received_card_id IS NULL)", name="ck_agenda_case_or_card"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="RESTRICT"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id", ondelete="RESTRICT"), index=True)
+    received_card_id: Mapped[int | None] = mapped_column(
+        ForeignKey("received_card.id", ondelete="RESTRICT"), index=True
+    )
     position: Mapped[int]
     discussion: Mapped[str] = mapped_column(Text, default="")
     advice: Mapped[str] = mapped_column(Text, default="")
     agreements: Mapped[str] = mapped_column(Text, default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda")
-    case: Mapped[Case] = relationship()
+    case: Mapped[Case | None] = relationship()
+    received_card: Mapped[ReceivedCard | None] = relationship()
 
 
 class Action(Base):
@@ -464,3 +476,72 @@ class CaseCard(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
     to_party: Mapped[str] = mapped_column(String(200))
     issued_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # The advice card that came back for it (its id, so the same card is not read twice).
+    advice_id: Mapped[str | None] = mapped_column(String(40), unique=True)
+
+
+class ReceivedCard(Base):
+    """A case card another party brought to this vault's meeting: the meeting view only, as
+    its owner's gate passed it and this vault's gate checked it again. The card id is all
+    this vault knows of the case; the owner alone knows which case it stands for."""
+
+    __tablename__ = "received_card"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(40), unique=True)
+    from_party: Mapped[str] = mapped_column(String(200))
+    # The key that signed it: advice goes back to the party whose card this was.
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(LargeBinary)  # the card's signed JSON payload
+    received_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    advised_at: Mapped[dt.datetime | None]  # when its advice card was made
+
+
+class MeetingAdvice(Base):
+    """What the meeting said of one of this vault's cases, from an advice card: the owner's
+    record that the case was discussed, and on which date."""
+
+    __tablename__ = "meeting_advice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    from_party: Mapped[str] = mapped_column(String(200))
+    discussed_on: Mapped[dt.date]
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    advice: Mapped[str] = mapped_column(Text, default="")
+    agreements: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="advice", cascade="all, delete-orphan", order_by="FollowUp.id"
+    )
+
+
+class FollowUp(Base):
+    """An action the meeting agreed on a case, as the case's owner follows it up."""
+
+    __tablename__ = "follow_up"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    advice_id: Mapped[int] = mapped_column(ForeignKey("meeting_advice.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_date: Mapped[dt.date | None]
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    advice: Mapped[MeetingAdvice] = relationship(back_populates="follow_ups")
+
+
+class FiguresCard(Base):
+    """Another party's report figures for a period, from a figures card: counts only, combined
+    with this vault's own when the report is made and suppressed once, on the sum."""
+
+    __tablename__ = "figures_card"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(40), unique=True)
+    from_party: Mapped[str] = mapped_column(String(200), index=True)
+    first_day: Mapped[dt.date]
+    last_day: Mapped[dt.date]
+    figures: Mapped[bytes] = mapped_column(LargeBinary)  # the card's signed JSON payload
+    received_at: Mapped[dt.datetime] = mapped_column(default=utc_now)

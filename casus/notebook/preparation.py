@@ -42,7 +42,7 @@ def prepare_meeting(
     with MeetingCodes(vault).coding(meeting_id) as codes:
         for entry in entries:
             try:
-                views[entry.id] = meeting_views.meeting_view(entry.case_id, codes)
+                views[entry.id] = meeting_views.agenda_view(entry.case_id, entry.card_id, codes)
             except CasusError as error:
                 views[entry.id] = NOT_SHOWN + str(error)
     return MeetingPreparation(meeting_id, gate, views)

@@ -165,7 +165,7 @@ def build_minutes(
     with MeetingCodes(vault).coding(meeting_id) as codes:
         for entry in meeting.agenda:
             try:
-                view = views.meeting_view(entry.case_id, codes)
+                view = views.agenda_view(entry.case_id, entry.card_id, codes)
             except ValidationError:
                 raise ValidationError(
                     "agenda",

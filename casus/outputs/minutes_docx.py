@@ -66,8 +66,9 @@ def build_document(minutes: Minutes) -> DocxDocument:
 
 def _item(document: DocxDocument, item: MinutesItem) -> None:
     _heading(document, item.title, 1)
-    head = " · ".join(part for part in (item.case.category, item.case.period, item.case.unit) if part)
-    document.add_paragraph(head).runs[0].italic = True
+    document.add_paragraph(item.case.heading).runs[0].italic = True
+    if item.case.brought_by:
+        document.add_paragraph(item.case.brought_line).runs[0].italic = True
     people = ", ".join(f"{name} ({role.lower()})" for name, role in item.case.people)
     line = document.add_paragraph()
     line.add_run("Betrokkenen: ").bold = True

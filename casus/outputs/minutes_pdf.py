@@ -40,8 +40,12 @@ def story(minutes: Minutes) -> list[Flowable]:
     if not minutes.items:
         flow.append(Paragraph("Er stonden geen casussen op de agenda.", s["body"]))
     for item in minutes.items:
-        head = " · ".join(part for part in (item.case.category, item.case.period, item.case.unit) if part)
-        block: list[Flowable] = [Paragraph(f"{item.title}", s["h1"]), Paragraph(escape(head), s["small"])]
+        block: list[Flowable] = [
+            Paragraph(f"{item.title}", s["h1"]),
+            Paragraph(escape(item.case.heading), s["small"]),
+        ]
+        if item.case.brought_by:
+            block.append(Paragraph(escape(item.case.brought_line), s["small"]))
         people = ", ".join(f"{name} ({role.lower()})" for name, role in item.case.people)
         block.append(Paragraph(f"<b>Betrokkenen:</b> {escape(people) or '—'}", s["body"]))
         flow.append(KeepTogether(block))

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from casus import validation as v
 from casus.errors import ValidationError
 from casus.outputs.suppression import DEFAULT_THRESHOLD
-from casus.services.report_figures import ReportFigures, ReportService
+from casus.services.figures_cards import FiguresCardService, FiguresSource
+from casus.services.report_figures import ReportFigures
 from casus.vocabulary.enums import (
     BehaviourCategory,
     Channel,
@@ -58,6 +59,12 @@ class Report:
     end: dt.date
     tables: tuple[CountTable, ...]
     unit_table: CountTable | None
+    # Whose figures it combines, each with its period; empty for the vault's own alone.
+    sources: tuple[FiguresSource, ...] = ()
+
+    @property
+    def sources_text(self) -> str:
+        return "; ".join(source.text for source in self.sources)
 
 
 def _quarter(date: dt.date) -> str:
@@ -83,7 +90,9 @@ def build_report(vault: Vault, start: dt.date | str, end: dt.date | str) -> Repo
     assert first is not None and last is not None
     if last < first:
         raise ValidationError("to", "Tot en met", "ligt voor de begindatum")
-    return report_of(first, last, ReportService(vault).figures(first, last))
+    figures, sources = FiguresCardService(vault).for_report(first, last)
+    report = report_of(first, last, figures)
+    return replace(report, sources=sources) if len(sources) > 1 else report
 
 
 def report_of(first: dt.date, last: dt.date, figures: ReportFigures) -> Report:

@@ -20,6 +20,8 @@ def export_report(vault: Vault, start: dt.date | str, end: dt.date | str, target
     texts = {f"Tabel {n}": " ".join(t.texts()) for n, t in enumerate(report.tables, 1)}
     if report.unit_table is not None:
         texts["Tabel per cluster"] = " ".join(report.unit_table.texts())
+    if report.sources:
+        texts["Cijfers van"] = ", ".join(source.party for source in report.sources)
     # The gate without deduce: labels here are the application's own words and cluster names.
     # Its headings and the domain's labels are its vocabulary; the cluster rows are not.
     vocabulary = [TITLE, *(w for t in report.tables for w in t.texts())]

@@ -112,6 +112,14 @@ def story(report: Report) -> list[Flowable]:
             s["subtitle"],
         ),
     ]
+    if report.sources:
+        flow.append(
+            Paragraph(
+                "Samengevoegde cijfers, één keer afgeschermd op het totaal, van: "
+                f"{escape(report.sources_text)}.",
+                s["subtitle"],
+            )
+        )
     for table in report.tables:
         block: list[Flowable] = [Paragraph(table.title, s["h1"])]
         if not table.rows:

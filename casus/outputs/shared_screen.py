@@ -59,23 +59,29 @@ def shared_screen_cases(
 ) -> list[SharedCase]:
     if meeting_id is None:
         released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
-        case_ids = [row.id for row in reversed(released)]
-        return _shown(vault, pseudonymiser, case_ids, UnitCodeBook(secrets.token_bytes(32)))
-    case_ids = [entry.case_id for entry in MeetingService(vault).get(meeting_id).agenda]
+        items: list[tuple[int | None, int | None]] = [(row.id, None) for row in reversed(released)]
+        items += [(None, card) for card in MeetingService(vault).waiting_cards()]
+        return _shown(vault, pseudonymiser, items, UnitCodeBook(secrets.token_bytes(32)))
+    agenda = MeetingService(vault).get(meeting_id).agenda
+    items = [(entry.case_id, entry.card_id) for entry in agenda]
     with MeetingCodes(vault).coding(meeting_id) as codes:
-        return _shown(vault, pseudonymiser, case_ids, codes)
+        return _shown(vault, pseudonymiser, items, codes)
 
 
 def _shown(
-    vault: Vault, pseudonymiser: Pseudonymiser, case_ids: list[int], codes: UnitCodeBook
+    vault: Vault,
+    pseudonymiser: Pseudonymiser,
+    items: list[tuple[int | None, int | None]],
+    codes: UnitCodeBook,
 ) -> list[SharedCase]:
+    """`items`: (own case, received card) per agenda item, one of the two set."""
     views = MeetingViewService(vault, pseudonymiser)
     gate = DisclosureGate.for_vault(vault, pseudonymiser)
     shown = []
-    for number, case_id in enumerate(case_ids, 1):
+    for number, (case_id, card_id) in enumerate(items, 1):
         title = case_title(number)
         try:
-            case = views.meeting_view(case_id, codes)
+            case = views.agenda_view(case_id, card_id, codes)
         except ValidationError:  # withdrawn since it was put on the agenda: never shown unreviewed
             shown.append(SharedCase(title, None, WITHDRAWN))
             continue

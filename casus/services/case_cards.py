@@ -1,30 +1,27 @@
 """The case card: a released case as the meeting may see it, sent from the owner's vault to
-the meeting party's vault (issue 14).
+the meeting party's vault (issue 14), and read there.
 
 What goes on a card is the meeting view only: category, month, the unit at cluster level or
 not at all (never a unit's name, never a code of the owner's own), people by pseudonym and
 role, the reviewed texts and the owner's warnings. It passes the owner's gate, gets a random
-card id (the case's reference stays home, with the link from card id to case), is signed
-with the owner's Ed25519 key and encrypted to the recipient's age key. Signing inside the
-encryption means only the recipient learns who sent it; the recipient checks the signature
-against the key card it registered.
+card id (the case's reference stays home, with the link from card id to case), and is sealed
+by casus.exchange: signed by the owner, encrypted to the recipient. The meeting's vault
+checks it with its own gate before it joins the released cases.
 """
 
 from __future__ import annotations
 
-import base64
 import secrets
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 import msgspec
-import pyrage
-from pyrage import x25519
 from sqlalchemy import select
 
 from casus.disclosure import DisclosureGate
 from casus.errors import NotFoundError, ValidationError
-from casus.model import Case, CaseCard
+from casus.exchange import CardKind, CardRefused, new_card_id, open_sealed, read_payload, seal
+from casus.model import Case, CaseCard, ReceivedCard
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.audit import record
 from casus.services.meeting_view import MeetingCase, MeetingViewService
@@ -35,33 +32,44 @@ if TYPE_CHECKING:
     from casus.pseudonymise.engine import Pseudonymiser
     from casus.vault import Vault
 
-CARD_FORMAT = "casus-casuskaart"
-CARD_VERSION = 1
-# Signed with this prefix, so a case card's signature can never pass for another kind of card.
-SIGNED_AS = b"casus-casuskaart\x00"
+CARD_TITLE = "Casuskaart"
+_TEXT_MAX = 100_000
 
 
-@dataclass(frozen=True)
-class CaseCardContent:
-    """What a case card says, and nothing more."""
+class _CardCase(msgspec.Struct, forbid_unknown_fields=True):
+    """The content of a case card, as it must read: anything else is refused."""
 
-    card_id: str
-    from_party: str
-    to_party: str
-    case: MeetingCase
-
-
-class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
-    format: str
-    version: int
-    signer: str
-    payload: str  # base64 of the signed JSON
-    signature: str
+    category: str
+    period: str
+    unit: str
+    people: list[tuple[str, str]]
+    texts: dict[str, str]
+    warnings: list[str]
 
 
 def card_level(level: UnitGeneralisation) -> UnitGeneralisation:
     """A code is the owner's own; on a card the unit is its cluster at most."""
     return UnitGeneralisation.CLUSTER if level is UnitGeneralisation.CODE else level
+
+
+def card_content(view: MeetingCase) -> dict[str, Any]:
+    fields = asdict(view)
+    fields.pop("brought_by")
+    return fields
+
+
+def case_of(content: dict[str, Any], brought_by: str) -> MeetingCase:
+    """The meeting view a card carries; a card whose content does not read is refused."""
+    try:
+        card = msgspec.convert(content, type=_CardCase)
+    except msgspec.ValidationError:
+        raise CardRefused("Deze casuskaart is onleesbaar of onvolledig: niet ingelezen.") from None
+    strings = [card.category, card.period, card.unit, *card.warnings, *card.texts, *card.texts.values()]
+    strings += [part for person in card.people for part in person]
+    if any(len(text) > _TEXT_MAX for text in strings):
+        raise CardRefused("Deze casuskaart heeft een tekst die te lang is: niet ingelezen.")
+    return MeetingCase(card.category, card.period, card.unit, tuple(card.people), dict(card.texts),
+                       tuple(card.warnings), brought_by)  # fmt: skip
 
 
 class CaseCardService:
@@ -73,7 +81,7 @@ class CaseCardService:
         """The encrypted card and its id. Refused for a case not released, a party without a
         registered key card, or a view the gate finds anything in."""
         parties = PartyService(self.vault)
-        own = parties.own_keys()
+        parties.own_keys()  # a vault without a party refuses before anything else
         try:
             recipient = parties.current(to_party)
         except NotFoundError:
@@ -87,26 +95,51 @@ class CaseCardService:
             if case is None:
                 raise ValidationError("case", "Casus", "bestaat niet in deze kluis")
             case_id, level = case.id, card_level(case.unit_generalisation)
+        return self.export_case(case_id, recipient.party, level)
+
+    def export_case(
+        self, case_id: int, to_party: str, level: UnitGeneralisation | None = None
+    ) -> tuple[bytes, str]:
+        parties = PartyService(self.vault)
+        own, recipient = parties.own_keys(), parties.current(to_party)
+        if level is None:
+            with self.vault.session() as session:
+                case = session.get(Case, case_id)
+                if case is None:
+                    raise NotFoundError()
+                level = card_level(case.unit_generalisation)
         view = MeetingViewService(self.vault, self.pseudonymiser).meeting_view(
             case_id, UnitCodeBook(secrets.token_bytes(32)), level
         )
-        DisclosureGate.for_vault(self.vault, self.pseudonymiser).require_clean(view.shown("Casuskaart"))
-        card_id = secrets.token_hex(16)
-        content = CaseCardContent(card_id, own.party, recipient.party, view)
-        payload = msgspec.json.encode({"format": CARD_FORMAT, "version": CARD_VERSION, **asdict(content)})
-        envelope = _Envelope(CARD_FORMAT, CARD_VERSION, own.party, base64.b64encode(payload).decode(),
-                             base64.b64encode(own.sign(SIGNED_AS + payload)).decode())  # fmt: skip
-        sealed = pyrage.encrypt(
-            msgspec.json.encode(envelope), [x25519.Recipient.from_str(recipient.recipient)]
-        )
+        DisclosureGate.for_vault(self.vault, self.pseudonymiser).require_clean(view.shown(CARD_TITLE))
+        card_id = new_card_id()
+        sealed = seal(CardKind.CASE, card_id, card_content(view), own, recipient)
         with self.vault.session() as session:
             session.add(CaseCard(card_id=card_id, case_id=case_id, to_party=recipient.party))
             record(session, self.vault.actor, "case_card", "case", case_id, ["card"])
         return sealed, card_id
 
+    def import_card(self, sealed: bytes) -> tuple[str, str]:
+        """Reads a card brought to this vault's meeting: (its card id, the party that made
+        it). Refused, with nothing changed, unless it is for this vault, signed by a party
+        whose key card counts, read for the first time, and clean to this vault's gate."""
+        parties = PartyService(self.vault)
+        opened = open_sealed(sealed, CardKind.CASE, parties.own_keys(), parties.senders())
+        case = case_of(opened.content, opened.sender.party)
+        DisclosureGate.for_vault(self.vault, self.pseudonymiser).require_clean(case.shown(CARD_TITLE))
+        with self.vault.session() as session:
+            if session.scalar(select(ReceivedCard.id).where(ReceivedCard.card_id == opened.card_id)):
+                raise CardRefused("Deze casuskaart is al eerder ingelezen: niet nog eens ingelezen.")
+            if session.scalar(select(CaseCard.id).where(CaseCard.card_id == opened.card_id)):
+                raise CardRefused("Deze casuskaart is door deze kluis zelf gemaakt: niet ingelezen.")
+            card = ReceivedCard(card_id=opened.card_id, from_party=opened.sender.party,
+                                signing_key=opened.sender.signing, content=opened.payload)  # fmt: skip
+            session.add(card)
+            session.flush()
+            record(session, self.vault.actor, "import_case_card", "received_card", card.id, ["card"])
+        return opened.card_id, opened.sender.party
 
-def open_envelope(sealed: bytes, identity: str) -> tuple[str, bytes, bytes]:
-    """(signer, payload, signature) of a card encrypted to `identity`; for the importing side."""
-    data = pyrage.decrypt(sealed, [x25519.Identity.from_str(identity)])
-    envelope = msgspec.json.decode(data, type=_Envelope)
-    return envelope.signer, base64.b64decode(envelope.payload), base64.b64decode(envelope.signature)
+
+def received_case(card: ReceivedCard) -> MeetingCase:
+    """A card this vault read, as the meeting sees it."""
+    return case_of(read_payload(card.content), card.from_party)

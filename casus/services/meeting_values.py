@@ -19,11 +19,12 @@ from casus.vocabulary.enums import ActionStatus, Party
 @dataclass(frozen=True)
 class AgendaEntry:
     id: int
-    case_id: int
+    case_id: int | None  # one of the vault's own cases,
     number: int  # 1 is the first item: "Casus 1"
     discussion: str
     advice: str
     agreements: str
+    card_id: int | None = None  # or a case card another party brought (its row here)
 
     @property
     def title(self) -> str:
@@ -60,7 +61,15 @@ class MeetingView:
 def agenda_entries(items: Iterable[AgendaItem]) -> tuple[AgendaEntry, ...]:
     ordered = sorted(items, key=lambda item: (item.position, item.id))
     return tuple(
-        AgendaEntry(item.id, item.case_id, number, item.discussion, item.advice, item.agreements)
+        AgendaEntry(
+            item.id,
+            item.case_id,
+            number,
+            item.discussion,
+            item.advice,
+            item.agreements,
+            item.received_card_id,
+        )
         for number, item in enumerate(ordered, 1)
     )
 

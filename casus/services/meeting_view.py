@@ -7,15 +7,15 @@ unreviewed is ever shown or written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from casus.errors import ValidationError
+from casus.errors import NotFoundError, ValidationError
 from casus.identify.patterns import MONTH_NAMES
 from casus.identify.spans import OWN_UNIT, Span, SpanKind
-from casus.model import Case
+from casus.model import Case, OwnParty, ReceivedCard
 from casus.pseudonymise.engine import CaseResult, Pseudonymiser
 from casus.pseudonymise.replacement import PseudonymBook, Replacer, UnitCodeBook
 from casus.services import release_rule
@@ -43,6 +43,15 @@ class MeetingCase:
     people: tuple[tuple[str, str], ...]  # (pseudonym, role)
     texts: dict[str, str]  # Dutch field name -> pseudonymised text
     warnings: tuple[str, ...]
+    brought_by: str = ""  # the party that brought it: "ingebracht door discriminatie.nl"
+
+    @property
+    def heading(self) -> str:
+        return " · ".join(part for part in (self.category, self.period, self.unit) if part)
+
+    @property
+    def brought_line(self) -> str:
+        return f"Ingebracht door {self.brought_by}" if self.brought_by else ""
 
     def shown(self, title: str) -> dict[str, str]:
         """Everything of the case that a screen or a document shows, by place, for the gate."""
@@ -50,6 +59,8 @@ class MeetingCase:
             f"{title}, kop": " · ".join((self.category, self.period, self.unit)),
             f"{title}, betrokkenen": "; ".join(f"{name} ({role})" for name, role in self.people),
         }
+        if self.brought_by:
+            texts[f"{title}, ingebracht door"] = self.brought_by
         texts.update({f"{title}, {field.lower()}": text for field, text in self.texts.items()})
         return texts
 
@@ -66,6 +77,24 @@ class MeetingViewService:
         pseudonymiser = pseudonymiser_over_units(self.vault, self.pseudonymiser)
         with self.vault.session() as session:
             return _render(session, live_case(session, case_id), pseudonymiser, codes)
+
+    def agenda_view(self, case_id: int | None, card_id: int | None, codes: UnitCodeBook) -> MeetingCase:
+        """An agenda item as the meeting sees it, whoever brought it: the vault's own released
+        case (with its meeting's codes), or a case card as its owner made it."""
+        if card_id is not None:
+            from casus.services.case_cards import received_case
+
+            with self.vault.session() as session:
+                card = session.get(ReceivedCard, card_id)
+                if card is None:
+                    raise NotFoundError()
+                return received_case(card)
+        if case_id is None:
+            raise NotFoundError()
+        view = self.meeting_view(case_id, codes)
+        with self.vault.session() as session:
+            own = session.get(OwnParty, 1)
+            return replace(view, brought_by=own.name) if own is not None else view
 
     def meeting_view(
         self, case_id: int, codes: UnitCodeBook, level: UnitGeneralisation | None = None

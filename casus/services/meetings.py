@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.identify.folding import fold
-from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord
+from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord, ReceivedCard
 from casus.services.audit import record
 from casus.services.lookup import required
 from casus.services.meeting_values import (
@@ -43,6 +43,18 @@ class MeetingSummary:
     held_on: dt.date
     items: int
     open_actions: int
+
+
+def _waiting_cards(session: Session) -> list[int]:
+    waiting = select(ReceivedCard.id).where(ReceivedCard.advised_at.is_(None)).order_by(ReceivedCard.id)
+    return list(session.scalars(waiting))
+
+
+def _card_on(session: Session, meeting_id: int, card_id: int) -> bool:
+    on = select(AgendaItem.id).where(
+        AgendaItem.meeting_id == meeting_id, AgendaItem.received_card_id == card_id
+    )
+    return session.scalar(on) is not None
 
 
 class MeetingService:
@@ -171,11 +183,14 @@ class MeetingService:
                 record(session, self.vault.actor, "update", "meeting", meeting_id, ["parties"])
 
     def add_released(self, meeting_id: int) -> int:
-        """Puts every released case that is not on the agenda yet on it, oldest report first, in
-        one transaction; returns how many were added."""
+        """Puts every released case and every case card waiting for the meeting that is not on
+        the agenda yet on it (own cases oldest report first, then the cards as they came in),
+        in one transaction; returns how many were added."""
         with self.vault.session() as session:
             required(session, Meeting, meeting_id)
-            on_agenda = select(AgendaItem.case_id).where(AgendaItem.meeting_id == meeting_id)
+            on_agenda = select(AgendaItem.case_id).where(
+                AgendaItem.meeting_id == meeting_id, AgendaItem.case_id.is_not(None)
+            )
             case_ids = session.scalars(
                 select(Case.id)
                 .where(Case.status == CaseStatus.RELEASED, Case.id.not_in(on_agenda))
@@ -183,9 +198,37 @@ class MeetingService:
             ).all()
             for case_id in case_ids:
                 self._append(session, meeting_id, case_id)
-            if case_ids:
+            card_ids = [card for card in _waiting_cards(session) if not _card_on(session, meeting_id, card)]
+            for card_id in card_ids:
+                self._append_card(session, meeting_id, card_id)
+            if case_ids or card_ids:
                 record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
-        return len(case_ids)
+        return len(case_ids) + len(card_ids)
+
+    def waiting_cards(self) -> list[int]:
+        """The case cards read into this vault whose advice has not gone back yet."""
+        with self.vault.session() as session:
+            return _waiting_cards(session)
+
+    def add_agenda_card(self, meeting_id: int, card_id: int) -> int:
+        with self.vault.session() as session:
+            required(session, Meeting, meeting_id)
+            if _card_on(session, meeting_id, card_id):
+                raise ValidationError("card_id", "Casuskaart", "staat al op de agenda van dit overleg")
+            item = self._append_card(session, meeting_id, card_id)
+            record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
+            return item.id
+
+    @staticmethod
+    def _append_card(session: Session, meeting_id: int, card_id: int) -> AgendaItem:
+        required(session, ReceivedCard, card_id)
+        highest = select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+        item = AgendaItem(
+            meeting_id=meeting_id, received_card_id=card_id, position=(session.scalar(highest) or 0) + 1
+        )
+        session.add(item)
+        session.flush()
+        return item
 
     def remove_agenda_item(self, item_id: int) -> None:
         """The item's notes go with it; its actions stay on the list (no longer tied to it)."""

@@ -132,6 +132,23 @@ class PartyService:
                     return PartyKeys(row.name, row.recipient, row.signing_key)
         raise NotFoundError()
 
+    def senders(self) -> list[tuple[PartyKeys, bool]]:
+        """Every key card ever registered, with whether it still counts: a card signed with a
+        revoked key is refused by name, not as one from a stranger."""
+        with self.vault.session() as session:
+            rows = session.scalars(select(KnownParty).order_by(KnownParty.registered_at))
+            return [(PartyKeys(r.name, r.recipient, r.signing_key), r.revoked_at is None) for r in rows]
+
+    def by_signing_key(self, signing: bytes) -> PartyKeys:
+        """The current key card with this signing key: where advice on a card goes back to."""
+        with self.vault.session() as session:
+            row = session.scalar(
+                select(KnownParty).where(KnownParty.signing_key == signing, KnownParty.revoked_at.is_(None))
+            )
+            if row is None:
+                raise NotFoundError()
+            return PartyKeys(row.name, row.recipient, row.signing_key)
+
     def revoke(self, name: str) -> KnownPartyView:
         label = party_of(name)[0]
         with self.vault.session() as session:

@@ -17,6 +17,10 @@ WORDS = {
     "bestand": "bestanden",
     "punt": "punten",
     "groep": "groepen",
+    "actie": "acties",
+    "advieskaart": "advieskaarten",
+    "eerdere cijferkaart": "eerdere cijferkaarten",
+    "casuskaart": "casuskaarten",
 }
 
 

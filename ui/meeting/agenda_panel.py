@@ -24,7 +24,7 @@ NOT_SHOWN = "niet te tonen"
 
 def agenda_line(entry: AgendaEntry, view: MeetingCase | str | None) -> str:
     if isinstance(view, MeetingCase):
-        return " · ".join(part for part in (entry.title, view.category, view.period) if part)
+        return " · ".join(part for part in (entry.title, view.category, view.period, view.brought_by) if part)
     if isinstance(view, str):
         return f"{entry.title} · {NOT_SHOWN}"
     return entry.title
