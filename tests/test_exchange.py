@@ -48,46 +48,102 @@ def _person(key: str, role: str, name: str, **contact: str | None) -> dict:
 # party's own count (2) is suppressed and the combined count is shown.
 OWNERS: dict[str, list[dict]] = {
     "discriminatie.nl": [
-        _case("DN-2026-0311", "extern", "2026-01-12", ("Ruimte", "Stadsontwikkeling", "STO", "Team Kademuren"),
-              [_person("p1", "melder", "Noor Achterberg", email="n.achterberg@voorbeeld.nl", phone="06-28814410",
-                       employee_number="5521904"),
-               _person("p2", "betrokkene", "Gerrit Wolters")],
-              "Noor Achterberg meldt dat Gerrit Wolters haar in Team Kademuren steeds buitensluit.",
-              "Hoe kan Stadsontwikkeling Noor Achterberg het best steunen?"),
-        _case("DN-2026-0312", "extern", "2026-02-03", ("Ruimte", "Stadsontwikkeling", "STO", "Team Kademuren"),
-              [_person("p1", "melder", "Imane Bouzidi", email="imane.bouzidi@voorbeeld.nl")],
-              "Imane Bouzidi hoort van collega's dat zij 'de nieuwe' wordt genoemd.",
-              "Wat kan het team doen?"),
+        _case(
+            "DN-2026-0311",
+            "extern",
+            "2026-01-12",
+            ("Ruimte", "Stadsontwikkeling", "STO", "Team Kademuren"),
+            [
+                _person(
+                    "p1",
+                    "melder",
+                    "Noor Achterberg",
+                    email="n.achterberg@voorbeeld.nl",
+                    phone="06-28814410",
+                    employee_number="5521904",
+                ),
+                _person("p2", "betrokkene", "Gerrit Wolters"),
+            ],
+            "Noor Achterberg meldt dat Gerrit Wolters haar in Team Kademuren steeds buitensluit.",
+            "Hoe kan Stadsontwikkeling Noor Achterberg het best steunen?",
+        ),
+        _case(
+            "DN-2026-0312",
+            "extern",
+            "2026-02-03",
+            ("Ruimte", "Stadsontwikkeling", "STO", "Team Kademuren"),
+            [_person("p1", "melder", "Imane Bouzidi", email="imane.bouzidi@voorbeeld.nl")],
+            "Imane Bouzidi hoort van collega's dat zij 'de nieuwe' wordt genoemd.",
+            "Wat kan het team doen?",
+        ),
     ],
     "P&O": [
-        _case("PO-2026-0047", "po", "2026-01-20", ("Dienstverlening", "Publiekszaken", "PZ", "Team Balie Oost"),
-              [_person("p1", "melder", "Femke Oosterhuis", phone="010-4471290"),
-               _person("p2", "betrokkene", "Marco Verbeek", employee_number="3390127")],
-              "Femke Oosterhuis wordt door Marco Verbeek uitgelachen bij de balie van Team Balie Oost.",
-              "Is een mediationgesprek met Marco Verbeek verstandig?"),
-        _case("PO-2026-0051", "po", "2026-03-02", ("Dienstverlening", "Publiekszaken", "PZ", "Team Balie Oost"),
-              [_person("p1", "melder", "Sander Kuipers")],
-              "Sander Kuipers krijgt in Team Balie Oost geen roosterdiensten meer.",
-              "Wat adviseert het overleg?"),
+        _case(
+            "PO-2026-0047",
+            "po",
+            "2026-01-20",
+            ("Dienstverlening", "Publiekszaken", "PZ", "Team Balie Oost"),
+            [
+                _person("p1", "melder", "Femke Oosterhuis", phone="010-4471290"),
+                _person("p2", "betrokkene", "Marco Verbeek", employee_number="3390127"),
+            ],
+            "Femke Oosterhuis wordt door Marco Verbeek uitgelachen bij de balie van Team Balie Oost.",
+            "Is een mediationgesprek met Marco Verbeek verstandig?",
+        ),
+        _case(
+            "PO-2026-0051",
+            "po",
+            "2026-03-02",
+            ("Dienstverlening", "Publiekszaken", "PZ", "Team Balie Oost"),
+            [_person("p1", "melder", "Sander Kuipers")],
+            "Sander Kuipers krijgt in Team Balie Oost geen roosterdiensten meer.",
+            "Wat adviseert het overleg?",
+        ),
     ],
     "Bureau I&D": [
-        _case("ID-2026-0009", "id", "2026-02-17", ("Sociaal Domein", "Werk en Inkomen", "WI", "Team Re-integratie"),
-              [_person("p1", "melder", "Dewi Sastrowardoyo", email="d.sastro@voorbeeld.nl"),
-               _person("p2", "getuige", "Hanneke Brouwer")],
-              "Dewi Sastrowardoyo werd in Team Re-integratie met een bijnaam aangesproken; Hanneke Brouwer hoorde het.",
-              "Hoe herstellen we het vertrouwen?"),
-        _case("ID-2026-0010", "id", "2026-03-09", ("Sociaal Domein", "Werk en Inkomen", "WI", "Team Re-integratie"),
-              [_person("p1", "melder", "Yusuf Demirtas")],
-              "Yusuf Demirtas wordt bij Werk en Inkomen niet uitgenodigd voor de teamdag.",
-              "Welke interventie past?"),
+        _case(
+            "ID-2026-0009",
+            "id",
+            "2026-02-17",
+            ("Sociaal Domein", "Werk en Inkomen", "WI", "Team Re-integratie"),
+            [
+                _person("p1", "melder", "Dewi Sastrowardoyo", email="d.sastro@voorbeeld.nl"),
+                _person("p2", "getuige", "Hanneke Brouwer"),
+            ],
+            "Dewi Sastrowardoyo werd in Team Re-integratie met een bijnaam aangesproken; "
+            "Hanneke Brouwer hoorde het.",
+            "Hoe herstellen we het vertrouwen?",
+        ),
+        _case(
+            "ID-2026-0010",
+            "id",
+            "2026-03-09",
+            ("Sociaal Domein", "Werk en Inkomen", "WI", "Team Re-integratie"),
+            [_person("p1", "melder", "Yusuf Demirtas")],
+            "Yusuf Demirtas wordt bij Werk en Inkomen niet uitgenodigd voor de teamdag.",
+            "Welke interventie past?",
+        ),
     ],
 }
 OWN_CASES = [
-    _case("BI-2026-0102", "intern", "2026-01-28", ("Bedrijfsvoering", "Financiën", "FIN", "Team Crediteuren"),
-          [_person("p1", "melder", "Lotte Hazenberg", email="l.hazenberg@voorbeeld.nl")],
-          "Lotte Hazenberg wordt door haar team van Financiën genegeerd.", "Wat nu?"),
-    _case("BI-2026-0103", "intern", "2026-02-26", ("Bedrijfsvoering", "Financiën", "FIN", "Team Crediteuren"),
-          [_person("p1", "melder", "Bram Tjoa")], "Bram Tjoa wordt uitgescholden.", "Wat nu?"),
+    _case(
+        "BI-2026-0102",
+        "intern",
+        "2026-01-28",
+        ("Bedrijfsvoering", "Financiën", "FIN", "Team Crediteuren"),
+        [_person("p1", "melder", "Lotte Hazenberg", email="l.hazenberg@voorbeeld.nl")],
+        "Lotte Hazenberg wordt door haar team van Financiën genegeerd.",
+        "Wat nu?",
+    ),
+    _case(
+        "BI-2026-0103",
+        "intern",
+        "2026-02-26",
+        ("Bedrijfsvoering", "Financiën", "FIN", "Team Crediteuren"),
+        [_person("p1", "melder", "Bram Tjoa")],
+        "Bram Tjoa wordt uitgescholden.",
+        "Wat nu?",
+    ),
 ]
 FILE_NAMES = {"discriminatie.nl": "dnl", "P&O": "po", "Bureau I&D": "bid", MEETING_PARTY: "bi"}
 
@@ -130,7 +186,14 @@ def test_four_parties_bring_cases_to_one_meeting_and_get_their_advice_back(tmp_p
         key = tmp_path / f"{FILE_NAMES[party]}.sleutelkaart"
         _run("keys", "import", str(meeting), str(key), "--fingerprint", fingerprints[party])
         meeting_key = tmp_path / "bi.sleutelkaart"
-        _run("keys", "import", str(vaults[party]), str(meeting_key), "--fingerprint", fingerprints[MEETING_PARTY])
+        _run(
+            "keys",
+            "import",
+            str(vaults[party]),
+            str(meeting_key),
+            "--fingerprint",
+            fingerprints[MEETING_PARTY],
+        )
     assert len(_run("keys", "list", str(meeting)).splitlines()) == 3
 
     card_ids: dict[str, str] = {}  # reference -> card id
@@ -185,8 +248,8 @@ def test_four_parties_bring_cases_to_one_meeting_and_get_their_advice_back(tmp_p
     written = _run("advice", "export", str(meeting), "--meeting", "2026-04-08", "--out-dir", str(outbox))
     assert "6 advieskaarten geschreven" in written
     advice_files = sorted(outbox.iterdir())
-    assert len(advice_files) == 6 and all(re.fullmatch(r"advies-casuistiekoverleg-2026-04-casus-\d\.advieskaart",
-                                                        f.name) for f in advice_files)  # fmt: skip
+    advice_name = re.compile(r"advies-casuistiekoverleg-2026-04-casus-\d\.advieskaart")
+    assert len(advice_files) == 6 and all(advice_name.fullmatch(f.name) for f in advice_files)
     for party in OWNERS:
         attached = 0
         for path in advice_files:
@@ -211,7 +274,9 @@ def test_four_parties_bring_cases_to_one_meeting_and_get_their_advice_back(tmp_p
         card = tmp_path / f"cijfers-{FILE_NAMES[party]}.cijferkaart"
         _run("figures", "export", str(vaults[party]), "--from", "2026-01-01", "--to", "2026-03-31",
              "--to-party", MEETING_PARTY, "--out", str(card))  # fmt: skip
-        assert f"Cijfers ingelezen van {party_of(party)[0]}" in _run("figures", "import", str(meeting), str(card))
+        assert f"Cijfers ingelezen van {party_of(party)[0]}" in _run(
+            "figures", "import", str(meeting), str(card)
+        )
     report = tmp_path / "rapportage.pdf"
     _run("export", "report", str(meeting), "--from", "2026-01-01", "--to", "2026-03-31", "--out", str(report))
     report_text = " ".join(" ".join(page.extract_text() for page in PdfReader(report).pages).split())

@@ -10,7 +10,6 @@ import json
 import re
 from pathlib import Path
 
-import pyrage
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
