@@ -15,7 +15,10 @@ import pytest
 from sqlalchemy import select
 
 from casus.model import MeetingUnitCode
+from casus.pseudonymise import Pseudonymiser
+from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.cases import CaseService
+from casus.services.meeting_view import MeetingViewService
 from casus.services.meetings import MeetingService
 from casus.services.parties import PartyService
 from casus.vault import Vault, schema
@@ -62,5 +65,11 @@ def test_a_saved_vault_opens_upgraded_whole_and_holds_what_it_held(revision: str
             parties = PartyService(vault)
             assert parties.own_keys().public().fingerprint == expected["party"]["fingerprint"]
             assert [[p.name, p.fingerprint] for p in parties.known()] == expected["party"]["known"]
+        if "received_cards" in expected:
+            later = meetings.get(meetings.find(expected["received_cards"]["held_on"]))
+            views = MeetingViewService(vault, Pseudonymiser(()))
+            brought = [views.agenda_view(e.case_id, e.card_id, UnitCodeBook(b"k" * 32)).brought_by
+                       for e in later.agenda if e.card_id is not None]  # fmt: skip
+            assert brought == expected["received_cards"]["brought_by"]
     if revision != schema.head_revision():
         assert list((tmp_path / "kluis.casus.backups").glob("*voor-migratie*")), "upgraded after a backup"

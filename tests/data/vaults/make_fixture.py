@@ -20,10 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from sqlalchemy import select  # noqa: E402
 
+from casus.exchange import CardKind, new_card_id, seal  # noqa: E402
 from casus.keycards import OwnKeys, key_card, read_key_card  # noqa: E402
 from casus.model import MeetingUnitCode  # noqa: E402
 from casus.outputs.minutes import build_minutes  # noqa: E402
 from casus.pseudonymise import Pseudonymiser  # noqa: E402
+from casus.services.case_cards import CaseCardService  # noqa: E402
 from casus.services.cases import CaseDraft, CaseService, PersonDraft  # noqa: E402
 from casus.services.interventions import InterventionDraft, InterventionService, RepairAdviceDraft  # noqa: E402
 from casus.services.meetings import MeetingService  # noqa: E402
@@ -77,8 +79,15 @@ def main() -> None:
     build_minutes(vault, Pseudonymiser(()), meeting)  # the meeting keeps the unit codes it showed
     parties = PartyService(vault)
     own = parties.set_party("P&O")
-    card = key_card(OwnKeys.generate("Bureau Integriteit"))
+    other = OwnKeys.generate("Bureau Integriteit")
+    card = key_card(other)
     known = parties.register(card, read_key_card(card).fingerprint)
+    brought = {"category": "Pesten", "period": "april 2025", "unit": "cluster Ruimte",
+               "people": [["Melder A", "Melder"]], "texts": {"Feiten": "Melder A wordt gepest."}, "warnings": []}
+    sealed = seal(CardKind.CASE, new_card_id(), brought, other, own)
+    CaseCardService(vault, Pseudonymiser(())).import_card(sealed)
+    later = meetings.create("2025-06-12", [Party.HR])
+    meetings.add_released(later)
     with vault.session() as session:
         kept = sorted([row.unit_key, row.team_key, row.code] for row in session.scalars(select(MeetingUnitCode)))
     expected = {
@@ -92,6 +101,7 @@ def main() -> None:
                     "learning_points": "Let op wie niet wordt uitgenodigd.", "no_name": ["wijkzorg"],
                     "unit_codes": kept},
         "party": {"own": own.party, "fingerprint": own.fingerprint, "known": [[known.name, known.fingerprint]]},
+        "received_cards": {"held_on": "2025-06-12", "brought_by": ["Bureau Integriteit"]},
     }  # fmt: skip
     vault.close()
     (folder / f"revision-{revision}.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
