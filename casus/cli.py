@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from casus.cli_common import command as _command
+from casus.cli_common import open_vault as _open_vault
+from casus.cli_common import pseudonymiser as _pseudonymiser
+from casus.cli_common import say as _say
 from casus.errors import CasusError
 from casus.passphrase_input import NEW_PASSPHRASE_ENV, read_passphrase
 from casus.vocabulary.agenda import NoteField
@@ -22,30 +26,10 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 
 
-def _vault_class() -> Any:
-    """The vault, imported when a command opens one: `casus pseudonymise` needs no database,
-    and SQLAlchemy with Alembic would be most of its cold start."""
-    from casus.vault import Vault
-
-    return Vault
-
-
-def _open_vault(path: str, passphrase: str) -> Any:
-    """Open, and say in one line each what the open found interrupted and put right."""
-    vault = _vault_class().open(path, passphrase)
-    for line in vault.recovered:
-        print(f"casus: {line}", file=sys.stderr)
-    return vault
-
-
 def _restore_backup(*args: Any) -> Any:
     from casus.vault import restore_backup
 
     return restore_backup(*args)
-
-
-def _say(message: str) -> None:
-    print(message, flush=True)
 
 
 def cmd_init(args: argparse.Namespace) -> None:
@@ -148,21 +132,6 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
         pseudonymise_stream(source, target, UnitGeneralisation(args.unit))
     except UnicodeDecodeError:
         raise CasusError("De invoer is geen UTF-8.") from None
-
-
-def _read_file(path: str, what: str) -> bytes:
-    """A card's bytes; the error names the file's base name only (chosen by the user, and
-    never made from a case)."""
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        raise CasusError(f"{what} {Path(path).name} kan niet worden gelezen.") from None
-
-
-def _pseudonymiser() -> Any:
-    from casus.pseudonymise import Pseudonymiser
-
-    return Pseudonymiser(())
 
 
 def cmd_release(args: argparse.Namespace) -> None:
@@ -309,15 +278,6 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
     _meeting_commands(commands)
     _export_commands(commands)
     return parser, commands
-
-
-def _command(
-    commands: Any, name: str, helptext: str, handler: Callable[[argparse.Namespace], None]
-) -> argparse.ArgumentParser:
-    sub: argparse.ArgumentParser = commands.add_parser(name, help=helptext, description=helptext)
-    sub.add_argument("vault", metavar="KLUIS", help="pad naar het kluisbestand")
-    sub.set_defaults(handler=handler)
-    return sub
 
 
 def _vault_commands(commands: Any) -> None:

@@ -8,7 +8,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from casus.cli import _command, _open_vault, _pseudonymiser, _read_file, _say
+from casus.cli_common import command as _command
+from casus.cli_common import open_vault as _open_vault
+from casus.cli_common import pseudonymiser as _pseudonymiser
+from casus.cli_common import read_file as _read_file
+from casus.cli_common import say as _say
 from casus.errors import CasusError
 from casus.passphrase_input import read_passphrase
 from casus.vocabulary.dutch import counted

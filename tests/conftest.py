@@ -33,6 +33,8 @@ OTHER_PASSPHRASE = "groene giraf fietst naar de maan"
 # The invented development corpora and their resolver live in the repository: a fresh clone
 # runs every test.
 CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
+# The three parties' vaults the exchange tests share (the `parties` fixture).
+pytest_plugins = ["tests.exchange_parties"]
 
 
 @pytest.fixture

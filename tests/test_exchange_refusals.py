@@ -12,8 +12,6 @@ import base64
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
 import pyrage
 import pytest
@@ -25,65 +23,17 @@ from casus.exchange import CardRefused
 from casus.keycards import PartyKeys
 from casus.outputs.report import report_of
 from casus.outputs.suppression import suppress
-from casus.pseudonymise import Pseudonymiser
 from casus.services.advice_cards import AdviceCardService
+from casus.services.agenda_cards import AgendaCards
 from casus.services.case_cards import CaseCardService
-from casus.services.cases import CaseDraft, CaseService, PersonDraft
 from casus.services.figures_cards import FiguresCardService, combined
 from casus.services.meetings import MeetingService
 from casus.services.parties import PartyService
 from casus.services.report_figures import ReportFigures
-from casus.services.vaults import create_vault
 from casus.vault import Vault
 from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, InterventionStatus, InterventionType
-from tests.conftest import PASSPHRASE, snapshot
-from tests.helpers import release
-
-
-@dataclass
-class Parties:
-    owner: Vault  # P&O: brings a case
-    meeting: Vault  # Bureau Integriteit: holds the meeting
-    stranger: Vault  # discriminatie.nl: the meeting never registered its key card
-    root: Path
-
-    def folder(self, vault: Vault) -> Path:
-        return Path(vault.path).parent
-
-
-def _vault(root: Path, name: str, party: str) -> Vault:
-    folder = root / name
-    folder.mkdir()
-    vault = create_vault(folder / f"{name}.casus", PASSPHRASE, actor=name)
-    PartyService(vault).set_party(party)
-    return vault
-
-
-def _know(one: Vault, other: Vault) -> None:
-    card, fingerprint = PartyService(other).key_card()
-    PartyService(one).register(card, fingerprint)
-
-
-@pytest.fixture
-def parties(tmp_path: Path, light_engine: Pseudonymiser):
-    owner = _vault(tmp_path, "po", "P&O")
-    meeting = _vault(tmp_path, "bi", "Bureau Integriteit")
-    stranger = _vault(tmp_path, "dnl", "discriminatie.nl")
-    _know(owner, meeting)
-    _know(meeting, owner)
-    _know(stranger, meeting)  # the stranger can encrypt to the meeting; the meeting does not know it
-    _know(owner, stranger)
-    for vault, reference, name in ((owner, "PO-2026-501", "Joris Landeweerd"),
-                                   (stranger, "DN-2026-777", "Mirthe Vanderstraeten")):  # fmt: skip
-        case_id = CaseService(vault).create(CaseDraft(
-            reference=reference, channel="hr", received="2026-02-11", category="exclusion",
-            facts=f"{name} wordt niet meer uitgenodigd voor het werkoverleg.",
-            people=[PersonDraft(role="reporter", name=name)],
-        ))  # fmt: skip
-        release(vault, case_id, light_engine)
-    yield Parties(owner, meeting, stranger, tmp_path)
-    for vault in (owner, meeting, stranger):
-        vault.close()
+from tests.conftest import snapshot
+from tests.exchange_parties import Parties
 
 
 def _refused_unchanged(parties: Parties, vault: Vault, attempt, message: str) -> None:
@@ -166,7 +116,7 @@ def test_a_card_read_twice_is_refused_the_second_time(parties: Parties, light_en
     cards = CaseCardService(parties.meeting, light_engine)
     assert cards.import_card(sealed) == (card_id, "P&O")
     _refused_unchanged(parties, parties.meeting, lambda: cards.import_card(sealed), "al eerder ingelezen")
-    assert MeetingService(parties.meeting).waiting_cards() != []
+    assert AgendaCards(parties.meeting).waiting() != []
 
 
 def test_a_card_signed_with_a_revoked_key_is_refused_by_name(parties: Parties, light_engine) -> None:
@@ -197,7 +147,7 @@ def _discussed(parties: Parties, light_engine) -> bytes:
     meetings.add_action(meeting_id, "Een ander punt", "hr")  # of the meeting, not of this case
     [card] = AdviceCardService(parties.meeting, light_engine).export(meeting_id)
     assert card.to_party == "P&O" and card.number == 1
-    assert meetings.waiting_cards() == [], "advised: no longer waiting for a meeting"
+    assert AgendaCards(parties.meeting).waiting() == [], "advised: no longer waiting for a meeting"
     return card.sealed
 
 

@@ -107,8 +107,7 @@ def choose_export_target(parent: QWidget, title: str, name: str, word: bool = Fa
     """Where to save an export: the user's documents folder (or home) with the export's own
     default name, which says only what it is and its period. With `word`, a .docx may be chosen
     too (by its type or by typing the suffix)."""
-    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-    folder = documents if documents.is_dir() else Path.home()
+    folder = _documents()
     filters = ";;".join((PDF_FILTER, WORD_FILTER) if word else (PDF_FILTER,))
     path, chosen = _chosen(_file_dialog(parent, title, str(folder / name), filters, saving=True))
     if not path:
@@ -126,6 +125,52 @@ def choose_key_card(parent: QWidget, saving: bool, name: str = "") -> str:
     """A key card to write (`saving`, proposed as `name`) or to read; "" when left."""
     title = "Sleutelkaart opslaan" if saving else "Sleutelkaart inlezen"
     return _chosen(_file_dialog(parent, title, name, KEY_CARD_FILTER, saving=saving))[0]
+
+
+CARD_FILTERS = {
+    ".casuskaart": "Casuskaart (*.casuskaart)",
+    ".advieskaart": "Advieskaart (*.advieskaart)",
+    ".cijferkaart": "Cijferkaart (*.cijferkaart)",
+}
+
+
+def _card_filter(suffix: str) -> str:
+    return f"{CARD_FILTERS[suffix]};;Alle bestanden (*)"
+
+
+def _documents() -> Path:
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    return documents if documents.is_dir() else Path.home()
+
+
+def choose_card_target(parent: QWidget, title: str, name: str) -> Path | None:
+    """Where to write a card, proposed as `name` (what it is and when, nothing more)."""
+    suffix = Path(name).suffix
+    dialog = _file_dialog(parent, title, str(_documents() / name), _card_filter(suffix), saving=True)
+    path = _chosen(dialog)[0]
+    if not path:
+        return None
+    target = Path(path)
+    return target if target.suffix == suffix else target.with_name(target.name + suffix)
+
+
+def choose_cards(parent: QWidget, title: str, suffix: str) -> list[Path]:
+    """Cards to read (several at once); empty when the dialog was left."""
+    dialog = _file_dialog(parent, title, str(_documents()), _card_filter(suffix), saving=False)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    if not run(dialog):
+        return []
+    return [Path(path) for path in dialog.selectedFiles()]
+
+
+def choose_folder(parent: QWidget, title: str) -> Path | None:
+    dialog = _file_dialog(parent, title, str(_documents()), "", saving=False)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "&Kiezen")
+    if not run(dialog) or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:

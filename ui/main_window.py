@@ -28,6 +28,7 @@ from ui.attention_pane import AttentionPane
 from ui.case_editor import CaseEditor
 from ui.case_list import EDIT_KEYS, CaseList
 from ui.clipboard_guard import ClipboardGuard
+from ui.exchange_actions import ExchangeActions
 from ui.idle_lock import IdleLock, idle_minutes
 from ui.lock_key import LockKey
 from ui.meeting_mode import MeetingModeWindow
@@ -122,6 +123,11 @@ class MainWindow(QMainWindow):
         case_menu = self.menuBar().addMenu("&Casus")
         for action in (self.new_action, self.edit_action, self.review_action):
             case_menu.addAction(action)
+        self.exchange = ExchangeActions(self, lambda: self.vault, self.pseudonymiser, self.selected_case_id,
+                                        self.refresh)  # fmt: skip
+        case_menu.addSeparator()
+        case_menu.addAction(self.exchange.make_card_action)
+        case_menu.addAction(self.exchange.read_advice_action)
         self.meeting_screen_action = self._action(
             "&Overleg voeren en notuleren…", self.open_meeting_screen, "Ctrl+M"
         )
@@ -321,6 +327,7 @@ class MainWindow(QMainWindow):
             *self.findChildren(CaseEditor),
             *self.findChildren(OrgUnitsDialog),
             *self.findChildren(QDialog, "parties"),
+            *self.findChildren(QDialog, "case_card"),
             *self.findChildren(MeetingScreen),
             *self.findChildren(ReportDialog),
         ]:

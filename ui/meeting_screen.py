@@ -46,6 +46,7 @@ from casus.vocabulary.dutch import counted
 from ui import dialogs
 from ui.actions_page import ActionsPage
 from ui.meeting.agenda_panel import AgendaPanel
+from ui.meeting.card_row import CardRow
 from ui.meeting.check_panel import CheckPanel
 from ui.meeting.export_row import ExportRow
 from ui.meeting.item_panel import ItemPanel
@@ -95,6 +96,7 @@ class MeetingScreen(QDialog):
             LearningPage(),
             CheckPanel(),
         )
+        self.card_row = self.agenda_panel.add_row(CardRow(self.vault, self.pseudonymiser, self.notebook))
         agenda_page = QSplitter()
         agenda_page.addWidget(self.agenda_panel)
         agenda_page.addWidget(self.item_panel)
@@ -142,6 +144,8 @@ class MeetingScreen(QDialog):
         self.agenda_panel.item_chosen.connect(self._show_item)
         self.agenda_panel.said.connect(lambda text: self.save_status.setText(text))
         self.agenda_panel.cases_added.connect(self._prepare)
+        self.card_row.said.connect(self.save_status.setText)
+        self.card_row.cards_added.connect(self._prepare)
         self.keeper = NoteKeeper(
             self.notebook,
             self.item_panel,

@@ -24,6 +24,7 @@ from casus.events import Events
 from casus.notebook.export import ExportRefusal
 from casus.notebook.preparation import MeetingPreparation
 from casus.notebook.texts import LEARNING, MeetingText, PlacedFinding, TextKind
+from casus.services.agenda_cards import AgendaCards
 from casus.services.meeting_values import ActionEntry, AgendaEntry, MeetingView
 from casus.services.meeting_view import MeetingCase
 from casus.services.meetings import MeetingService
@@ -123,6 +124,13 @@ class MeetingNotebook:
     def add_released(self) -> int:
         meeting_id = self._required_meeting()
         added = self.meetings.add_released(meeting_id)
+        self._reread_agenda()
+        return added
+
+    def add_cards(self) -> int:
+        """The case cards read in and not yet answered, on this meeting's agenda."""
+        meeting_id = self._required_meeting()
+        added = AgendaCards(self.meetings.vault).add_to(meeting_id)
         self._reread_agenda()
         return added
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from casus.disclosure import DisclosureGate, Finding
 from casus.errors import ValidationError
 from casus.pseudonymise.replacement import UnitCodeBook
+from casus.services.agenda_cards import AgendaCards
 from casus.services.cases import CaseService
 from casus.services.meeting_codes import MeetingCodes
 from casus.services.meeting_view import MeetingCase, MeetingViewService
@@ -60,7 +61,7 @@ def shared_screen_cases(
     if meeting_id is None:
         released = CaseService(vault).summaries(status=CaseStatus.RELEASED)
         items: list[tuple[int | None, int | None]] = [(row.id, None) for row in reversed(released)]
-        items += [(None, card) for card in MeetingService(vault).waiting_cards()]
+        items += [(None, card) for card in AgendaCards(vault).waiting()]
         return _shown(vault, pseudonymiser, items, UnitCodeBook(secrets.token_bytes(32)))
     agenda = MeetingService(vault).get(meeting_id).agenda
     items = [(entry.case_id, entry.card_id) for entry in agenda]

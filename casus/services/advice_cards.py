@@ -70,6 +70,47 @@ class AttachedAdvice:
     follow_ups: int
 
 
+@dataclass(frozen=True)
+class FollowUpEntry:
+    description: str
+    owner: str
+    due_date: dt.date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class ReceivedAdvice:
+    """What the meeting said of one of this vault's cases, as the case shows it."""
+
+    discussed_on: dt.date
+    from_party: str
+    discussion: str
+    advice: str
+    agreements: str
+    follow_ups: tuple[FollowUpEntry, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"Besproken op {self.discussed_on:%d-%m-%Y} in het overleg van {self.from_party}"
+
+
+def received_advice(vault: Vault, case_id: int) -> tuple[ReceivedAdvice, ...]:
+    """Every advice that came back for the case, the latest meeting first."""
+    with vault.session() as session:
+        rows = session.scalars(
+            select(MeetingAdvice)
+            .where(MeetingAdvice.case_id == case_id)
+            .order_by(MeetingAdvice.discussed_on.desc(), MeetingAdvice.id.desc())
+        )
+        return tuple(_received(row) for row in rows)
+
+
+def _received(row: MeetingAdvice) -> ReceivedAdvice:
+    follow_ups = tuple(FollowUpEntry(f.description, f.owner, f.due_date, f.done) for f in row.follow_ups)
+    return ReceivedAdvice(row.discussed_on, row.from_party, row.discussion, row.advice, row.agreements,
+                          follow_ups)  # fmt: skip
+
+
 class AdviceCardService:
     def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser) -> None:
         self.vault = vault

@@ -12,20 +12,19 @@ checks it with its own gate before it joins the released cases.
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import msgspec
 from sqlalchemy import select
 
 from casus.disclosure import DisclosureGate
 from casus.errors import NotFoundError, ValidationError
-from casus.exchange import CardKind, CardRefused, new_card_id, open_sealed, read_payload, seal
+from casus.exchange import CardKind, CardRefused, new_card_id, open_sealed, seal
 from casus.model import Case, CaseCard, ReceivedCard
 from casus.pseudonymise.replacement import UnitCodeBook
 from casus.services.audit import record
-from casus.services.meeting_view import MeetingCase, MeetingViewService
+from casus.services.meeting_view import MeetingViewService
 from casus.services.parties import PartyService
+from casus.services.received_cards import card_content, case_of
 from casus.vocabulary.enums import UnitGeneralisation
 
 if TYPE_CHECKING:
@@ -33,43 +32,11 @@ if TYPE_CHECKING:
     from casus.vault import Vault
 
 CARD_TITLE = "Casuskaart"
-_TEXT_MAX = 100_000
-
-
-class _CardCase(msgspec.Struct, forbid_unknown_fields=True):
-    """The content of a case card, as it must read: anything else is refused."""
-
-    category: str
-    period: str
-    unit: str
-    people: list[tuple[str, str]]
-    texts: dict[str, str]
-    warnings: list[str]
 
 
 def card_level(level: UnitGeneralisation) -> UnitGeneralisation:
     """A code is the owner's own; on a card the unit is its cluster at most."""
     return UnitGeneralisation.CLUSTER if level is UnitGeneralisation.CODE else level
-
-
-def card_content(view: MeetingCase) -> dict[str, Any]:
-    fields = asdict(view)
-    fields.pop("brought_by")
-    return fields
-
-
-def case_of(content: dict[str, Any], brought_by: str) -> MeetingCase:
-    """The meeting view a card carries; a card whose content does not read is refused."""
-    try:
-        card = msgspec.convert(content, type=_CardCase)
-    except msgspec.ValidationError:
-        raise CardRefused("Deze casuskaart is onleesbaar of onvolledig: niet ingelezen.") from None
-    strings = [card.category, card.period, card.unit, *card.warnings, *card.texts, *card.texts.values()]
-    strings += [part for person in card.people for part in person]
-    if any(len(text) > _TEXT_MAX for text in strings):
-        raise CardRefused("Deze casuskaart heeft een tekst die te lang is: niet ingelezen.")
-    return MeetingCase(card.category, card.period, card.unit, tuple(card.people), dict(card.texts),
-                       tuple(card.warnings), brought_by)  # fmt: skip
 
 
 class CaseCardService:
@@ -138,8 +105,3 @@ class CaseCardService:
             session.flush()
             record(session, self.vault.actor, "import_case_card", "received_card", card.id, ["card"])
         return opened.card_id, opened.sender.party
-
-
-def received_case(card: ReceivedCard) -> MeetingCase:
-    """A card this vault read, as the meeting sees it."""
-    return case_of(read_payload(card.content), card.from_party)

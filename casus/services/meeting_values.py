@@ -17,6 +17,36 @@ from casus.vocabulary.enums import ActionStatus, Party
 
 
 @dataclass(frozen=True)
+class MeetingCase:
+    category: str
+    period: str
+    unit: str
+    people: tuple[tuple[str, str], ...]  # (pseudonym, role)
+    texts: dict[str, str]  # Dutch field name -> pseudonymised text
+    warnings: tuple[str, ...]
+    brought_by: str = ""  # the party that brought it: "ingebracht door discriminatie.nl"
+
+    @property
+    def heading(self) -> str:
+        return " · ".join(part for part in (self.category, self.period, self.unit) if part)
+
+    @property
+    def brought_line(self) -> str:
+        return f"Ingebracht door {self.brought_by}" if self.brought_by else ""
+
+    def shown(self, title: str) -> dict[str, str]:
+        """Everything of the case that a screen or a document shows, by place, for the gate."""
+        texts = {
+            f"{title}, kop": " · ".join((self.category, self.period, self.unit)),
+            f"{title}, betrokkenen": "; ".join(f"{name} ({role})" for name, role in self.people),
+        }
+        if self.brought_by:
+            texts[f"{title}, ingebracht door"] = self.brought_by
+        texts.update({f"{title}, {field.lower()}": text for field, text in self.texts.items()})
+        return texts
+
+
+@dataclass(frozen=True)
 class AgendaEntry:
     id: int
     case_id: int | None  # one of the vault's own cases,

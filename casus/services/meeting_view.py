@@ -7,7 +7,7 @@ unreviewed is ever shown or written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -29,40 +29,14 @@ from casus.services.case_texts import (
     pseudonymiser_over_units,
     read_reviews,
 )
+from casus.services.meeting_values import MeetingCase
+from casus.services.received_cards import received_case
 from casus.vocabulary.enums import CaseStatus, UnitGeneralisation
 
 if TYPE_CHECKING:
     from casus.vault import Vault
 
-
-@dataclass(frozen=True)
-class MeetingCase:
-    category: str
-    period: str
-    unit: str
-    people: tuple[tuple[str, str], ...]  # (pseudonym, role)
-    texts: dict[str, str]  # Dutch field name -> pseudonymised text
-    warnings: tuple[str, ...]
-    brought_by: str = ""  # the party that brought it: "ingebracht door discriminatie.nl"
-
-    @property
-    def heading(self) -> str:
-        return " · ".join(part for part in (self.category, self.period, self.unit) if part)
-
-    @property
-    def brought_line(self) -> str:
-        return f"Ingebracht door {self.brought_by}" if self.brought_by else ""
-
-    def shown(self, title: str) -> dict[str, str]:
-        """Everything of the case that a screen or a document shows, by place, for the gate."""
-        texts = {
-            f"{title}, kop": " · ".join((self.category, self.period, self.unit)),
-            f"{title}, betrokkenen": "; ".join(f"{name} ({role})" for name, role in self.people),
-        }
-        if self.brought_by:
-            texts[f"{title}, ingebracht door"] = self.brought_by
-        texts.update({f"{title}, {field.lower()}": text for field, text in self.texts.items()})
-        return texts
+__all__ = ["MeetingCase", "MeetingViewService"]  # MeetingCase is a value; it lives with the others
 
 
 class MeetingViewService:
@@ -82,8 +56,6 @@ class MeetingViewService:
         """An agenda item as the meeting sees it, whoever brought it: the vault's own released
         case (with its meeting's codes), or a case card as its owner made it."""
         if card_id is not None:
-            from casus.services.case_cards import received_case
-
             with self.vault.session() as session:
                 card = session.get(ReceivedCard, card_id)
                 if card is None:

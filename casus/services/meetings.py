@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, selectinload
 from casus import validation as v
 from casus.errors import NotFoundError, ValidationError
 from casus.identify.folding import fold
-from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord, ReceivedCard
+from casus.model import Action, AgendaItem, Case, Meeting, MeetingAttendance, NoNameWord
+from casus.services.agenda_cards import add_waiting
 from casus.services.audit import record
 from casus.services.lookup import required
 from casus.services.meeting_values import (
@@ -43,18 +44,6 @@ class MeetingSummary:
     held_on: dt.date
     items: int
     open_actions: int
-
-
-def _waiting_cards(session: Session) -> list[int]:
-    waiting = select(ReceivedCard.id).where(ReceivedCard.advised_at.is_(None)).order_by(ReceivedCard.id)
-    return list(session.scalars(waiting))
-
-
-def _card_on(session: Session, meeting_id: int, card_id: int) -> bool:
-    on = select(AgendaItem.id).where(
-        AgendaItem.meeting_id == meeting_id, AgendaItem.received_card_id == card_id
-    )
-    return session.scalar(on) is not None
 
 
 class MeetingService:
@@ -198,37 +187,10 @@ class MeetingService:
             ).all()
             for case_id in case_ids:
                 self._append(session, meeting_id, case_id)
-            card_ids = [card for card in _waiting_cards(session) if not _card_on(session, meeting_id, card)]
-            for card_id in card_ids:
-                self._append_card(session, meeting_id, card_id)
-            if case_ids or card_ids:
+            cards = add_waiting(session, meeting_id)
+            if case_ids or cards:
                 record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
-        return len(case_ids) + len(card_ids)
-
-    def waiting_cards(self) -> list[int]:
-        """The case cards read into this vault whose advice has not gone back yet."""
-        with self.vault.session() as session:
-            return _waiting_cards(session)
-
-    def add_agenda_card(self, meeting_id: int, card_id: int) -> int:
-        with self.vault.session() as session:
-            required(session, Meeting, meeting_id)
-            if _card_on(session, meeting_id, card_id):
-                raise ValidationError("card_id", "Casuskaart", "staat al op de agenda van dit overleg")
-            item = self._append_card(session, meeting_id, card_id)
-            record(session, self.vault.actor, "add_agenda_item", "meeting", meeting_id, ["agenda"])
-            return item.id
-
-    @staticmethod
-    def _append_card(session: Session, meeting_id: int, card_id: int) -> AgendaItem:
-        required(session, ReceivedCard, card_id)
-        highest = select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
-        item = AgendaItem(
-            meeting_id=meeting_id, received_card_id=card_id, position=(session.scalar(highest) or 0) + 1
-        )
-        session.add(item)
-        session.flush()
-        return item
+        return len(case_ids) + cards
 
     def remove_agenda_item(self, item_id: int) -> None:
         """The item's notes go with it; its actions stay on the list (no longer tied to it)."""

@@ -5,6 +5,7 @@ The changes go to the meeting notebook, whose events redraw the agenda."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,6 +21,7 @@ from ui.messages import describe
 from ui.widgets import button
 
 NOT_SHOWN = "niet te tonen"
+R = TypeVar("R", bound=QWidget)
 
 
 def agenda_line(entry: AgendaEntry, view: MeetingCase | str | None) -> str:
@@ -53,12 +55,13 @@ class AgendaPanel(QWidget):
         move_row.addWidget(button("Omhoog (Alt+↑)", "Agendapunt omhoog", lambda: self.move_item(-1)))
         move_row.addWidget(button("Omlaag (Alt+↓)", "Agendapunt omlaag", lambda: self.move_item(1)))
         move_row.addWidget(button("Van de agenda (Del)", "Van de agenda halen", self.remove_item))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(add_row)
-        layout.addLayout(move_row)
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        for part in (label, self.list, add_row, move_row):
+            if isinstance(part, QHBoxLayout):
+                self.rows.addLayout(part)
+            else:
+                self.rows.addWidget(part, 1 if part is self.list else 0)
         for keys, slot in (
             ("Alt+Up", lambda: self.move_item(-1)),
             ("Alt+Down", lambda: self.move_item(1)),
@@ -67,6 +70,11 @@ class AgendaPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+
+    def add_row(self, row: R) -> R:
+        """Another row of buttons under the agenda's own (the case cards of other parties)."""
+        self.rows.insertWidget(self.rows.count() - 1, row)
+        return row
 
     @property
     def current_item(self) -> int | None:
