@@ -112,7 +112,9 @@ def cmd_advice_import(args: argparse.Namespace) -> None:
     with _open_vault(args.vault, read_passphrase()) as vault:
         attached = AdviceCardService(vault, _pseudonymiser()).import_card(sealed)
     _say(
-        f"Advies ingelezen bij casus {attached.reference}: besproken op {attached.discussed_on:%d-%m-%Y}, "
+        # By its internal number, as `casus release` names a case: output may end up in a log.
+        f"Advies ingelezen bij de casus met intern nummer {attached.case_id}: besproken op "
+        f"{attached.discussed_on:%d-%m-%Y}, "
         f"{counted(attached.follow_ups, 'actie')} als vervolg."
     )
 

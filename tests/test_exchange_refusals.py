@@ -293,3 +293,50 @@ def test_combining_then_suppressing_shows_no_small_or_derivable_cell_whatever_th
                 assert total_hidden and not any(others), "a hidden cell follows from a shown total"
     if report.unit_table is not None:
         assert not any(0 < v < 5 for row in report.unit_table.counts for v in row)
+
+
+@pytest.mark.parametrize(
+    "leak",
+    ["Bel haar op 06-19283746.", "Zij mailde vanaf t.landeweerd@voorbeeld.nl.", "Zie zaak PO-2026-501."],
+)
+def test_a_validly_signed_card_that_carries_an_identifier_is_refused_by_the_meetings_own_gate(
+    parties: Parties, light_engine, leak: str
+) -> None:
+    """The owner's gate is the first line; the meeting's vault does not trust it blindly."""
+    from casus.disclosure import DisclosureGate
+    from casus.exchange import CardKind, new_card_id, seal
+
+    texts = {"Feiten": f"Melder A werd buitengesloten. {leak}"}
+    content = {"category": "Uitsluiting", "period": "februari 2026", "unit": "", "warnings": [],
+               "people": [["Melder A", "Melder"]], "texts": texts}  # fmt: skip
+    sealed = seal(CardKind.CASE, new_card_id(), content, PartyService(parties.owner).own_keys(),
+                  PartyService(parties.meeting).own_keys().public())  # fmt: skip
+    cards = CaseCardService(parties.meeting, light_engine)
+    # The gate's indices are kept in the vault, built at the first output ever: built here
+    # first, so that what follows is the refusal's own doing (nothing).
+    DisclosureGate.for_vault(parties.meeting)
+    _refused_unchanged(parties, parties.meeting, lambda: cards.import_card(sealed), "(Casuskaart, feiten: ")
+    with pytest.raises(CardRefused) as refused:
+        cards.import_card(sealed)
+    assert leak.split()[-1].rstrip(".") not in str(refused.value), "the refusal never quotes it"
+
+
+def test_a_party_that_left_the_meeting_gets_no_advice_and_its_new_cards_are_refused(
+    parties: Parties, light_engine
+) -> None:
+    from casus.errors import ValidationError
+
+    sealed, _ = CaseCardService(parties.owner, light_engine).export("PO-2026-501", "Bureau Integriteit")
+    CaseCardService(parties.meeting, light_engine).import_card(sealed)
+    meetings = MeetingService(parties.meeting)
+    meeting_id = meetings.create("2026-03-04")
+    meetings.add_released(meeting_id)
+    PartyService(parties.meeting).revoke("P&O")  # P&O leaves the meeting
+    with pytest.raises(ValidationError, match="geen geldige sleutelkaart meer"):
+        AdviceCardService(parties.meeting, light_engine).export(meeting_id)
+    assert AgendaCards(parties.meeting).waiting() != [], "nothing marked as answered"
+    later, _ = CaseCardService(parties.owner, light_engine).export("PO-2026-501", "Bureau Integriteit")
+    cards = CaseCardService(parties.meeting, light_engine)
+    _refused_unchanged(
+        parties, parties.meeting, lambda: cards.import_card(later), "ingetrokken sleutel van P&O"
+    )

@@ -7,9 +7,11 @@ inlezen…), after which the case shows when it was discussed and what was advis
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from casus.model import Case
+from casus.services.attention import AttentionKind, AttentionService
 from casus.services.meetings import MeetingService
 from tests.exchange_parties import Parties
 from ui import dialogs
@@ -68,6 +70,7 @@ def test_a_case_card_made_read_discussed_and_its_advice_back_on_the_owners_case(
     assert "Landeweerd" not in screen.case_view.toPlainText()
     entry = meetings.get(meeting_id).agenda[0]
     meetings.record_item(entry.id, "", "Een herstelgesprek met Melder A.", "")
+    meetings.add_action(meeting_id, "Melder A terugkoppelen", "hr", "2026-03-18", agenda_item_id=entry.id)
     outbox = tmp_path / "advies"
     outbox.mkdir()
     monkeypatch.setattr(dialogs, "choose_folder", lambda _parent, _title: outbox)
@@ -91,10 +94,26 @@ def test_a_case_card_made_read_discussed_and_its_advice_back_on_the_owners_case(
     editor = owner.findChild(CaseEditor)
     assert editor is not None and editor.interventions is not None
     editor.tabs.setCurrentWidget(editor.interventions)
-    assert editor.interventions.meeting_advice_box.isVisible()
-    shown = editor.interventions.meeting_advice.toPlainText()
+    box = editor.interventions.meeting_advice_box
+    assert box.isVisible()
+    shown = box.text.toPlainText()
     assert "Besproken op 04-03-2026 in het overleg van Bureau Integriteit" in shown
     assert "Een herstelgesprek met Melder A." in shown
+    # The meeting's action is the case's follow-up: on the home view when due, marked done here.
+    [line] = [i for i in AttentionService(parties.owner).items(dt.date(2026, 3, 15)) if i.case_id == case_id
+              and i.kind is AttentionKind.ACTIONS_DUE]  # fmt: skip
+    assert line.text == "PO-2026-501 · Melder A terugkoppelen (P&O; uiterlijk 18-03-2026)"
+    assert [box.follow_ups.item(0, c).text() for c in range(4)] == [
+        "Melder A terugkoppelen",
+        "P&O",
+        "18-03-2026",
+        "open",
+    ]
+    box.follow_ups.setCurrentCell(0, 0)
+    box.toggle_button.click()
+    assert box.follow_ups.item(0, 3).text() == "afgerond"
+    assert not [i for i in AttentionService(parties.owner).items(dt.date(2026, 3, 15)) if i.case_id == case_id
+                and i.kind is AttentionKind.ACTIONS_DUE], "done: off the home view"  # fmt: skip
     editor.reject()
 
 

@@ -3,8 +3,6 @@ status; a status is changed in place, a new one is added below the list."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -12,36 +10,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from casus.errors import CasusError
-from casus.services.advice_cards import ReceivedAdvice, received_advice
 from casus.services.cases import CaseService
 from casus.services.interventions import InterventionDraft, InterventionService, RepairAdviceDraft
 from casus.vault import Vault
 from casus.vocabulary.enums import InterventionStatus, InterventionType, RepairStatus, RepairType, Role
+from ui.meeting_advice_box import MeetingAdviceBox
 from ui.messages import describe
 from ui.widgets import button, enum_combo, read_only_table
-
-
-def advice_html(advice: ReceivedAdvice) -> str:
-    """What the meeting said, its own words escaped; its actions as the case's follow-ups."""
-    parts = [f"<h3>{html.escape(advice.heading)}</h3>"]
-    for title, text in (("Bespreking", advice.discussion), ("Advies", advice.advice),
-                        ("Afspraken", advice.agreements)):  # fmt: skip
-        if text.strip():
-            parts.append(f"<p><b>{title}:</b> {html.escape(text).replace(chr(10), '<br>')}</p>")
-    if advice.follow_ups:
-        items = "".join(
-            f"<li>{html.escape(f.description)} ({html.escape(f.owner)}"
-            f"{f', gereed op {f.due_date:%d-%m-%Y}' if f.due_date else ''})</li>"
-            for f in advice.follow_ups
-        )
-        parts.append(f"<p><b>Vervolgacties:</b></p><ul>{items}</ul>")
-    return "".join(parts)
 
 
 class InterventionsPage(QWidget):
@@ -70,10 +50,7 @@ class InterventionsPage(QWidget):
         self.new_repair_note.setPlaceholderText("Onderbouwing (zonder namen)")
         add_repair = button("Advies toe&voegen", "Advies heling en herstel toevoegen", self._add_repair)
 
-        self.meeting_advice = QTextBrowser()
-        self.meeting_advice.setAccessibleName("Advies van het overleg")
-        self.meeting_advice_box = QGroupBox("Advies van het overleg")
-        QVBoxLayout(self.meeting_advice_box).addWidget(self.meeting_advice)
+        self.meeting_advice_box = MeetingAdviceBox(vault, case_id)
         layout = QVBoxLayout(self)
         layout.addWidget(self.meeting_advice_box)
         for title, table, controls in (
@@ -101,9 +78,7 @@ class InterventionsPage(QWidget):
 
     def reload(self) -> None:
         case = CaseService(self.vault).get(self.case_id)
-        discussed = received_advice(self.vault, self.case_id)
-        self.meeting_advice_box.setVisible(bool(discussed))
-        self.meeting_advice.setHtml("".join(advice_html(each) for each in discussed))
+        self.meeting_advice_box.reload()
         self.interventions.setRowCount(len(case.interventions))
         for row, item in enumerate(case.interventions):
             self.interventions.setItem(row, 0, QTableWidgetItem(item.type.label))

@@ -148,11 +148,11 @@ class MainWindow(QMainWindow):
         """Each line opens what it names: the review, the meeting screen, the case's tab."""
         if item.kind is AttentionKind.TO_PREPARE and item.case_id is not None:
             self.review_case(item.case_id)
-        elif item.kind in (AttentionKind.NOT_ON_AGENDA, AttentionKind.ACTIONS_DUE):
+        elif item.kind is AttentionKind.NOT_ON_AGENDA or item.meeting_id is not None:
             self.open_meeting_screen(item.meeting_id, actions=item.kind is AttentionKind.ACTIONS_DUE)
-        elif item.case_id is not None:
+        elif item.case_id is not None:  # a case's own line: its follow-up is on its measures tab
             self.edit_case(item.case_id)
-            if item.kind is AttentionKind.ADVICE_FOLLOW_UP:
+            if item.kind in (AttentionKind.ADVICE_FOLLOW_UP, AttentionKind.ACTIONS_DUE):
                 self.editor.show_interventions()
 
     def selected_case_id(self) -> int | None:

@@ -72,6 +72,7 @@ class AttachedAdvice:
 
 @dataclass(frozen=True)
 class FollowUpEntry:
+    id: int
     description: str
     owner: str
     due_date: dt.date | None
@@ -106,9 +107,19 @@ def received_advice(vault: Vault, case_id: int) -> tuple[ReceivedAdvice, ...]:
 
 
 def _received(row: MeetingAdvice) -> ReceivedAdvice:
-    follow_ups = tuple(FollowUpEntry(f.description, f.owner, f.due_date, f.done) for f in row.follow_ups)
+    follow_ups = tuple(
+        FollowUpEntry(f.id, f.description, f.owner, f.due_date, f.done) for f in row.follow_ups
+    )
     return ReceivedAdvice(row.discussed_on, row.from_party, row.discussion, row.advice, row.agreements,
                           follow_ups)  # fmt: skip
+
+
+def set_follow_up_done(vault: Vault, follow_up_id: int, done: bool) -> None:
+    """The owner's record that a meeting's action on the case was done (or is open again)."""
+    with vault.session() as session:
+        follow_up = required(session, FollowUp, follow_up_id)
+        follow_up.done = done
+        record(session, vault.actor, "update", "case", follow_up.advice.case_id, ["follow_up"])
 
 
 class AdviceCardService:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from casus.model import Action, AgendaItem, Case, Meeting, RepairAdvice, Review
+from casus.model import Action, AgendaItem, Case, FollowUp, Meeting, MeetingAdvice, RepairAdvice, Review
 from casus.vocabulary.enums import ActionStatus, CaseStatus, RepairStatus
 
 if TYPE_CHECKING:
@@ -65,7 +65,10 @@ class AttentionService:
             return (
                 *_to_prepare(session, today),
                 *_not_on_agenda(session, today),
-                *_actions_due(session, today),
+                *sorted(
+                    (*_actions_due(session, today), *_follow_ups_due(session, today)),
+                    key=lambda item: item.due or today,
+                ),
                 *_advice_follow_up(session, today),
                 *_retention_passed(session, today),
             )
@@ -129,6 +132,26 @@ def _actions_due(session: Session, today: dt.date) -> list[AttentionItem]:
         words = description if len(description) <= 80 else description[:77].rstrip() + "…"
         text = f"{words} ({party.label}; {late} {_day(due_date)})"
         items.append(AttentionItem(AttentionKind.ACTIONS_DUE, text, meeting_id=meeting_id, due=due_date))
+    return items
+
+
+def _follow_ups_due(session: Session, today: dt.date) -> list[AttentionItem]:
+    """The meeting's actions on this vault's own cases, from its advice cards: the owner
+    follows them up as the case's own."""
+    soon = today + dt.timedelta(days=ACTION_NOTICE_DAYS)
+    query = (
+        select(MeetingAdvice.case_id, Case.reference, FollowUp.description, FollowUp.owner, FollowUp.due_date)
+        .join(MeetingAdvice, FollowUp.advice_id == MeetingAdvice.id)
+        .join(Case, MeetingAdvice.case_id == Case.id)
+        .where(FollowUp.done.is_(False), FollowUp.due_date <= soon, Case.status != CaseStatus.DESTROYED)
+        .order_by(FollowUp.due_date)
+    )
+    items = []
+    for case_id, reference, description, owner, due_date in session.execute(query):
+        late = "verlopen op" if due_date is not None and due_date < today else "uiterlijk"
+        words = description if len(description) <= 80 else description[:77].rstrip() + "…"
+        text = f"{reference} · {words} ({owner}; {late} {_day(due_date)})"
+        items.append(AttentionItem(AttentionKind.ACTIONS_DUE, text, case_id=case_id, due=due_date))
     return items
 
 

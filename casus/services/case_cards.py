@@ -93,7 +93,14 @@ class CaseCardService:
         parties = PartyService(self.vault)
         opened = open_sealed(sealed, CardKind.CASE, parties.own_keys(), parties.senders())
         case = case_of(opened.content, opened.sender.party)
-        DisclosureGate.for_vault(self.vault, self.pseudonymiser).require_clean(case.shown(CARD_TITLE))
+        findings = DisclosureGate.for_vault(self.vault, self.pseudonymiser).check(case.shown(CARD_TITLE))
+        if findings:
+            found = "; ".join(sorted({f"{f.place}: {f.kind.label}" for f in findings}))
+            raise CardRefused(
+                f"Deze casuskaart van {opened.sender.party} bevat nog iets dat naar een persoon, casus of "
+                f"onderdeel kan leiden ({found}): niet ingelezen. Vraag de casushouder hem opnieuw voor "
+                "te bereiden."
+            )
         with self.vault.session() as session:
             if session.scalar(select(ReceivedCard.id).where(ReceivedCard.card_id == opened.card_id)):
                 raise CardRefused("Deze casuskaart is al eerder ingelezen: niet nog eens ingelezen.")
