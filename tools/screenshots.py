@@ -34,6 +34,7 @@ from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vocabulary.enums import CaseStatus
+from tools.exchange_screenshots import exchange_shots
 from ui.app import create_demo_vault, install_dutch_translations
 from ui.case_editor import CaseEditor
 from ui.focus_style import install_focus_style
@@ -151,6 +152,7 @@ def main() -> None:
                 check=True,
             )  # fmt: skip
             print(f"{stem}.png from {source}")
+    exchange_shots(docs, vault, pseudonymiser, grab, wait_until)
     window.close()
     vault.close()
     app.quit()

@@ -42,7 +42,7 @@ class CaseCardDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Casuskaart maken – Casus")
         self.setObjectName("case_card")  # so the main window finds it to close on lock
-        fit_to_screen(self, 620, 320)
+        fit_to_screen(self, 620, 280)
         self.service = CaseCardService(vault, pseudonymiser)
         self.case_id = case_id
         self.recipient = QComboBox()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidgetItem, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidgetItem, QTextBrowser, QVBoxLayout
 
 from casus.errors import CasusError
 from casus.services.advice_cards import FollowUpEntry, ReceivedAdvice, received_advice, set_follow_up_done
@@ -38,9 +38,13 @@ class MeetingAdviceBox(QGroupBox):
         )
         self.message = QLabel()
         self.message.setAccessibleName("Melding bij de vervolgacties")
+        row = QHBoxLayout()
+        row.addWidget(self.toggle_button)
+        row.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
-        for part in (self.text, self.follow_ups, self.toggle_button, self.message):
-            layout.addWidget(part)
+        layout.addWidget(self.text)
+        layout.addWidget(self.follow_ups)
+        layout.addLayout(row)
         self.entries: list[FollowUpEntry] = []
 
     def reload(self) -> None:

@@ -26,7 +26,9 @@ R = TypeVar("R", bound=QWidget)
 
 def agenda_line(entry: AgendaEntry, view: MeetingCase | str | None) -> str:
     if isinstance(view, MeetingCase):
-        return " · ".join(part for part in (entry.title, view.category, view.period, view.brought_by) if part)
+        # Another party's card says whose it is; the vault's own cases need no such word.
+        brought = view.brought_by if entry.card_id is not None else ""
+        return " · ".join(part for part in (entry.title, view.category, view.period, brought) if part)
     if isinstance(view, str):
         return f"{entry.title} · {NOT_SHOWN}"
     return entry.title
