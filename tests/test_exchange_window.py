@@ -138,3 +138,42 @@ def test_the_same_card_read_twice_on_the_meeting_screen_says_so_and_adds_nothing
     assert errors == ["kaart.casuskaart: Deze casuskaart is al eerder ingelezen: niet nog eens ingelezen."]
     assert "1 casuskaart ingelezen" in screen.save_status.text()
     screen.done(0)
+
+
+def test_the_report_dialog_sends_and_reads_figures_cards_and_says_whose_figures_it_holds(
+    qtbot, monkeypatch, parties: Parties, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from ui.report_dialog import ReportDialog
+
+    def dialog_for(vault):
+        dialog = ReportDialog(vault)
+        qtbot.addWidget(dialog)
+        dialog.start.setDate(QDate(2026, 1, 1))
+        dialog.end.setDate(QDate(2026, 3, 31))
+        dialog.show()
+        return dialog
+
+    owner = dialog_for(parties.owner)
+    assert owner.figures.recipient.currentText() == "Bureau Integriteit"
+    card = tmp_path / "cijfers.cijferkaart"
+    proposed: list[str] = []
+    monkeypatch.setattr(dialogs, "choose_card_target",
+                        lambda _parent, _title, name: proposed.append(name) or card)  # fmt: skip
+    owner.figures.make_button.click()
+    assert proposed == ["cijfers-2026-01-01-tot-2026-03-31.cijferkaart"] and card.exists()
+    assert "Cijferkaart voor Bureau Integriteit opgeslagen" in owner.figures.sources.text()
+
+    meeting = dialog_for(parties.meeting)
+    assert meeting.figures.sources.text() == "De rapportage bevat de cijfers van deze kluis alleen."
+    monkeypatch.setattr(dialogs, "choose_cards", lambda _parent, _title, _suffix: [card])
+    meeting.figures.read_button.click()
+    assert meeting.figures.sources.text() == (
+        "Samengevoegd en één keer afgeschermd: Bureau Integriteit (01-01-2026 tot en met 31-03-2026); "
+        "P&O (01-01-2026 tot en met 31-03-2026)."
+    )
+    meeting.end.setDate(QDate(2026, 2, 28))
+    assert "alleen" in meeting.figures.sources.text(), (
+        "a card for a longer period is not part of a shorter one"
+    )

@@ -20,6 +20,7 @@ from casus.outputs.report import default_file_name
 from casus.outputs.report_export import export_report
 from casus.vault import Vault
 from ui import dialogs, workers
+from ui.figures_row import FiguresRow
 from ui.messages import describe
 from ui.widgets import add_labelled_row, date_edit
 from ui.window_fit import scrolled_layout
@@ -63,8 +64,12 @@ class ReportDialog(QDialog):
         close.setAccessibleName("Sluiten")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
+        self.figures = FiguresRow(vault, lambda: (_date(self.start.date()), _date(self.end.date())))
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _date_: self.figures.refresh())
         layout = scrolled_layout(self)
         layout.addLayout(form)
+        layout.addWidget(self.figures)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)

@@ -157,18 +157,31 @@ class FiguresCardService:
     def for_report(self, first: dt.date, last: dt.date) -> tuple[ReportFigures, tuple[FiguresSource, ...]]:
         """This vault's own figures for the period, with every card whose period lies within
         it added; and whose figures they are."""
+        cards = self._cards(first, last)
+        parts = [figures_of(read_payload(payload))[2] for _source, payload in cards]
+        figures = ReportService(self.vault).figures(first, last)
+        return combined([figures, *parts]), self._with_own(first, last, [source for source, _ in cards])
+
+    def sources(self, first: dt.date, last: dt.date) -> tuple[FiguresSource, ...]:
+        """Whose figures the report of this period would hold (no count is read)."""
+        return self._with_own(first, last, [source for source, _ in self._cards(first, last)])
+
+    def _cards(self, first: dt.date, last: dt.date) -> list[tuple[FiguresSource, bytes]]:
         with self.vault.session() as session:
-            own = session.get(OwnParty, 1)
             cards = session.scalars(
                 select(FiguresCard)
                 .where(FiguresCard.first_day >= first, FiguresCard.last_day <= last)
                 .order_by(FiguresCard.from_party, FiguresCard.first_day)
-            ).all()
-            parts = [figures_of(read_payload(card.figures)) for card in cards]
-            sources = [FiguresSource(card.from_party, card.first_day, card.last_day) for card in cards]
-        own_source = FiguresSource(own.name if own is not None else OWN_VAULT, first, last)
-        figures = ReportService(self.vault).figures(first, last)
-        return combined([figures, *(part for _, _, part in parts)]), (own_source, *sources)
+            )
+            return [(FiguresSource(c.from_party, c.first_day, c.last_day), c.figures) for c in cards]
+
+    def _with_own(
+        self, first: dt.date, last: dt.date, sources: list[FiguresSource]
+    ) -> tuple[FiguresSource, ...]:
+        with self.vault.session() as session:
+            own = session.get(OwnParty, 1)
+            name = own.name if own is not None else OWN_VAULT
+        return (FiguresSource(name, first, last), *sources)
 
 
 def _period(start: dt.date | str, end: dt.date | str) -> tuple[dt.date, dt.date]:
