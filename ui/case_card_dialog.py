@@ -35,6 +35,23 @@ def card_file_name(today: dt.date | None = None) -> str:
     return f"casuskaart-{(today or dt.date.today()):%Y-%m-%d}.casuskaart"
 
 
+def _missing(vault: Vault, recipients: int) -> str:
+    """What a card needs that this vault does not have yet, or ""."""
+    try:
+        PartyService(vault).own_keys()
+    except CasusError:
+        return (
+            "Deze kluis heeft nog geen partij en dus geen sleutels. Kies de partij via "
+            "Kluis › Partij en sleutelkaarten."
+        )
+    if recipients == 0:
+        return (
+            "Deze kluis heeft nog geen sleutelkaart van een andere partij. Lees die eerst in via "
+            "Kluis › Partij en sleutelkaarten."
+        )
+    return ""
+
+
 class CaseCardDialog(QDialog):
     def __init__(
         self, vault: Vault, pseudonymiser: Pseudonymiser, case_id: int, reference: str, parent: QWidget | None
@@ -70,12 +87,9 @@ class CaseCardDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        if self.recipient.count() == 0:
-            self._say(
-                "Deze kluis heeft nog geen sleutelkaart van een andere partij. Lees die eerst in via "
-                "Kluis › Partij en sleutelkaarten.",
-                error=True,
-            )
+        missing = _missing(vault, self.recipient.count())
+        if missing:
+            self._say(missing, error=True)
             self.save_button.setEnabled(False)
 
     def _say(self, text: str, error: bool = False) -> None:
