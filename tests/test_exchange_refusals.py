@@ -340,3 +340,24 @@ def test_a_party_that_left_the_meeting_gets_no_advice_and_its_new_cards_are_refu
     _refused_unchanged(
         parties, parties.meeting, lambda: cards.import_card(later), "ingetrokken sleutel van P&O"
     )
+
+
+def test_a_card_waiting_for_an_agenda_is_on_the_meeting_vaults_home_view_until_it_is_on_one(
+    parties: Parties, light_engine
+) -> None:
+    from casus.services.attention import AttentionKind, AttentionService
+
+    sealed, _ = CaseCardService(parties.owner, light_engine).export("PO-2026-501", "Bureau Integriteit")
+    CaseCardService(parties.meeting, light_engine).import_card(sealed)
+    today = dt.date(2026, 3, 1)
+
+    def waiting() -> list[str]:
+        items = AttentionService(parties.meeting).items(today)
+        return [item.text for item in items if item.kind is AttentionKind.NOT_ON_AGENDA]
+
+    assert waiting() == ["Casuskaart van P&O · Uitsluiting · februari 2026: op de agenda zetten"]
+    meetings = MeetingService(parties.meeting)
+    meetings.add_released(meetings.create("2026-02-20"))  # a meeting in the past does not count
+    assert len(waiting()) == 1
+    meetings.add_released(meetings.create("2026-03-04"))
+    assert waiting() == []

@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from casus.model import Action, AgendaItem, Case, FollowUp, Meeting, MeetingAdvice, RepairAdvice, Review
+from casus.model import (
+    Action,
+    AgendaItem,
+    Case,
+    FollowUp,
+    Meeting,
+    MeetingAdvice,
+    ReceivedCard,
+    RepairAdvice,
+    Review,
+)
 from casus.vocabulary.enums import ActionStatus, CaseStatus, RepairStatus
 
 if TYPE_CHECKING:
@@ -113,7 +123,29 @@ def _not_on_agenda(session: Session, today: dt.date) -> list[AttentionItem]:
             AttentionKind.NOT_ON_AGENDA, f"{reference} · {category.label}: op de agenda zetten", case_id
         )
         for case_id, reference, category in session.execute(query)
-    ]
+    ] + _cards_not_on_agenda(session, today)
+
+
+def _cards_not_on_agenda(session: Session, today: dt.date) -> list[AttentionItem]:
+    """Case cards another party brought, waiting for an upcoming meeting's agenda."""
+    from casus.services.received_cards import received_case  # the card libraries load when a card is there
+
+    upcoming = (
+        select(AgendaItem.id)
+        .join(Meeting)
+        .where(AgendaItem.received_card_id == ReceivedCard.id, Meeting.held_on >= today)
+    )
+    query = (
+        select(ReceivedCard)
+        .where(ReceivedCard.advised_at.is_(None), ~upcoming.exists())
+        .order_by(ReceivedCard.id)
+    )
+    items = []
+    for card in session.scalars(query):
+        case = received_case(card)
+        text = f"Casuskaart van {card.from_party} · {case.category} · {case.period}: op de agenda zetten"
+        items.append(AttentionItem(AttentionKind.NOT_ON_AGENDA, text))
+    return items
 
 
 def _actions_due(session: Session, today: dt.date) -> list[AttentionItem]:
