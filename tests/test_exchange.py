@@ -285,3 +285,30 @@ def test_four_parties_bring_cases_to_one_meeting_and_get_their_advice_back(tmp_p
         assert party_of(party)[0] in report_text
     # Extern is discriminatie.nl's 2 (under 5), so Intern is hidden too; the total of 8 shows.
     assert "Pesten • < 5 8" in report_text, report_text
+
+
+def test_a_refused_card_on_the_command_line_is_one_dutch_line_exit_1_and_changes_nothing(
+    parties, light_engine, tmp_path: Path
+) -> None:
+    from casus.services.case_cards import CaseCardService
+    from tests.conftest import snapshot
+
+    sealed, _ = CaseCardService(parties.owner, light_engine).export("PO-2026-501", "Bureau Integriteit")
+    card = tmp_path / "kaart.casuskaart"
+    card.write_bytes(sealed)
+    damaged = tmp_path / "beschadigd.casuskaart"
+    damaged.write_bytes(sealed[:-30] + bytes(30))
+    meeting = Path(parties.meeting.path)
+    parties.meeting.close()
+    assert "Kaart-id" in _run("card", "import", str(meeting), str(card))
+    for path, message in (
+        (card, "al eerder ingelezen"),
+        (damaged, "beschadigd"),
+        (tmp_path / "weg.casuskaart", "kan niet worden gelezen"),
+    ):
+        before = snapshot(meeting.parent)
+        result = casus("card", "import", str(meeting), str(path), env=ENV)
+        assert result.returncode == 1 and message in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+        assert snapshot(meeting.parent) == before
+    parties.meeting = Vault.open(meeting, PASSPHRASE)  # the fixture closes it again
