@@ -16,6 +16,7 @@ Every refusal has its own one-line Dutch message and changes nothing: opening is
 from __future__ import annotations
 
 import base64
+import re
 import secrets
 from dataclasses import dataclass
 from enum import Enum
@@ -31,7 +32,8 @@ from casus.errors import CasusError
 from casus.keycards import OwnKeys, PartyKeys
 
 FORMAT_VERSION = 1
-MAX_CARD_BYTES = 4 * 1024 * 1024  # a case card is a few kB; this is far above any real one
+MAX_CARD_BYTES = 4 * 1024 * 1024
+_CARD_ID = re.compile(r"[0-9a-f]{32}")  # a case card is a few kB; this is far above any real one
 
 
 class CardKind(Enum):
@@ -128,6 +130,8 @@ def open_sealed(
         raise CardRefused(f"Deze {word} is onleesbaar of onvolledig: niet ingelezen.") from None
     if envelope.format != f"casus-{kind.value}" or payload.kind != kind.value:
         raise CardRefused(f"Dit is geen {word} maar een ander soort kaart: niet ingelezen.")
+    if not _CARD_ID.fullmatch(payload.card_id):
+        raise CardRefused(f"Deze {word} is onleesbaar of onvolledig: niet ingelezen.")
     if envelope.version != FORMAT_VERSION or payload.version != FORMAT_VERSION:
         raise CardRefused(f"Deze {word} is van een nieuwere versie van Casus: niet ingelezen.")
     sender = _signer(kind, payload, payload_bytes, signature, senders)

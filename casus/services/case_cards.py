@@ -93,6 +93,11 @@ class CaseCardService:
         parties = PartyService(self.vault)
         opened = open_sealed(sealed, CardKind.CASE, parties.own_keys(), parties.senders())
         case = case_of(opened.content, opened.sender.party)
+        with self.vault.session() as session:
+            if session.scalar(select(ReceivedCard.id).where(ReceivedCard.card_id == opened.card_id)):
+                raise CardRefused("Deze casuskaart is al eerder ingelezen: niet nog eens ingelezen.")
+            if session.scalar(select(CaseCard.id).where(CaseCard.card_id == opened.card_id)):
+                raise CardRefused("Deze casuskaart is door deze kluis zelf gemaakt: niet ingelezen.")
         findings = DisclosureGate.for_vault(self.vault, self.pseudonymiser).check(case.shown(CARD_TITLE))
         if findings:
             found = "; ".join(sorted({f"{f.place}: {f.kind.label}" for f in findings}))
@@ -102,10 +107,6 @@ class CaseCardService:
                 "te bereiden."
             )
         with self.vault.session() as session:
-            if session.scalar(select(ReceivedCard.id).where(ReceivedCard.card_id == opened.card_id)):
-                raise CardRefused("Deze casuskaart is al eerder ingelezen: niet nog eens ingelezen.")
-            if session.scalar(select(CaseCard.id).where(CaseCard.card_id == opened.card_id)):
-                raise CardRefused("Deze casuskaart is door deze kluis zelf gemaakt: niet ingelezen.")
             card = ReceivedCard(card_id=opened.card_id, from_party=opened.sender.party,
                                 signing_key=opened.sender.signing, content=opened.payload)  # fmt: skip
             session.add(card)
