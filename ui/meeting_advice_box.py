@@ -31,6 +31,7 @@ class MeetingAdviceBox(QGroupBox):
         self.vault, self.case_id = vault, case_id
         self.text = QTextBrowser()
         self.text.setAccessibleName("Advies van het overleg")
+        self.text.setTabChangesFocus(True)  # Tab goes on to the follow-ups, as everywhere
         columns = ("Vervolgactie", "Eigenaar", "Gereed op", "Status")
         self.follow_ups = read_only_table(columns, "Vervolgacties van het overleg")
         self.toggle_button = button(
