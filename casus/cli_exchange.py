@@ -150,10 +150,14 @@ def exchange_commands(commands: Any) -> None:
     _figures_commands(commands)
 
 
+def _group(commands: Any, name: str, helptext: str) -> Any:
+    """A command with subcommands of its own (`casus keys export`), one of which is required."""
+    group = commands.add_parser(name, help=helptext)
+    return group.add_subparsers(dest=f"{name}_command", metavar="OPDRACHT", required=True)
+
+
 def _key_commands(commands: Any) -> None:
-    keys = commands.add_parser("keys", help="sleutelkaarten van de partijen").add_subparsers(
-        dest="keys_command", metavar="OPDRACHT", required=True
-    )
+    keys = _group(commands, "keys", "sleutelkaarten van de partijen")
     export = _command(keys, "export", "schrijf de sleutelkaart van deze kluis (toont de vingerafdruk)",
                       cmd_keys_export)  # fmt: skip
     export.add_argument("--out", required=True, metavar="BESTAND")
@@ -171,9 +175,7 @@ def _key_commands(commands: Any) -> None:
 
 
 def _card_commands(commands: Any) -> None:
-    cards = commands.add_parser("card", help="casuskaarten voor het overleg").add_subparsers(
-        dest="card_command", metavar="OPDRACHT", required=True
-    )
+    cards = _group(commands, "card", "casuskaarten voor het overleg")
     export = _command(cards, "export", "maak een casuskaart van een vrijgegeven casus voor een partij",
                       cmd_card_export)  # fmt: skip
     export.add_argument("--case", required=True, metavar="KENMERK")
@@ -185,9 +187,7 @@ def _card_commands(commands: Any) -> None:
 
 
 def _advice_commands(commands: Any) -> None:
-    advice = commands.add_parser("advice", help="advieskaarten terug naar de casushouders").add_subparsers(
-        dest="advice_command", metavar="OPDRACHT", required=True
-    )
+    advice = _group(commands, "advice", "advieskaarten terug naar de casushouders")
     export = _command(advice, "export", "schrijf een advieskaart per casuskaart op de agenda van een overleg",
                       cmd_advice_export)  # fmt: skip
     export.add_argument("--meeting", required=True, metavar="JJJJ-MM-DD")
@@ -197,9 +197,7 @@ def _advice_commands(commands: Any) -> None:
 
 
 def _figures_commands(commands: Any) -> None:
-    figures = commands.add_parser(
-        "figures", help="cijferkaarten voor de gezamenlijke rapportage"
-    ).add_subparsers(dest="figures_command", metavar="OPDRACHT", required=True)
+    figures = _group(commands, "figures", "cijferkaarten voor de gezamenlijke rapportage")
     export = _command(figures, "export", "schrijf de cijfers van een periode voor de coördinerende partij",
                       cmd_figures_export)  # fmt: skip
     export.add_argument("--from", dest="start", required=True, metavar="JJJJ-MM-DD")
