@@ -79,7 +79,7 @@ def main() -> None:
     for entry in meetings.get(meeting_id).agenda:
         meetings.record_item(entry.id, "Besproken met Melder A.", "Een herstelgesprek.", "P&O belt terug.")
     started = time.perf_counter()
-    advice = AdviceCardService(meeting, pseudonymiser).export(meeting_id)
+    advice = AdviceCardService(meeting, pseudonymiser).export(meeting_id).cards
     made = time.perf_counter() - started
     started = time.perf_counter()
     for card in advice:

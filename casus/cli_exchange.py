@@ -5,6 +5,7 @@ parties, card ids, counts and paths, never what a card holds."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -98,11 +99,15 @@ def cmd_advice_export(args: argparse.Namespace) -> None:
         meetings = MeetingService(vault)
         meeting_id = meetings.find(args.meeting)
         held_on = meetings.get(meeting_id).held_on
-        cards = AdviceCardService(vault, _pseudonymiser()).export(meeting_id)
-        for card in cards:
+        made = AdviceCardService(vault, _pseudonymiser()).export(meeting_id)
+        for card in made.cards:
             target = write_atomically(folder / advice_file_name(held_on, card.number), card.sealed)
             _say(f"Advieskaart voor {card.to_party} geschreven: {target}")
-    _say(f"{counted(len(cards), 'advieskaart')} geschreven.")
+    _say(f"{counted(len(made.cards), 'advieskaart')} geschreven.")
+    for line in made.skipped:
+        print(f"casus: geen advieskaart voor {line}", file=sys.stderr)
+    if made.skipped:
+        raise CasusError(f"{counted(len(made.skipped), 'casuskaart')} zonder advieskaart; zie hierboven.")
 
 
 def cmd_advice_import(args: argparse.Namespace) -> None:

@@ -272,3 +272,42 @@ def add_demo_follow_ups(vault: Vault, today: dt.date | None = None) -> None:
                 follow_up_date=today - dt.timedelta(days=10),
             ),
         )
+
+
+def add_demo_exchange(vault: Vault, today: dt.date | None = None) -> None:
+    """The demo vault is Bureau Integriteit's, which holds the meeting, and P&O has brought a
+    case card to today's meeting (issue 14): its agenda shows "Ingebracht door P&O" beside the
+    vault's own cases. P&O's keys are made here and their private half dropped, so nothing can
+    answer the demo from outside; the card is an invented meeting view, sealed as P&O would."""
+    from casus.exchange import CardKind, new_card_id, seal
+    from casus.keycards import OwnKeys, key_card
+    from casus.pseudonymise import Pseudonymiser
+    from casus.services.agenda_cards import AgendaCards
+    from casus.services.case_cards import CaseCardService
+    from casus.services.meetings import MeetingService
+    from casus.services.parties import PartyService
+
+    parties = PartyService(vault)
+    own = parties.set_party(Party.INTEGRITY_BUREAU.label)
+    po = OwnKeys.generate(Party.HR.label)
+    parties.register(key_card(po), po.public().fingerprint)
+    from casus.identify.patterns import MONTH_NAMES
+
+    today = today or dt.date.today()
+    month = today.replace(day=1) - dt.timedelta(days=1)  # reported last month
+    clusters = [unit.name for unit in OrgUnitService(vault).list() if unit.kind is OrgUnitKind.CLUSTER]
+    view = {
+        "category": BehaviourCategory.EXCLUSION.label,
+        "period": f"{MONTH_NAMES[month.month - 1]} {month.year}",
+        "unit": f"een team in cluster {clusters[0]}" if clusters else "",
+        "people": [["Melder A", Role.REPORTER.label], ["Leidinggevende B", Role.MANAGER.label]],
+        "texts": {
+            "Bespreekvraag": "Hoe herstellen we het vertrouwen van Melder A in het team?",
+            "Feiten": "Melder A wordt sinds de reorganisatie niet meer uitgenodigd voor het werkoverleg. "
+            "Leidinggevende B zegt dat dit een vergissing is; het gebeurde vier keer.",
+        },
+        "warnings": [],
+    }
+    sealed = seal(CardKind.CASE, new_card_id(), view, po, own)
+    CaseCardService(vault, Pseudonymiser((), deduce_loader=None)).import_card(sealed)
+    AgendaCards(vault).add_to(MeetingService(vault).find(today))

@@ -470,6 +470,9 @@ def test_backup_from_the_window_runs_in_the_background(qtbot, vault: Vault, engi
 
 
 def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -> None:
+    from casus.pseudonymise import Pseudonymiser
+    from casus.pseudonymise.replacement import UnitCodeBook
+    from casus.services.meeting_view import MeetingViewService
     from casus.services.meetings import MeetingService
     from casus.vocabulary.enums import CaseStatus
     from ui.app import create_demo_vault
@@ -478,7 +481,15 @@ def test_demo_vault_has_released_cases_for_meeting_mode(qtbot, tmp_path: Path) -
     try:
         assert len(CaseService(vault).summaries(status=CaseStatus.RELEASED)) == 5
         today, earlier = MeetingService(vault).summaries()
-        assert (today.items, today.open_actions, earlier.items) == (5, 1, 0), "one action carried over"
+        # Its own five and a case card P&O brought; one action carried over.
+        assert (today.items, today.open_actions, earlier.items) == (6, 1, 0)
+        [card] = [e for e in MeetingService(vault).get(today.id).agenda if e.card_id is not None]
+        assert (
+            MeetingViewService(vault, Pseudonymiser(()))
+            .agenda_view(None, card.card_id, UnitCodeBook(b"k" * 32))
+            .brought_by
+            == "P&O"
+        )
     finally:
         vault.close()
 

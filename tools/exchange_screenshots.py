@@ -82,7 +82,7 @@ def exchange_shots(
             )
             due = dt.date.today() + dt.timedelta(days=5)
             meetings.add_action(today, "Herstelgesprek plannen", Party.HR, due, agenda_item_id=entry.id)
-    for card in AdviceCardService(meeting, pseudonymiser).export(today):
+    for card in AdviceCardService(meeting, pseudonymiser).export(today).cards:
         AdviceCardService(owner, pseudonymiser).import_card(card.sealed)
     editor = CaseEditor(owner, released[0].id, None)
     editor.resize(1100, 768 - 40)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from casus.demo import (
     DEMO_PASSPHRASE,
+    add_demo_exchange,
     add_demo_follow_ups,
     fill_demo_vault,
     plan_demo_meetings,
@@ -78,6 +79,7 @@ def create_demo_vault(path: Path | None = None) -> Vault:
     release_demo_cases(vault)
     plan_demo_meetings(vault)
     add_demo_follow_ups(vault)
+    add_demo_exchange(vault)
     return vault
 
 

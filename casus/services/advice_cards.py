@@ -18,7 +18,7 @@ import msgspec
 from sqlalchemy import select
 
 from casus.disclosure import DisclosureGate
-from casus.errors import NotFoundError, ValidationError
+from casus.errors import NotFoundError
 from casus.exchange import CardKind, CardRefused, new_card_id, open_sealed, seal
 from casus.keycards import PartyKeys
 from casus.model import Action, Case, CaseCard, FollowUp, MeetingAdvice, ReceivedCard
@@ -60,6 +60,12 @@ class AdviceCard:
     card_id: str
     to_party: str
     number: int  # the agenda item: "Casus N"
+
+
+@dataclass(frozen=True)
+class AdviceExport:
+    cards: list[AdviceCard]
+    skipped: list[str]  # "Casus 3: P&O heeft geen geldige sleutelkaart meer"
 
 
 @dataclass(frozen=True)
@@ -127,15 +133,17 @@ class AdviceCardService:
         self.vault = vault
         self.pseudonymiser = pseudonymiser
 
-    def export(self, meeting_id: int) -> list[AdviceCard]:
+    def export(self, meeting_id: int) -> AdviceExport:
         """One advice card per case card on the meeting's agenda. All are checked first and
         made together: a finding of the gate in one item refuses them all, so an owner never
-        gets half a meeting's advice."""
+        gets half a meeting's advice. A card whose party has no current key card any more
+        gets none, and is said so."""
         meeting = MeetingService(self.vault).get(meeting_id)
         parties = PartyService(self.vault)
         own = parties.own_keys()
         gate = DisclosureGate.for_vault(self.vault, self.pseudonymiser)
         planned: list[tuple[int, _Advice, PartyKeys, int]] = []
+        skipped: list[str] = []
         with self.vault.session() as session:
             for entry in meeting.agenda:
                 if entry.card_id is None:
@@ -143,12 +151,9 @@ class AdviceCardService:
                 card = required(session, ReceivedCard, entry.card_id)
                 try:
                     recipient = parties.by_signing_key(card.signing_key)
-                except NotFoundError:
-                    raise ValidationError(
-                        "party",
-                        "Partij",
-                        f"{card.from_party} heeft geen geldige sleutelkaart meer in deze kluis",
-                    ) from None
+                except NotFoundError:  # the party left the meeting, or replaced its key card
+                    skipped.append(f"{entry.title}: {card.from_party} heeft geen geldige sleutelkaart meer")
+                    continue
                 actions = session.scalars(select(Action).where(Action.agenda_item_id == entry.id))
                 advice = _Advice(
                     card.card_id, meeting.held_on, entry.discussion, entry.advice, entry.agreements,
@@ -165,7 +170,7 @@ class AdviceCardService:
             for *_, row in planned:
                 required(session, ReceivedCard, row).advised_at = utc_now()
             record(session, self.vault.actor, "advice_cards", "meeting", meeting_id, ["advice"])
-        return cards
+        return AdviceExport(cards, skipped)
 
     def import_card(self, sealed: bytes) -> AttachedAdvice:
         """Attaches advice that came back to the case its card was made of. Refused, with

@@ -86,14 +86,19 @@ class CardRow(QWidget):
         self.notebook.save()  # the notes as typed go back, not as last stored
         try:
             held_on = self.notebook.meetings.get(meeting_id).held_on
-            cards = AdviceCardService(self.vault, self.pseudonymiser).export(meeting_id)
-            for card in cards:
+            made = AdviceCardService(self.vault, self.pseudonymiser).export(meeting_id)
+            for card in made.cards:
                 write_atomically(target / advice_file_name(held_on, card.number), card.sealed)
         except CasusError as error:
             dialogs.show_error(self, describe(error))
             return
-        if not cards:
-            self.said.emit("Er staan geen casuskaarten van andere partijen op deze agenda.")
+        if made.skipped:
+            dialogs.show_error(self, "Geen advieskaart voor:\n" + "\n".join(made.skipped))
+        if not made.cards:
+            if not made.skipped:
+                self.said.emit("Er staan geen casuskaarten van andere partijen op deze agenda.")
             return
-        parties = ", ".join(sorted({card.to_party for card in cards}))
-        self.said.emit(f"{counted(len(cards), 'advieskaart')} geschreven in {target.name}, voor {parties}.")
+        parties = ", ".join(sorted({card.to_party for card in made.cards}))
+        self.said.emit(
+            f"{counted(len(made.cards), 'advieskaart')} geschreven in {target.name}, voor {parties}."
+        )
