@@ -312,3 +312,23 @@ def test_a_refused_card_on_the_command_line_is_one_dutch_line_exit_1_and_changes
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
         assert snapshot(meeting.parent) == before
     parties.meeting = Vault.open(meeting, PASSPHRASE)  # the fixture closes it again
+
+
+def test_the_word_minutes_say_who_brought_each_case_and_hold_nothing_of_the_owner(
+    parties, light_engine, tmp_path: Path
+) -> None:
+    import docx
+
+    from casus.outputs.minutes_export import export_minutes
+    from casus.services.case_cards import CaseCardService
+    from casus.services.meetings import MeetingService
+
+    sealed, _ = CaseCardService(parties.owner, light_engine).export("PO-2026-501", "Bureau Integriteit")
+    CaseCardService(parties.meeting, light_engine).import_card(sealed)
+    meetings = MeetingService(parties.meeting)
+    meeting_id = meetings.create("2026-03-04")
+    assert meetings.add_released(meeting_id) == 1
+    target = export_minutes(parties.meeting, light_engine, meeting_id, tmp_path / "notulen.docx")
+    text = "\n".join(paragraph.text for paragraph in docx.Document(str(target)).paragraphs)
+    assert "Ingebracht door P&O" in text and "Melder A" in text
+    assert "Landeweerd" not in text and "Joris" not in text and "PO-2026-501" not in text

@@ -41,6 +41,7 @@ def main() -> None:
     from casus.services.cases import CaseService
     from casus.services.vaults import create_vault
     from tests.conftest import PASSPHRASE
+    from ui.case_card_dialog import CaseCardDialog
     from ui.case_editor import CaseEditor
     from ui.main_window import MainWindow
     from ui.meeting_mode import MeetingModeWindow
@@ -68,6 +69,7 @@ def main() -> None:
         StartDialog(),
         ReportDialog(vault, main_window),
         PartiesDialog(vault, main_window),
+        CaseCardDialog(vault, pseudonymiser, case_id, "PROBE-1", main_window),
     ]
     room = QGuiApplication.primaryScreen().availableGeometry()
     found = {"room": [room.width(), room.height()], "windows": {}}
