@@ -263,6 +263,7 @@ def command_names() -> frozenset[str]:
 
 
 def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
+    from casus.cli_duties import duties_commands
     from casus.cli_exchange import exchange_commands
 
     parser = argparse.ArgumentParser(
@@ -274,6 +275,7 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, Any]:
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     _vault_commands(commands)
     exchange_commands(commands)
+    duties_commands(commands)
     _pseudonymise_command(commands)
     _meeting_commands(commands)
     _export_commands(commands)

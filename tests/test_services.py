@@ -15,6 +15,7 @@ from casus.services.meetings import MeetingService
 from casus.services.org_units import OrgUnitDraft, OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import ActionStatus, CaseStatus, Party, RepairStatus, Role
+from tests.conftest import PASSPHRASE
 from tests.helpers import release
 
 
@@ -136,7 +137,7 @@ def test_person_add_remove_and_destroy(vault: Vault) -> None:
     service.remove_person(case_id, involvement)
     with pytest.raises(NotFoundError):
         service.remove_person(case_id, involvement)
-    service.destroy(case_id)
+    service.destroy(case_id, PASSPHRASE)
     destroyed = service.get(case_id)
     assert destroyed.status is CaseStatus.DESTROYED
     assert destroyed.facts == "" and destroyed.involvements == ()

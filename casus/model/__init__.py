@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         Case,
         CaseCard,
         CaseGround,
+        Destruction,
         FiguresCard,
         FollowUp,
         IdentifierIndex,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         RepairAdvice,
         Review,
         ReviewSpan,
+        VaultSetting,
     )
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "Case",
     "CaseCard",
     "CaseGround",
+    "Destruction",
     "FiguresCard",
     "FollowUp",
     "IdentifierIndex",
@@ -63,6 +66,7 @@ __all__ = [
     "RepairAdvice",
     "Review",
     "ReviewSpan",
+    "VaultSetting",
 ]
 
 

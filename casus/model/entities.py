@@ -153,6 +153,9 @@ class Case(Base):
     handling: Mapped[Handling | None]
     violation_established: Mapped[bool | None]
     retention_date: Mapped[dt.date | None] = mapped_column(index=True)
+    # Terugkoppeling: when the melder was told the report was received, and of its outcome.
+    receipt_told_on: Mapped[dt.date | None]
+    outcome_told_on: Mapped[dt.date | None]
     # How the meeting sees the unit; the case owner chooses it when preparing the release.
     unit_generalisation: Mapped[UnitGeneralisation] = mapped_column(
         default=UnitGeneralisation.CODE, server_default=UnitGeneralisation.CODE.value
@@ -545,3 +548,24 @@ class FiguresCard(Base):
     last_day: Mapped[dt.date]
     figures: Mapped[bytes] = mapped_column(LargeBinary)  # the card's signed JSON payload
     received_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class VaultSetting(Base):
+    """A setting of this vault that its owner chooses (retention periods, feedback terms):
+    by name, a whole number; the defaults live in the service that reads them."""
+
+    __tablename__ = "vault_setting"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int]
+
+
+class Destruction(Base):
+    """That a case was destroyed, and when: the case's internal id only, so a restore of an
+    older backup can destroy it again. No reference, no content."""
+
+    __tablename__ = "destruction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(index=True)  # no foreign key: the ledger outlives the row
+    destroyed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)

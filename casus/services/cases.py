@@ -33,6 +33,7 @@ from casus.vocabulary.enums import (
 
 if TYPE_CHECKING:
     from casus.vault import Vault
+    from casus.vault.erasure import BackupsErased
 
 E = TypeVar("E", bound=Enum)
 
@@ -555,30 +556,13 @@ class CaseService:
             case = required(session, Case, case_id)
             return _apply_people(session, self.vault.actor, case, changes)
 
-    def destroy(self, case_id: int) -> None:
-        """Remove a case's content for good at the end of its retention period.
-
-        The case keeps only what the figures need (channel, dates, category, grounds, status);
-        its texts and people go, and `secure_delete` overwrites the freed pages.
-        """
+    def destroy(self, case_id: int, passphrase: str) -> BackupsErased:
+        """Destroys a case for good at the end of its retention period: its content goes from
+        the vault and from every backup (casus.vault.erasure); what the figures of earlier
+        periods count stays. Asks for the passphrase; a destroyed case cannot be destroyed
+        twice, nor changed after."""
         with self.vault.session() as session:
             case = required(session, Case, case_id)
-            case.facts = case.question = case.prior_advice = ""
-            case.involvements.clear()
-            for intervention in case.interventions:
-                intervention.note = ""
-            for advice in case.repair_advice:
-                advice.rationale = ""
-            case.status = CaseStatus.DESTROYED
-            session.flush()
-            orphans = select(Person).where(~Person.involvements.any())
-            for person in session.scalars(orphans):
-                session.delete(person)
-            record(
-                session,
-                self.vault.actor,
-                "destroy",
-                "case",
-                case_id,
-                ["facts", "question", "prior_advice", "people", "status"],
-            )
+            if case.status is CaseStatus.DESTROYED:
+                raise ValidationError("status", "Status", "deze casus is al vernietigd")
+        return self.vault.erase_case(case_id, passphrase)

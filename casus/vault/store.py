@@ -16,6 +16,7 @@ Opening is ordered so that a failed open never writes to the file:
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import getpass
 import hmac
@@ -44,6 +45,16 @@ from casus.errors import (
 from casus.vault import recovery, schema
 from casus.vault.backup import BackupStore, VerifyReport, export_into, verify_connection, verify_file
 from casus.vault.connection import PAGE_SIZE, make_engine, open_keyed
+from casus.vault.erasure import (
+    BackupsErased,
+    add_to_ledger,
+    compact,
+    erase_case,
+    erase_from_backups,
+    erase_in_file,
+    keep_in_ledger,
+    read_ledger,
+)
 from casus.vault.files import (
     durable_copy,
     durable_replace,
@@ -297,6 +308,26 @@ class Vault:
         with self._raw() as raw:
             return self.backups.write(raw, key_spec, label)
 
+    def erase_case(self, case_id: int, passphrase: str) -> BackupsErased:
+        """Destroys a case for good (casus.vault.erasure): in this file, in the ledger beside
+        it, and in every backup, which is rewritten, or removed when it was made with another
+        passphrase and so cannot be opened to erase. Asks for the passphrase: nobody destroys a
+        case by leaving a window open."""
+        if not self.check_passphrase(passphrase):
+            raise WrongPassphraseError()
+        at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self._raw() as raw:
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                erase_case(raw, case_id, self.actor, at)
+                raw.execute("COMMIT")
+            except BaseException:
+                raw.execute("ROLLBACK")
+                raise
+            compact(raw)
+        add_to_ledger(self.path, case_id, at)
+        return erase_from_backups(self.backups, passphrase, [case_id], self.actor)
+
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether `passphrase` opens this vault, without opening it again (meeting mode asks
         for it before it shows anything but pseudonyms). Costs one key derivation."""
@@ -392,7 +423,7 @@ def check_key_and_pages(path: Path, key_spec: str, after_crash: bool = False) ->
     return probe
 
 
-def _stage_rekeyed(backup: Path, key_spec: str, staged: Path, passphrase: str, salt: bytes) -> None:
+def _stage_rekeyed(backup: Path, key_spec: str, staged: Path, passphrase: str, salt: bytes) -> str:
     """The backup's content under a fresh key and salt: the restored vault is no page-for-page
     twin of the backup, so no page of that backup verifies in it afterwards."""
     new_salt_bytes = new_salt(profile_of_salt(salt))
@@ -413,6 +444,7 @@ def _stage_rekeyed(backup: Path, key_spec: str, staged: Path, passphrase: str, s
         remove_if_present(staged)
         raise DamagedVaultError()
     fsync_file(staged)
+    return staged_spec
 
 
 def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: str) -> Path:
@@ -447,7 +479,11 @@ def restore_backup(vault_path: Path | str, backup_path: Path | str, passphrase: 
                 beside = sidecar(vault_path, companion)
                 if beside.exists() and beside.stat().st_size > 0:
                     durable_copy(beside, sidecar(kept, companion))
-        _stage_rekeyed(backup_path, key_spec, sidecar(vault_path, recovery.RESTORE_STAGED), passphrase, salt)
+        staged = sidecar(vault_path, recovery.RESTORE_STAGED)
+        staged_spec = _stage_rekeyed(backup_path, key_spec, staged, passphrase, salt)
+        destroyed = read_ledger(vault_path)
+        if destroyed:  # an older backup holds cases destroyed since: they are destroyed again
+            keep_in_ledger(vault_path, erase_in_file(staged, staged_spec, destroyed, "herstel")[0])
         recovery.write_intent(vault_path)
         recovery.complete_restore(vault_path)
         return kept

@@ -1,0 +1,58 @@
+"""The case owner's duties on the command line (issue 15): destroying a case at the end of
+its retention period. Messages and exit codes as in casus.cli; output names a case by its
+internal number and backups by their file names, which say when, never what."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from casus.cli_common import command as _command
+from casus.cli_common import open_vault as _open_vault
+from casus.cli_common import say as _say
+from casus.errors import CasusError
+from casus.passphrase_input import read_passphrase
+
+
+def _confirmed(reference: str) -> bool:
+    """The first question of two (the second is the passphrase): the reference typed again."""
+    if not sys.stdin.isatty():
+        return False
+    question = f"Casus {reference} en alles wat erbij hoort voor altijd vernietigen? "
+    typed = input(question + "Typ het kenmerk ter bevestiging: ")
+    return typed.strip() == reference
+
+
+def cmd_destroy(args: argparse.Namespace) -> None:
+    from casus.services.cases import CaseService
+
+    reference = args.reference.strip()
+    if not args.yes and not _confirmed(reference):
+        raise CasusError(
+            "Niet vernietigd: bevestig met het kenmerk, of geef --yes mee (met de wachtwoordzin)."
+        )
+    passphrase = read_passphrase()
+    with _open_vault(args.vault, passphrase) as vault:
+        cases = CaseService(vault)
+        found = [row.id for row in cases.summaries() if row.reference == reference]
+        if not found:
+            raise CasusError("Deze kluis heeft geen casus met dit kenmerk.")
+        backups = cases.destroy(found[0], passphrase)
+    _say(f"Casus vernietigd (intern nummer {found[0]}); wat de cijfers tellen, blijft.")
+    _say(
+        f"Reservekopieën: {len(backups.rewritten)} herschreven zonder deze casus, "
+        f"{len(backups.removed)} verwijderd (gemaakt met een andere wachtwoordzin), "
+        f"{len(backups.untouched)} ongewijzigd (ouder dan de casus)."
+    )
+    for name in backups.removed:
+        _say(f"Verwijderd: {name}")
+
+
+def duties_commands(commands: Any) -> None:
+    destroy = _command(commands, "destroy", "vernietig een casus voor altijd, ook in de reservekopieën",
+                       cmd_destroy)  # fmt: skip
+    destroy.add_argument("reference", metavar="KENMERK")
+    destroy.add_argument(
+        "--yes", action="store_true", help="niet om bevestiging vragen (wel de wachtwoordzin)"
+    )
