@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPlainTextEdit,
     QTabWidget,
     QWidget,
@@ -34,6 +35,7 @@ from casus.services.org_units import OrgUnitService
 from casus.vault import Vault
 from casus.vocabulary.enums import BehaviourCategory, Channel, Ground, Party, Role
 from ui import dialogs
+from ui.case_outcome_page import OutcomePage
 from ui.case_people import PeopleTable
 from ui.interventions_page import InterventionsPage
 from ui.messages import describe
@@ -101,6 +103,8 @@ class CaseEditor(QDialog):
         if case_id is not None:
             self.interventions = InterventionsPage(vault, case_id)
             self.tabs.addTab(self.interventions, "Maat&regelen")
+        self.outcome = OutcomePage(vault, case_id, self._destroyed)
+        self.tabs.addTab(self.outcome, "&Uitkomst en bewaren")
         self.tabs.addTab(self.history, "Ge&schiedenis")
         self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)
 
@@ -211,6 +215,14 @@ class CaseEditor(QDialog):
             choices.append((" › ".join(path), row.id))
         return sorted(choices)
 
+    def _destroyed(self, said: str) -> None:
+        """Nothing of the case is left to edit: the editor closes, the list says what happened."""
+        self.saved.emit(self.case_id)
+        parent = self.parent()
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(said, 15000)
+        QDialog.reject(self)
+
     def show_interventions(self) -> None:
         """The Maatregelen tab (interventions and heling-en-herstel advice), where there is one."""
         if self.interventions is not None:
@@ -249,6 +261,7 @@ class CaseEditor(QDialog):
         self.facts.setPlainText(case.facts)
         self.question.setPlainText(case.question)
         self.prior_advice.setPlainText(case.prior_advice)
+        self.outcome.load(case)
         for person in case.involvements:
             values = (person.name, person.function or "", str(person.salary_scale or ""),
                       person.email or "", person.phone or "", person.employee_number or "")  # fmt: skip
@@ -281,6 +294,7 @@ class CaseEditor(QDialog):
             question=self.question.toPlainText(),
             prior_advice=self.prior_advice.toPlainText(),
             people=self.people_table.new_people(),
+            **self.outcome.values(),
         )
 
     def _draft_or_none(self) -> CaseDraft | None:

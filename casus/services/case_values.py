@@ -76,6 +76,10 @@ class CaseView:
     involvements: tuple[PersonOnCase, ...]
     interventions: tuple[InterventionEntry, ...]
     repair_advice: tuple[RepairEntry, ...]
+    violation_established: bool | None = None
+    retention_date: dt.date | None = None
+    receipt_told_on: dt.date | None = None
+    outcome_told_on: dt.date | None = None
 
 
 def _person(involvement: Involvement) -> PersonOnCase:
@@ -115,4 +119,8 @@ def case_view(case: Case) -> CaseView:
         involvements=tuple(_person(i) for i in case.involvements),
         interventions=tuple(_intervention(i) for i in case.interventions),
         repair_advice=tuple(_repair(a) for a in case.repair_advice),
+        violation_established=case.violation_established,
+        retention_date=case.retention_date,
+        receipt_told_on=case.receipt_told_on,
+        outcome_told_on=case.outcome_told_on,
     )

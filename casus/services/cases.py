@@ -20,6 +20,7 @@ from casus.services.audit import apply_changes, record
 from casus.services.bulk_read import plain_rows
 from casus.services.case_values import CaseView, case_view
 from casus.services.lookup import required
+from casus.services.retention import retention_on_close
 from casus.vocabulary.enums import (
     BehaviourCategory,
     CaseStatus,
@@ -54,6 +55,8 @@ LABELS = {
     "handling": "Wijze van behandeling",
     "violation_established": "Integriteitsschending vastgesteld",
     "retention_date": "Bewaren tot",
+    "receipt_told_on": "Ontvangst teruggekoppeld op",
+    "outcome_told_on": "Uitkomst teruggekoppeld op",
     "status": "Status",
     "key": "Sleutel",
     "role": "Rol",
@@ -100,6 +103,9 @@ class CaseDraft:
     violation_established: bool | None = None
     retention_date: dt.date | str | None = None
     people: list[PersonDraft] = field(default_factory=list)
+    receipt_told_on: dt.date | str | None = None  # terugkoppeling: the melder told of receipt,
+    outcome_told_on: dt.date | str | None = None  # and of the outcome
+    status: CaseStatus | str | None = None  # None: as it is (a release goes through the review)
 
 
 class CaseSummary(NamedTuple):
@@ -188,7 +194,20 @@ def clean_case(draft: CaseDraft, today: dt.date | None = None) -> dict[str, Any]
         "retention_date": v.clean_date(
             draft.retention_date, "retention_date", _label("retention_date"), allow_future=True
         ),
+        **{
+            name: _told(getattr(draft, name), name, received, today)
+            for name in ("receipt_told_on", "outcome_told_on")
+        },
     }
+
+
+def _told(
+    value: dt.date | str | None, name: str, received: dt.date | None, today: dt.date | None
+) -> dt.date | None:
+    told = v.clean_date(value, name, _label(name), today=today)
+    if told is not None and received is not None and told < received:
+        raise ValidationError(name, _label(name), "ligt voor de datum waarop de melding binnenkwam")
+    return told
 
 
 def clean_people(drafts: Sequence[PersonDraft]) -> list[CleanPerson]:
@@ -332,6 +351,24 @@ class CaseWriter:
                 self.session.scalar(select(Case.id).where(Case.reference == reference)) is None
             ):
                 return reference
+
+
+def _change_status(session: Session, case: Case, status: CaseStatus | str) -> bool:
+    """A case's new status, by the rules every way of changing it shares; a case closed without
+    a retention date gets the vault's period for its outcome. Whether it changed."""
+    if case.status is CaseStatus.DESTROYED:
+        raise ValidationError("status", _label("status"), "een vernietigde casus kan niet meer veranderen")
+    new = v.clean_enum(CaseStatus, status, "status", _label("status"))
+    if new is CaseStatus.DESTROYED:
+        raise ValidationError("status", _label("status"), "vernietigen gaat met Casus vernietigen…")
+    if new is case.status:
+        return False
+    release_rule.refuse_release_by_status(case, new)
+    case.status = new
+    if new is CaseStatus.CLOSED and case.retention_date is None:
+        session.flush()
+        case.retention_date = retention_on_close(session, case, dt.date.today())
+    return True
 
 
 def _people_changed(session: Session, case: Case) -> None:
@@ -526,6 +563,8 @@ class CaseService:
                 changed.append("reference")
             if release_rule.withdraw_if_changed(case, changed):
                 changed.append("status")
+            if draft.status is not None and _change_status(session, case, draft.status):
+                changed.append("status")
             if changed:
                 record(session, self.vault.actor, "update", "case", case_id, changed)
             return _apply_people(session, self.vault.actor, case, people) if people else []
@@ -533,14 +572,8 @@ class CaseService:
     def set_status(self, case_id: int, status: CaseStatus) -> None:
         with self.vault.session() as session:
             case = required(session, Case, case_id)
-            if case.status is CaseStatus.DESTROYED:
-                raise ValidationError(
-                    "status", _label("status"), "een vernietigde casus kan niet meer veranderen"
-                )
-            status = v.clean_enum(CaseStatus, status, "status", _label("status"))
-            release_rule.refuse_release_by_status(case, status)
-            case.status = status
-            record(session, self.vault.actor, "status", "case", case_id, ["status"])
+            if _change_status(session, case, status):
+                record(session, self.vault.actor, "status", "case", case_id, ["status"])
 
     def add_person(self, case_id: int, draft: PersonDraft) -> int:
         return self.change_people(case_id, PeopleChanges(added=(draft,)))[0]

@@ -187,6 +187,14 @@ class UnitGeneralisation(DutchEnum):
     NONE = "none"
 
 
+class RetentionOutcome(DutchEnum):
+    """How a case ended, as far as how long it is kept depends on it (the vault's rules)."""
+
+    NO_VIOLATION = "no_violation"
+    VIOLATION = "violation"
+    REPAIR_ONLY = "repair_only"
+
+
 class SpanKind(DutchEnum):
     """What a pseudonymised span hides; the values are the corpus contract's kinds."""
 
@@ -258,6 +266,9 @@ _LABELS: list[tuple[DutchEnum, str]] = [
     (CaseStatus.DISCUSSED, "Besproken"),
     (CaseStatus.CLOSED, "Afgesloten"),
     (CaseStatus.DESTROYED, "Vernietigd"),
+    (RetentionOutcome.NO_VIOLATION, "Afgesloten zonder vastgestelde schending"),
+    (RetentionOutcome.VIOLATION, "Afgesloten met vastgestelde schending"),
+    (RetentionOutcome.REPAIR_ONLY, "Alleen heling en herstel"),
     (NationalNature.DISPUTED_TREATMENT, "Omstreden behandeling"),
     (NationalNature.HOSTILE_TREATMENT, "Vijandige bejegening"),
     (NationalNature.VIOLENCE, "Geweld"),

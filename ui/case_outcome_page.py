@@ -1,0 +1,154 @@
+"""The case editor's "Uitkomst en bewaren" tab (issue 15): the status, whether a violation was
+established, when the melder was told (terugkoppeling), how long the case is kept, and
+destroying it once that date has passed. Its values are part of the editor's one save;
+destroying asks for the passphrase and is done at once, for good.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from casus.errors import CasusError
+from casus.services.case_values import CaseView
+from casus.services.cases import CaseService
+from casus.services.retention import RetentionService
+from casus.vault import Vault
+from casus.vault.erasure import BackupsErased
+from casus.vocabulary.enums import CaseStatus, RetentionOutcome
+from ui import dialogs
+from ui.messages import describe
+from ui.widgets import button
+
+# The statuses chosen here; a release goes through the review, a destruction through its button.
+CHOSEN = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.CLOSED)
+VIOLATION = (("Onbekend", None), ("Ja", True), ("Nee", False))
+
+
+def _optional_date(name: str, future: bool) -> tuple[QCheckBox, QDateEdit]:
+    known = QCheckBox(f"{name} bekend")
+    known.setAccessibleName(f"{name} bekend")
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setAccessibleName(name)
+    if not future:
+        edit.setMaximumDate(QDate.currentDate())
+    inner = edit.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
+    edit.setEnabled(False)
+    known.toggled.connect(edit.setEnabled)
+    return known, edit
+
+
+def _set(pair: tuple[QCheckBox, QDateEdit], day: dt.date | None) -> None:
+    pair[0].setChecked(day is not None)
+    if day is not None:
+        pair[1].setDate(QDate(day.year, day.month, day.day))
+
+
+def _get(pair: tuple[QCheckBox, QDateEdit]) -> dt.date | None:
+    if not pair[0].isChecked():
+        return None
+    value = pair[1].date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def explain_rules(rules: dict[RetentionOutcome, int]) -> str:
+    parts = [f"{outcome.label.lower()}: {months} maanden" for outcome, months in rules.items()]
+    return "Bij afsluiten zonder datum geldt de termijn van deze kluis (" + "; ".join(parts) + ")."
+
+
+class OutcomePage(QWidget):
+    def __init__(self, vault: Vault, case_id: int | None, destroyed: Callable[[str], None]) -> None:
+        super().__init__()
+        self.vault, self.case_id, self.on_destroyed = vault, case_id, destroyed
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for status in CHOSEN:
+            self.status.addItem(status.label, status)
+        self.violation = QComboBox()
+        self.violation.setAccessibleName("Integriteitsschending vastgesteld")
+        for label, value in VIOLATION:
+            self.violation.addItem(label, value)
+        self.receipt = _optional_date("Ontvangst teruggekoppeld op", future=False)
+        self.outcome = _optional_date("Uitkomst teruggekoppeld op", future=False)
+        self.retention = _optional_date("Bewaren tot", future=True)
+        rules = QLabel(explain_rules(RetentionService(vault).rules()))
+        rules.setWordWrap(True)
+        self.destroy_button = button("Casus &vernietigen…", "Casus vernietigen", self.ask_destroy)
+        self.destroy_button.setEnabled(case_id is not None)
+        form = QFormLayout(self)
+        form.addRow("S&tatus:", self.status)
+        form.addRow("Schending vast&gesteld:", self.violation)
+        for label, (known, edit) in (("Terugkoppeling &ontvangst:", self.receipt),
+                                     ("Terugkoppeling &uitkomst:", self.outcome),
+                                     ("&Bewaren tot:", self.retention)):  # fmt: skip
+            row = QHBoxLayout()
+            row.addWidget(known)
+            row.addWidget(edit, 1)
+            form.addRow(label, row)
+        form.addRow("", rules)
+        form.addRow("", self.destroy_button)
+
+    def load(self, case: CaseView) -> None:
+        if case.status not in CHOSEN:
+            self.status.insertItem(0, case.status.label, case.status)  # released or discussed: shown
+        self.status.setCurrentIndex(max(0, self.status.findData(case.status)))
+        self.violation.setCurrentIndex([value for _, value in VIOLATION].index(case.violation_established))
+        _set(self.receipt, case.receipt_told_on)
+        _set(self.outcome, case.outcome_told_on)
+        _set(self.retention, case.retention_date)
+
+    def values(self) -> dict[str, Any]:
+        """Its part of the editor's draft."""
+        return {
+            "status": self.status.currentData(),
+            "violation_established": self.violation.currentData(),
+            "receipt_told_on": _get(self.receipt),
+            "outcome_told_on": _get(self.outcome),
+            "retention_date": _get(self.retention),
+        }
+
+    def ask_destroy(self) -> None:
+        if self.case_id is None:
+            return
+        question = (
+            "Deze casus en alles wat erbij hoort (teksten, personen, voorbereiding, notities van het "
+            "overleg) worden voor altijd vernietigd, ook in de reservekopieën. Alleen de aantallen "
+            "voor de rapportage blijven. Doorgaan?"
+        )
+        if dialogs.confirm(self, "Casus vernietigen", question):
+            dialogs.ask_passphrase(self, "Casus vernietigen", "Wachtwoordzin van de kluis:",
+                                   "Wachtwoordzin om te vernietigen", self.destroy_with)  # fmt: skip
+
+    def destroy_with(self, passphrase: str) -> None:
+        if self.case_id is None:
+            return
+        try:
+            report = CaseService(self.vault).destroy(self.case_id, passphrase)
+        except CasusError as error:
+            dialogs.show_error(self, describe(error))
+            return
+        self.on_destroyed(backups_text(report))
+
+
+def backups_text(report: BackupsErased) -> str:
+    said = f"Casus vernietigd. Reservekopieën: {len(report.rewritten)} herschreven zonder deze casus"
+    if report.removed:
+        said += f", {len(report.removed)} verwijderd (gemaakt met een andere wachtwoordzin)"
+    return said + "."
