@@ -13,6 +13,7 @@ from casus.cli_common import open_vault as _open_vault
 from casus.cli_common import say as _say
 from casus.errors import CasusError
 from casus.passphrase_input import read_passphrase
+from casus.vocabulary.dutch import counted
 
 
 def _confirmed(reference: str) -> bool:
@@ -49,6 +50,26 @@ def cmd_destroy(args: argparse.Namespace) -> None:
         _say(f"Verwijderd: {name}")
 
 
+def cmd_retention(args: argparse.Namespace) -> None:
+    from casus.services.retention import RetentionService
+    from casus.vocabulary.enums import RetentionOutcome
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        retention = RetentionService(vault)
+        if args.set:
+            retention.set_months(args.set[0], args.set[1])
+        applied = retention.apply() if args.apply else None
+        rules, past = retention.rules(), retention.past()
+    for outcome in RetentionOutcome:
+        _say(f"{outcome.value}\t{rules[outcome]} maanden\t{outcome.label}")
+    if applied is not None:
+        _say(f"Bewaartermijn gegeven aan {counted(applied, 'afgesloten casus')}.")
+    for _case_id, reference, until in past:
+        _say(f"{reference}\tbewaren tot {until:%d-%m-%Y}: voorbij, vernietigen met casus destroy")
+    if not past:
+        _say("Geen casus is langer bewaard dan zijn termijn.")
+
+
 def duties_commands(commands: Any) -> None:
     destroy = _command(commands, "destroy", "vernietig een casus voor altijd, ook in de reservekopieën",
                        cmd_destroy)  # fmt: skip
@@ -56,3 +77,9 @@ def duties_commands(commands: Any) -> None:
     destroy.add_argument(
         "--yes", action="store_true", help="niet om bevestiging vragen (wel de wachtwoordzin)"
     )
+    retention = _command(commands, "retention", "bewaartermijnen: toon ze en de casussen erover heen",
+                         cmd_retention)  # fmt: skip
+    retention.add_argument("--apply", action="store_true",
+                           help="geef afgesloten casussen zonder datum hun termijn")  # fmt: skip
+    retention.add_argument("--set", nargs=2, metavar=("UITKOMST", "MAANDEN"),
+                           help="no_violation, violation of repair_only, en het aantal maanden")  # fmt: skip

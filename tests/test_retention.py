@@ -114,3 +114,32 @@ def test_destroying_from_the_editor_asks_first_then_the_passphrase_and_closes_it
     assert not editor.isVisible()
     gone = cases.get(case_id)
     assert gone.status is CaseStatus.DESTROYED and gone.facts == ""
+
+
+def test_retention_on_the_command_line_lists_sets_and_applies(vault: Vault) -> None:
+    from casus.model import Case
+    from tests.test_cli import casus
+
+    cases = CaseService(vault)
+    closed = cases.create(CaseDraft(reference="PO-2019-7", channel="hr", received="2019-01-02",
+                                    category="bullying", violation_established=True))  # fmt: skip
+    cases.set_status(closed, CaseStatus.CLOSED)
+    with vault.session() as session:  # closed long ago, before there were rules
+        session.get(Case, closed).retention_date = None
+    overdue = cases.create(CaseDraft(reference="PO-2018-3", channel="hr", received="2018-01-02",
+                                     category="bullying", retention_date="2020-01-01"))  # fmt: skip
+    path = str(vault.path)
+    vault.close()
+    env = {"CASUS_PASSPHRASE": PASSPHRASE}
+    out = casus("retention", path, "--set", "violation", "72", "--apply", env=env)
+    assert out.returncode == 0, out.stderr
+    assert (
+        "violation\t72 maanden" in out.stdout
+        and "Bewaartermijn gegeven aan 1 afgesloten casus." in out.stdout
+    )
+    assert "PO-2018-3\tbewaren tot 01-01-2020: voorbij" in out.stdout and "PO-2019-7" not in out.stdout
+    bad = casus("retention", path, "--set", "altijd", "12", env=env)
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+    with Vault.open(path, PASSPHRASE) as reopened:
+        assert CaseService(reopened).get(closed).retention_date == add_months(dt.date.today(), 72)
+        assert CaseService(reopened).get(overdue).status is CaseStatus.NEW

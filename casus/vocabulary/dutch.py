@@ -21,6 +21,7 @@ WORDS = {
     "advieskaart": "advieskaarten",
     "eerdere cijferkaart": "eerdere cijferkaarten",
     "casuskaart": "casuskaarten",
+    "afgesloten casus": "afgesloten casussen",
 }
 
 
