@@ -145,7 +145,8 @@ def test_the_home_view_opens_what_each_line_names_from_the_keyboard(
     qtbot.waitUntil(window.isActiveWindow)
     tree = window.attention.tree
     groups = [tree.topLevelItem(n).text(0) for n in range(tree.topLevelItemCount())]
-    assert groups[0] == "Voorbereiden voor het overleg (1)" and len(groups) == 5
+    assert groups[0] == "Voorbereiden voor het overleg (1)" and len(groups) == 6
+    assert groups[3].startswith("Terugkoppeling aan de melder")
     QTest.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     assert tree.hasFocus(), "Alt+W reaches the home view"
 
@@ -156,11 +157,14 @@ def test_the_home_view_opens_what_each_line_names_from_the_keyboard(
     open_line(0)
     assert window.review_dialog.case_id == ids["preparing"]
     window.review_dialog.reject()
-    open_line(3)
+    open_line(4)
     assert (
         window.editor.case_id == ids["advice"]
         and window.editor.tabs.currentWidget() is window.editor.interventions
     )
+    window.editor.done(0)
+    open_line(3)
+    assert window.editor.tabs.currentWidget() is window.editor.outcome, "feedback is told on that tab"
     window.editor.done(0)
     open_line(2)
     screen = window.meeting_screen

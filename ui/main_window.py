@@ -43,6 +43,14 @@ from ui.window_fit import fit_to_screen, scrollable
 from ui.workers import start
 
 
+def show_tab_for(editor: CaseEditor, kind: AttentionKind) -> None:
+    """A follow-up is on the measures tab; feedback and retention on the outcome tab."""
+    if kind in (AttentionKind.ADVICE_FOLLOW_UP, AttentionKind.ACTIONS_DUE):
+        editor.show_interventions()
+    elif kind in (AttentionKind.FEEDBACK_DUE, AttentionKind.RETENTION_PASSED):
+        editor.tabs.setCurrentWidget(editor.outcome)
+
+
 class MainWindow(QMainWindow):
     locked = Signal()
 
@@ -150,10 +158,9 @@ class MainWindow(QMainWindow):
             self.review_case(item.case_id)
         elif item.kind is AttentionKind.NOT_ON_AGENDA or item.meeting_id is not None:
             self.open_meeting_screen(item.meeting_id, actions=item.kind is AttentionKind.ACTIONS_DUE)
-        elif item.case_id is not None:  # a case's own line: its follow-up is on its measures tab
+        elif item.case_id is not None:  # a case's own line opens the tab it is about
             self.edit_case(item.case_id)
-            if item.kind in (AttentionKind.ADVICE_FOLLOW_UP, AttentionKind.ACTIONS_DUE):
-                self.editor.show_interventions()
+            show_tab_for(self.editor, item.kind)
 
     def selected_case_id(self) -> int | None:
         return self.case_list.selected_case_id()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from casus import validation as v
 from casus.errors import ValidationError
 from casus.outputs.suppression import DEFAULT_THRESHOLD
+from casus.services.feedback import FeedbackKind, FeedbackState
 from casus.services.figures_cards import FiguresCardService, FiguresSource
 from casus.services.report_figures import ReportFigures
 from casus.vocabulary.enums import (
@@ -137,6 +138,13 @@ def report_of(first: dt.date, last: dt.date, figures: ReportFigures) -> Report:
             Counter({(t.label, s.label): n for (t, s), n in figures.by_advice.items()}),
             [t.label for t in RepairType],
             [s.label for s in RepairStatus],
+        ),
+        _table(
+            "Terugkoppeling aan de melder",
+            "Terugkoppeling",
+            figures.by_feedback,
+            [kind.value.capitalize() for kind in FeedbackKind],
+            [state.value for state in FeedbackState],
         ),
     )
     by_cluster = _grouped(figures.by_cluster, lambda cluster: cluster)

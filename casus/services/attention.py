@@ -30,6 +30,7 @@ from casus.model import (
     RepairAdvice,
     Review,
 )
+from casus.services.feedback import FeedbackService
 from casus.vocabulary.enums import ActionStatus, CaseStatus, RepairStatus
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class AttentionKind(Enum):
     TO_PREPARE = "Voorbereiden voor het overleg"
     NOT_ON_AGENDA = "Vrijgegeven, nog niet op een agenda"
     ACTIONS_DUE = "Acties van het overleg die (bijna) verlopen zijn"
+    FEEDBACK_DUE = "Terugkoppeling aan de melder"
     ADVICE_FOLLOW_UP = "Heling-en-herstel-advies: vervolgdatum voorbij"
     RETENTION_PASSED = "Bewaartermijn voorbij"
 
@@ -79,6 +81,7 @@ class AttentionService:
                     (*_actions_due(session, today), *_follow_ups_due(session, today)),
                     key=lambda item: item.due or today,
                 ),
+                *_feedback_due(self.vault, today),
                 *_advice_follow_up(session, today),
                 *_retention_passed(session, today),
             )
@@ -184,6 +187,15 @@ def _follow_ups_due(session: Session, today: dt.date) -> list[AttentionItem]:
         words = description if len(description) <= 80 else description[:77].rstrip() + "…"
         text = f"{reference} · {words} ({owner}; {late} {_day(due_date)})"
         items.append(AttentionItem(AttentionKind.ACTIONS_DUE, text, case_id=case_id, due=due_date))
+    return items
+
+
+def _feedback_due(vault: Vault, today: dt.date) -> list[AttentionItem]:
+    items = []
+    for due in FeedbackService(vault).due(today):
+        late = "verlopen op" if due.due < today else "uiterlijk"
+        text = f"{due.reference} · {due.kind.value} terugkoppelen ({late} {_day(due.due)})"
+        items.append(AttentionItem(AttentionKind.FEEDBACK_DUE, text, due.case_id, due=due.due))
     return items
 
 

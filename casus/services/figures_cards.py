@@ -54,10 +54,11 @@ class _Figures(msgspec.Struct, forbid_unknown_fields=True):
     by_intervention: list[tuple[InterventionType, InterventionStatus, int]]
     by_advice: list[tuple[RepairType, RepairStatus, int]]
     by_cluster: list[tuple[str, Channel, int]]
+    by_feedback: list[tuple[str, str, int]] = []
 
 
 _FIELDS = ("by_quarter", "by_category", "by_ground", "by_established", "by_intervention", "by_advice",
-           "by_cluster")  # fmt: skip
+           "by_cluster", "by_feedback")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, cast, func, select
 
 from casus.model import Case, CaseGround, Intervention, OrgUnit, RepairAdvice
+from casus.services.feedback import feedback_counts
 from casus.vocabulary.enums import (
     BehaviourCategory,
     Channel,
@@ -42,6 +43,8 @@ class ReportFigures:
     by_intervention: Counter[tuple[InterventionType, InterventionStatus]]
     by_advice: Counter[tuple[RepairType, RepairStatus]]
     by_cluster: Counter[tuple[str, Channel]]  # the cluster's name, or UNKNOWN_CLUSTER
+    # Terugkoppeling: ("Ontvangst" or "Uitkomst", "Op tijd", "Te laat" or "Nog niet").
+    by_feedback: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 class ReportService:
@@ -72,6 +75,7 @@ class ReportService:
                 by_intervention=counted(Intervention.type, Intervention.status, joined=Intervention),
                 by_advice=counted(RepairAdvice.type, RepairAdvice.status, joined=RepairAdvice),
                 by_cluster=_by_cluster(by_unit, units),
+                by_feedback=feedback_counts(session, first, last),
             )
 
 
