@@ -16,13 +16,14 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from casus.outputs.shared_screen import SharedCase, shared_screen_cases
 from casus.pseudonymise import Pseudonymiser
 from casus.services.meeting_view import MeetingCase
 from casus.vault import Vault
 from ui import dialogs
+from ui.gated_copy import GatedTextBrowser, gate_copies, vault_gate
 from ui.messages import describe
 from ui.window_fit import scrolled_layout
 from ui.workers import start
@@ -41,6 +42,12 @@ def case_html(case: MeetingCase) -> str:
     )
     brought = f"<p>{html.escape(case.brought_line)}</p>" if case.brought_by else ""
     return f"<p><b>{html.escape(case.heading)}</b></p>{brought}<h3>Betrokkenen</h3><ul>{people}</ul>{texts}"
+
+
+KEYS = (
+    "→ of spatie: volgende casus   ← vorige   Home/End: eerste/laatste   "
+    "Esc: verlaten (vraagt de wachtwoordzin)"
+)
 
 
 class MeetingModeWindow(QWidget):
@@ -67,7 +74,7 @@ class MeetingModeWindow(QWidget):
         heading_font.setPointSize(28)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.body = QTextBrowser()
+        self.body = GatedTextBrowser()
         self.body.setAccessibleName("Casus")
         self.body.setOpenLinks(False)
         self.body.setTabChangesFocus(True)
@@ -75,10 +82,8 @@ class MeetingModeWindow(QWidget):
         body_font.setPointSize(20)
         self.body.setFont(body_font)
         self.body.installEventFilter(self)
-        self.hint = QLabel(
-            "→ of spatie: volgende casus   ← vorige   Home/End: eerste/laatste   "
-            "Esc: verlaten (vraagt de wachtwoordzin)"
-        )
+        gate_copies([self.body], vault_gate(vault, pseudonymiser), self._copy_refused)
+        self.hint = QLabel(KEYS)
         self.hint.setAccessibleName("Toetsen")
         self.hint.setWordWrap(True)  # on a small or scaled screen it wraps, not widens the window
         hint_font = QFont(self.font())
@@ -107,6 +112,10 @@ class MeetingModeWindow(QWidget):
             self.index = index
             self._show_case()
 
+    def _copy_refused(self, reason: str) -> None:
+        """Said where the keys are said, until the next key: on the projector, never what."""
+        self.hint.setText(reason)
+
     def _failed(self, error: BaseException) -> None:
         self.loaded = True
         self.heading.setText("Vergadermodus")
@@ -131,6 +140,7 @@ class MeetingModeWindow(QWidget):
             self.body.setHtml("<p>Er staan nog geen vrijgegeven casussen klaar voor het overleg.</p>")
             return
         shared = self.cases[self.index]
+        self.hint.setText(KEYS)
         self.heading.setText(f"{shared.title} van {len(self.cases)}")
         if shared.case is None:
             self.body.setHtml(f"<p><i>{html.escape(shared.held_back)}</i></p>")

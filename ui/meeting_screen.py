@@ -45,6 +45,7 @@ from casus.vocabulary.agenda import NoteField
 from casus.vocabulary.dutch import counted
 from ui import dialogs
 from ui.actions_page import ActionsPage
+from ui.gated_copy import gate_copies
 from ui.meeting.agenda_panel import AgendaPanel
 from ui.meeting.card_row import CardRow
 from ui.meeting.check_panel import CheckPanel
@@ -65,6 +66,15 @@ IN_THE_CASE = (
     "{place}: dit staat in de vrijgegeven tekst van de casus. De casushouder past de voorbereiding "
     "aan (Ctrl+R in de casuslijst) en geeft de casus opnieuw vrij."
 )
+
+
+def _connect_cards_and_copies(screen: MeetingScreen) -> None:
+    """The case cards' row says how it went on the status line; so does every copy the gate
+    refuses, from the case and from each note."""
+    screen.card_row.said.connect(screen.save_status.setText)
+    screen.card_row.cards_added.connect(screen._prepare)
+    copies = [screen.case_view, *screen.note_edits.values(), screen.learning, screen.actions_page.description]
+    gate_copies(copies, lambda: screen.notebook.gate, screen.save_status.setText)
 
 
 class MeetingScreen(QDialog):
@@ -144,8 +154,7 @@ class MeetingScreen(QDialog):
         self.agenda_panel.item_chosen.connect(self._show_item)
         self.agenda_panel.said.connect(lambda text: self.save_status.setText(text))
         self.agenda_panel.cases_added.connect(self._prepare)
-        self.card_row.said.connect(self.save_status.setText)
-        self.card_row.cards_added.connect(self._prepare)
+        _connect_cards_and_copies(self)
         self.keeper = NoteKeeper(
             self.notebook,
             self.item_panel,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
 from casus.disclosure import Finding
 from casus.vocabulary.enums import FindingKind
+from ui.gated_copy import GatedPlainTextEdit
 from ui.text_offsets import to_qt
 
 MARK_BACKGROUND = QColor("#fde2e1")
@@ -23,7 +24,7 @@ CHECK_BACKGROUND = QColor("#fff4d6")
 CHECK_LINE = QColor("#9a6700")
 
 
-class NoteEdit(QPlainTextEdit):
+class NoteEdit(GatedPlainTextEdit):
     def __init__(self, name: str, placeholder: str = "") -> None:
         super().__init__()
         self.setAccessibleName(name)

@@ -35,6 +35,7 @@ from casus.services.review import ReviewService
 from casus.vault import Vault
 from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
+from ui.gated_copy import GatedTextEdit, gate_copies, vault_gate
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
 from ui.text_offsets import from_qt, to_qt
@@ -65,7 +66,7 @@ class FieldPage(QWidget):
         self.original.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.preview = QTextEdit()
+        self.preview = GatedTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(f"{label}, zoals het overleg het ziet")
         for text in (self.original, self.preview):
@@ -149,6 +150,7 @@ class ReviewDialog(QDialog):
         fit_to_screen(self, 1100, 760)
         self.service = ReviewService(vault, pseudonymiser)
         self.pseudonymiser = pseudonymiser
+        self.copy_gate = vault_gate(vault, pseudonymiser)
         self.case_id = case_id
         # Codes in the preview are illustrative; the meeting draws its own.
         self.codes = UnitCodeBook(secrets.token_bytes(32))
@@ -274,6 +276,7 @@ class ReviewDialog(QDialog):
             self.pages = {}
             for review in self.reviews:
                 page = FieldPage(REVIEWED_FIELDS[review.field])
+                gate_copies([page.preview], self.copy_gate, self.status.setText)
                 self.pages[review.field] = page
                 self.tabs.addTab(page, REVIEWED_FIELDS[review.field])
         for review in self.reviews:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QSplitter, QVBoxLayout, QWidget
 
 from casus.disclosure import Finding
 from casus.services.meeting_view import MeetingCase
 from casus.vocabulary.agenda import NoteField
+from ui.gated_copy import GatedTextBrowser
 from ui.meeting_mode import case_html
 from ui.note_edit import NoteEdit
 from ui.widgets import add_labelled_row
@@ -31,7 +32,7 @@ class ItemPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.case_view = QTextBrowser()
+        self.case_view = GatedTextBrowser()
         self.case_view.setAccessibleName("Casus zoals het overleg hem ziet")
         self.case_view.setOpenLinks(False)
         self.case_view.setTabChangesFocus(True)
