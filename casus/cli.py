@@ -378,6 +378,9 @@ def _export_commands(commands: Any) -> None:
     report.add_argument("--to", dest="end", required=True, metavar="JJJJ-MM-DD")
     report.add_argument("--out", required=True, metavar="BESTAND.pdf")
     report.set_defaults(handler=cmd_export_report)
+    from casus.cli_duties import woo_command
+
+    woo_command(export)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -70,6 +70,29 @@ def cmd_retention(args: argparse.Namespace) -> None:
         _say("Geen casus is langer bewaard dan zijn termijn.")
 
 
+def cmd_export_woo(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from casus.cli_common import pseudonymiser
+    from casus.outputs.woo_export import export_woo_case
+    from casus.services.cases import CaseService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        found = [row.id for row in CaseService(vault).summaries() if row.reference == args.case.strip()]
+        if not found:
+            raise CasusError("Deze kluis heeft geen casus met dit kenmerk.")
+        path = export_woo_case(vault, pseudonymiser(), found[0], Path(args.out))
+    _say(f"Woo-versie geschreven: {path}")
+
+
+def woo_command(export: Any) -> None:
+    woo = export.add_parser("woo", help="Woo-versie van een casus als PDF: weggelakt, met weigeringsgronden")
+    woo.add_argument("vault", metavar="KLUIS")
+    woo.add_argument("--case", required=True, metavar="KENMERK")
+    woo.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    woo.set_defaults(handler=cmd_export_woo)
+
+
 def duties_commands(commands: Any) -> None:
     destroy = _command(commands, "destroy", "vernietig een casus voor altijd, ook in de reservekopieën",
                        cmd_destroy)  # fmt: skip

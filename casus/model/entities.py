@@ -399,6 +399,8 @@ class ReviewSpan(Base):
     # What the replacement needs (a date's month and year, a unit's id, a number's sort);
     # never text from the case.
     detail: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    # The Woo ground the owner chose for this span (casus.vocabulary.woo); None: by its kind.
+    woo_ground: Mapped[str | None] = mapped_column(String(12))
 
     review: Mapped[Review] = relationship(back_populates="spans")
 

@@ -47,6 +47,7 @@ class ReviewedSpan:
     ref: str
     decision: ReviewDecision
     detail: str = ""
+    woo_ground: str | None = None  # the owner's choice for the Woo-ready copy; None: by kind
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def read_reviews(session: Session, case: Case) -> list[FieldReview]:
         text = getattr(case, field) or ""
         review = stored.get(field)
         spans = tuple(
-            ReviewedSpan(s.id, s.start, s.end, s.kind, s.ref, s.decision, s.detail)
+            ReviewedSpan(s.id, s.start, s.end, s.kind, s.ref, s.decision, s.detail, s.woo_ground)
             for s in (review.spans if review else [])
         )
         stale = review is None or review.source_sha256 != text_hash(text)

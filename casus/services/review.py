@@ -34,6 +34,7 @@ from casus.services.case_texts import (
 from casus.services.lookup import required
 from casus.services.meeting_view import MeetingViewService
 from casus.vocabulary.enums import CaseStatus, ReviewDecision, UnitGeneralisation
+from casus.vocabulary.woo import WooGround
 
 if TYPE_CHECKING:
     from casus.disclosure import DisclosureGate
@@ -104,6 +105,13 @@ class ReviewService:
                 span.decision = decision
             self._withdraw_release(session, case_id)
             record(session, self.vault.actor, "decide", "review", case_id, [span.review.field])
+
+    def set_woo_ground(self, case_id: int, span_id: int, ground: WooGround) -> None:
+        """The Woo ground for one span of the Woo-ready copy; it changes nothing the meeting sees."""
+        with self.vault.session() as session:
+            span = required(session, ReviewSpan, span_id, belongs=lambda row: row.review.case_id == case_id)
+            span.woo_ground = ground.code
+            record(session, self.vault.actor, "woo_ground", "review", case_id, [span.review.field])
 
     def accept_all(self, case_id: int) -> int:
         """Accept every proposed span (the owner's "alles accepteren"); returns how many."""

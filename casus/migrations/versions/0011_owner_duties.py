@@ -1,5 +1,6 @@
 """The case owner's duties (issue 15): the vault's own settings (retention periods, feedback
-terms), the ledger of destroyed cases (internal ids only), and when the melder was told.
+terms), the ledger of destroyed cases (internal ids only), when the melder was told, and the
+Woo ground chosen for a reviewed span.
 
 Revision ID: 0011
 Revises: 0010
@@ -35,9 +36,13 @@ def upgrade() -> None:
     with op.batch_alter_table("case_file", schema=None) as batch_op:
         batch_op.add_column(sa.Column("receipt_told_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("outcome_told_on", sa.Date(), nullable=True))
+    with op.batch_alter_table("review_span", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("woo_ground", sa.String(length=12), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("review_span", schema=None) as batch_op:
+        batch_op.drop_column("woo_ground")
     with op.batch_alter_table("case_file", schema=None) as batch_op:
         batch_op.drop_column("outcome_told_on")
         batch_op.drop_column("receipt_told_on")
