@@ -106,3 +106,39 @@ def test_the_command_line_writes_the_woo_copy(vault: Vault, case_id: int, tmp_pa
     missing = casus("export", "woo", path, "--case", "XX-1", "--out", str(tmp_path / "x.pdf"),
                     env={"CASUS_PASSPHRASE": PASSPHRASE})  # fmt: skip
     assert missing.returncode == 1 and "geen casus met dit kenmerk" in missing.stderr
+
+
+def test_the_window_sets_a_ground_in_the_review_and_exports_the_woo_copy_from_the_casus_menu(
+    qtbot, monkeypatch, vault: Vault, engine: Pseudonymiser, case_id: int, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QPushButton
+
+    from ui import dialogs
+    from ui.main_window import MainWindow
+    from ui.review_dialog import ReviewDialog
+
+    review = ReviewDialog(vault, engine, case_id)
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitUntil(lambda: review.table.rowCount() > 0, timeout=60_000)
+    combo = next(c for c in review.findChildren(QComboBox) if "Woo-grond" in c.accessibleName())
+    set_button = next(b for b in review.findChildren(QPushButton) if b.accessibleName() == "Woo-grond zetten")
+    set_button.click()
+    assert review.status.text() == "Selecteer eerst een of meer vervangingen in de lijst."
+    review.table.selectRow(0)
+    combo.setCurrentIndex(combo.findData(WooGround.SPECIAL_PERSONAL_DATA))
+    set_button.click()
+    assert review.status.text().startswith("Woo-grond 5.1.1d gezet voor 1 vervanging")
+    review.reject()
+
+    window = MainWindow(vault, engine)
+    qtbot.addWidget(window)
+    window.show()
+    window.table.selectRow(0)
+    target = tmp_path / "woo.pdf"
+    monkeypatch.setattr(dialogs, "choose_export_target", lambda _parent, _title, name: target)
+    window.woo.action.trigger()
+    assert window.statusBar().currentMessage() == "Woo-versie geschreven: woo.pdf"
+    text = _text(target)
+    assert "5.1.1d" in text and "Brandsma" not in text
+    window.close()

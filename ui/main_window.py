@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QSplitter
 
 from casus.errors import NotFoundError
 from casus.pseudonymise import Pseudonymiser
@@ -40,7 +40,19 @@ from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
 from ui.session_watch import SessionWatch
 from ui.window_fit import fit_to_screen, scrollable
+from ui.woo_action import WooAction
 from ui.workers import start
+
+
+def _add_case_outputs(window: MainWindow, menu: QMenu) -> tuple[ExchangeActions, WooAction]:
+    """What goes out of a case, under Casus: the case card and the advice back, the Woo copy."""
+    exchange = ExchangeActions(window, lambda: window.vault, window.pseudonymiser,
+                               window.selected_case_id, window.refresh)  # fmt: skip
+    woo = WooAction(window, lambda: window.vault, window.pseudonymiser, window.selected_case_id)
+    menu.addSeparator()
+    for action in (exchange.make_card_action, exchange.read_advice_action, woo.action):
+        menu.addAction(action)
+    return exchange, woo
 
 
 def show_tab_for(editor: CaseEditor, kind: AttentionKind) -> None:
@@ -131,11 +143,7 @@ class MainWindow(QMainWindow):
         case_menu = self.menuBar().addMenu("&Casus")
         for action in (self.new_action, self.edit_action, self.review_action):
             case_menu.addAction(action)
-        self.exchange = ExchangeActions(self, lambda: self.vault, self.pseudonymiser, self.selected_case_id,
-                                        self.refresh)  # fmt: skip
-        case_menu.addSeparator()
-        case_menu.addAction(self.exchange.make_card_action)
-        case_menu.addAction(self.exchange.read_advice_action)
+        self.exchange, self.woo = _add_case_outputs(self, case_menu)
         self.meeting_screen_action = self._action(
             "&Overleg voeren en notuleren…", self.open_meeting_screen, "Ctrl+M"
         )

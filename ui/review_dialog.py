@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +36,7 @@ from casus.services.review import ReviewService
 from casus.vault import Vault
 from casus.vocabulary.dutch import counted
 from casus.vocabulary.enums import ReviewDecision, SpanKind, UnitGeneralisation
+from casus.vocabulary.woo import WooGround
 from ui.gated_copy import GatedTextEdit, gate_copies, vault_gate
 from ui.messages import describe
 from ui.screen_capture import exclude_from_capture
@@ -139,6 +141,26 @@ CODES_PER_MEETING = (
 )
 
 
+def woo_ground_row(dialog: ReviewDialog) -> tuple[QWidget, QWidget]:
+    """The Woo ground of the selected spans, for the Woo-ready copy only: the meeting's view
+    does not change, so neither does the release."""
+    combo = QComboBox()
+    combo.setAccessibleName("Woo-grond voor de geselecteerde vervangingen")
+    for ground in WooGround:
+        combo.addItem(f"{ground.code} – {ground.label}", ground)
+    combo.setCurrentIndex(combo.findData(WooGround.PRIVACY))
+
+    def set_ground() -> None:
+        spans, ground = dialog._selected_spans(), WooGround(combo.currentData())
+        for span in spans:
+            dialog.service.set_woo_ground(dialog.case_id, span.id, ground)
+        chosen = counted(len(spans), "vervanging")
+        done = f"Woo-grond {ground.code} gezet voor {chosen} (alleen voor de Woo-versie)."
+        dialog.status.setText(done if spans else "Selecteer eerst een of meer vervangingen in de lijst.")
+
+    return button("&Woo-grond:", "Woo-grond zetten", set_ground), combo
+
+
 class ReviewDialog(QDialog):
     released = Signal()
 
@@ -201,7 +223,7 @@ class ReviewDialog(QDialog):
         self.kind_combo = enum_combo(SpanKind, "Soort van de toe te voegen vervanging")
         self.add_button = button("Selectie &toevoegen als", "Geselecteerde tekst toevoegen", self._add)
         decisions = QHBoxLayout()
-        for widget in (self.accept_button, self.reject_button, self.accept_all_button):
+        for widget in (self.accept_button, self.reject_button, self.accept_all_button, *woo_ground_row(self)):
             decisions.addWidget(widget)
         decisions.addStretch(1)
         decisions.addWidget(self.add_button)
