@@ -261,6 +261,7 @@ def add_demo_follow_ups(vault: Vault, today: dt.date | None = None) -> None:
     cases = CaseService(vault)
     for row in cases.summaries(status=CaseStatus.NEW)[:2]:
         cases.set_status(row.id, CaseStatus.IN_PROGRESS)
+    _demo_feedback(vault, today)
     released = cases.summaries(status=CaseStatus.RELEASED)
     if released:
         InterventionService(vault).add_repair_advice(
@@ -272,6 +273,27 @@ def add_demo_follow_ups(vault: Vault, today: dt.date | None = None) -> None:
                 follow_up_date=today - dt.timedelta(days=10),
             ),
         )
+
+
+def _demo_feedback(vault: Vault, today: dt.date) -> None:
+    """The melders were told in time, except two: the newest case's receipt is not confirmed
+    yet, and the outcome of the one before it is still to come. The oldest case was closed
+    long ago and is kept past its date."""
+    from sqlalchemy import select
+
+    from casus.model import Case
+    from casus.vocabulary.enums import CaseStatus
+
+    with vault.session() as session:
+        rows = session.scalars(select(Case).order_by(Case.received.desc(), Case.id.desc())).all()
+        oldest = rows[-1]  # closed long ago, kept past its date: the home view says so
+        oldest.status, oldest.violation_established = CaseStatus.CLOSED, False
+        oldest.retention_date = today - dt.timedelta(days=5)
+        for number, case in enumerate(rows):
+            if not case.anonymous:
+                case.receipt_told_on = min(today, case.received + dt.timedelta(days=3)) if number else None
+                told = case.received + dt.timedelta(days=70)
+                case.outcome_told_on = told if told <= today and number > 1 else None
 
 
 def add_demo_exchange(vault: Vault, today: dt.date | None = None) -> None:

@@ -103,7 +103,8 @@ class CaseEditor(QDialog):
         if case_id is not None:
             self.interventions = InterventionsPage(vault, case_id)
             self.tabs.addTab(self.interventions, "Maat&regelen")
-        self.outcome = OutcomePage(vault, case_id, self._destroyed)
+        self.outcome = OutcomePage(vault, case_id)
+        self.outcome.case_destroyed.connect(self._destroyed)
         self.tabs.addTab(self.outcome, "&Uitkomst en bewaren")
         self.tabs.addTab(self.history, "Ge&schiedenis")
         self.tabs.setTabEnabled(self.tabs.indexOf(self.history), case_id is not None)

@@ -7,10 +7,9 @@ destroying asks for the passphrase and is done at once, for good.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -74,9 +73,13 @@ def explain_rules(rules: dict[RetentionOutcome, int]) -> str:
 
 
 class OutcomePage(QWidget):
-    def __init__(self, vault: Vault, case_id: int | None, destroyed: Callable[[str], None]) -> None:
+    # What became of the backups, once the case is gone. A signal, not a callback: a callback
+    # held here would make a Python cycle through the editor, collected at a random moment.
+    case_destroyed = Signal(str)
+
+    def __init__(self, vault: Vault, case_id: int | None) -> None:
         super().__init__()
-        self.vault, self.case_id, self.on_destroyed = vault, case_id, destroyed
+        self.vault, self.case_id = vault, case_id
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         for status in CHOSEN:
@@ -144,7 +147,7 @@ class OutcomePage(QWidget):
         except CasusError as error:
             dialogs.show_error(self, describe(error))
             return
-        self.on_destroyed(backups_text(report))
+        self.case_destroyed.emit(backups_text(report))
 
 
 def backups_text(report: BackupsErased) -> str:

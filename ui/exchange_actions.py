@@ -6,8 +6,6 @@ advice cards that come back (issue 14). The meeting's side is on the meeting scr
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -15,32 +13,25 @@ from casus.errors import CasusError
 from casus.pseudonymise import Pseudonymiser
 from casus.services.advice_cards import AdviceCardService
 from casus.services.cases import CaseService
-from casus.vault import Vault
 from casus.vocabulary.enums import CaseStatus
 from ui import dialogs
 from ui.messages import describe
+from ui.window_part import WindowPart
 
 
-class ExchangeActions:
-    """`vault` is asked for each time: the window may have locked in between."""
+class ExchangeActions(WindowPart):
+    """The vault is asked for each time: the window may have locked in between."""
 
-    def __init__(
-        self,
-        window: QMainWindow,
-        vault: Callable[[], Vault | None],
-        pseudonymiser: Pseudonymiser,
-        selected: Callable[[], int | None],
-        changed: Callable[[], None],
-    ) -> None:
-        self.window, self.vault, self.pseudonymiser = window, vault, pseudonymiser
-        self.selected, self.changed = selected, changed
+    def __init__(self, window: QMainWindow, pseudonymiser: Pseudonymiser) -> None:
+        super().__init__(window)
+        self.pseudonymiser = pseudonymiser
         self.make_card_action = QAction("Casuskaart &maken…", window)
         self.make_card_action.triggered.connect(lambda _checked=False: self.make_card())
         self.read_advice_action = QAction("&Advies van het overleg inlezen…", window)
         self.read_advice_action.triggered.connect(lambda _checked=False: self.read_advice())
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
+        self.say(text)
 
     def make_card(self) -> None:
         vault, case_id = self.vault(), self.selected()
@@ -75,7 +66,7 @@ class ExchangeActions:
                 continue
             attached.append(f"casus {advice.reference} (besproken op {advice.discussed_on:%d-%m-%Y})")
         if attached:
-            self.changed()
+            self._case_window().refresh()
         if refused:
             dialogs.show_error(self.window, "\n".join(refused))
         if attached:

@@ -46,9 +46,8 @@ from ui.workers import start
 
 def _add_case_outputs(window: MainWindow, menu: QMenu) -> tuple[ExchangeActions, WooAction]:
     """What goes out of a case, under Casus: the case card and the advice back, the Woo copy."""
-    exchange = ExchangeActions(window, lambda: window.vault, window.pseudonymiser,
-                               window.selected_case_id, window.refresh)  # fmt: skip
-    woo = WooAction(window, lambda: window.vault, window.pseudonymiser, window.selected_case_id)
+    exchange = ExchangeActions(window, window.pseudonymiser)
+    woo = WooAction(window, window.pseudonymiser)
     menu.addSeparator()
     for action in (exchange.make_card_action, exchange.read_advice_action, woo.action):
         menu.addAction(action)

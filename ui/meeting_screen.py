@@ -20,6 +20,7 @@ fixed, so the screen asks to be left out of screen capture like the case screens
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -74,7 +75,8 @@ def _connect_cards_and_copies(screen: MeetingScreen) -> None:
     screen.card_row.said.connect(screen.save_status.setText)
     screen.card_row.cards_added.connect(screen._prepare)
     copies = [screen.case_view, *screen.note_edits.values(), screen.learning, screen.actions_page.description]
-    gate_copies(copies, lambda: screen.notebook.gate, screen.save_status.setText)
+    # The notebook, not the screen: a callable on the widgets that held the screen would be a cycle.
+    gate_copies(copies, functools.partial(getattr, screen.notebook, "gate"), screen.save_status.setText)
 
 
 class MeetingScreen(QDialog):

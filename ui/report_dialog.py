@@ -64,9 +64,10 @@ class ReportDialog(QDialog):
         close.setAccessibleName("Sluiten")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
-        self.figures = FiguresRow(vault, lambda: (_date(self.start.date()), _date(self.end.date())))
+        start, end = self.start, self.end  # the edits, not the dialog: no cycle through it
+        self.figures = FiguresRow(vault, lambda: (_date(start.date()), _date(end.date())))
         for edit in (self.start, self.end):
-            edit.dateChanged.connect(lambda _date_: self.figures.refresh())
+            edit.dateChanged.connect(self.figures.refresh)
         layout = scrolled_layout(self)
         layout.addLayout(form)
         layout.addWidget(self.figures)

@@ -141,24 +141,28 @@ CODES_PER_MEETING = (
 )
 
 
-def woo_ground_row(dialog: ReviewDialog) -> tuple[QWidget, QWidget]:
+class WooGroundRow(QWidget):
     """The Woo ground of the selected spans, for the Woo-ready copy only: the meeting's view
-    does not change, so neither does the release."""
-    combo = QComboBox()
-    combo.setAccessibleName("Woo-grond voor de geselecteerde vervangingen")
-    for ground in WooGround:
-        combo.addItem(f"{ground.code} – {ground.label}", ground)
-    combo.setCurrentIndex(combo.findData(WooGround.PRIVACY))
+    does not change, so neither does the release. Its own slot, no closure over the dialog:
+    a Python cycle through a window is collected at a moment of the collector's choosing."""
 
-    def set_ground() -> None:
-        spans, ground = dialog._selected_spans(), WooGround(combo.currentData())
-        for span in spans:
-            dialog.service.set_woo_ground(dialog.case_id, span.id, ground)
-        chosen = counted(len(spans), "vervanging")
-        done = f"Woo-grond {ground.code} gezet voor {chosen} (alleen voor de Woo-versie)."
-        dialog.status.setText(done if spans else "Selecteer eerst een of meer vervangingen in de lijst.")
+    chosen = Signal(object)  # the WooGround
 
-    return button("&Woo-grond:", "Woo-grond zetten", set_ground), combo
+    def __init__(self) -> None:
+        super().__init__()
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("Woo-grond voor de geselecteerde vervangingen")
+        for ground in WooGround:
+            self.combo.addItem(f"{ground.code} – {ground.label}", ground)
+        self.combo.setCurrentIndex(self.combo.findData(WooGround.PRIVACY))
+        self.button = button("&Woo-grond:", "Woo-grond zetten", self._choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button)
+        row.addWidget(self.combo)
+
+    def _choose(self) -> None:
+        self.chosen.emit(WooGround(self.combo.currentData()))
 
 
 class ReviewDialog(QDialog):
@@ -223,7 +227,9 @@ class ReviewDialog(QDialog):
         self.kind_combo = enum_combo(SpanKind, "Soort van de toe te voegen vervanging")
         self.add_button = button("Selectie &toevoegen als", "Geselecteerde tekst toevoegen", self._add)
         decisions = QHBoxLayout()
-        for widget in (self.accept_button, self.reject_button, self.accept_all_button, *woo_ground_row(self)):
+        self.woo_row = WooGroundRow()
+        self.woo_row.chosen.connect(self._set_woo_ground)
+        for widget in (self.accept_button, self.reject_button, self.accept_all_button, self.woo_row):
             decisions.addWidget(widget)
         decisions.addStretch(1)
         decisions.addWidget(self.add_button)
@@ -380,6 +386,14 @@ class ReviewDialog(QDialog):
         self.refresh()
         if rows:  # on to the next proposal of the same list, as a reviewer works down it
             table.selectRow(min(rows[-1] + 1, table.rowCount() - 1))
+
+    def _set_woo_ground(self, ground: WooGround) -> None:
+        spans = self._selected_spans()
+        for span in spans:
+            self.service.set_woo_ground(self.case_id, span.id, ground)
+        chosen = counted(len(spans), "vervanging")
+        done = f"Woo-grond {ground.code} gezet voor {chosen} (alleen voor de Woo-versie)."
+        self.status.setText(done if spans else "Selecteer eerst een of meer vervangingen in de lijst.")
 
     def _accept(self) -> None:
         self._decide(ReviewDecision.ACCEPTED)

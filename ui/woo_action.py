@@ -5,7 +5,6 @@ the owner can mark the passage in the review (Ctrl+R) and try again."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -16,20 +15,15 @@ from casus.errors import CasusError
 from casus.outputs.woo import default_file_name
 from casus.outputs.woo_export import export_woo_case
 from casus.pseudonymise import Pseudonymiser
-from casus.vault import Vault
 from ui import dialogs
 from ui.messages import describe
+from ui.window_part import WindowPart
 
 
-class WooAction:
-    def __init__(
-        self,
-        window: QMainWindow,
-        vault: Callable[[], Vault | None],
-        pseudonymiser: Pseudonymiser,
-        selected: Callable[[], int | None],
-    ) -> None:
-        self.window, self.vault, self.pseudonymiser, self.selected = window, vault, pseudonymiser, selected
+class WooAction(WindowPart):
+    def __init__(self, window: QMainWindow, pseudonymiser: Pseudonymiser) -> None:
+        super().__init__(window)
+        self.pseudonymiser = pseudonymiser
         self.action = QAction("&Woo-versie exporteren…", window)
         self.action.triggered.connect(lambda _checked=False: self.export())
 

@@ -30,7 +30,7 @@ from casus.model import (
     RepairAdvice,
     Review,
 )
-from casus.services.feedback import FeedbackService
+from casus.services.feedback import feedback_due
 from casus.vocabulary.enums import ActionStatus, CaseStatus, RepairStatus
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class AttentionService:
                     (*_actions_due(session, today), *_follow_ups_due(session, today)),
                     key=lambda item: item.due or today,
                 ),
-                *_feedback_due(self.vault, today),
+                *_feedback_due(session, today),
                 *_advice_follow_up(session, today),
                 *_retention_passed(session, today),
             )
@@ -190,9 +190,9 @@ def _follow_ups_due(session: Session, today: dt.date) -> list[AttentionItem]:
     return items
 
 
-def _feedback_due(vault: Vault, today: dt.date) -> list[AttentionItem]:
+def _feedback_due(session: Session, today: dt.date) -> list[AttentionItem]:
     items = []
-    for due in FeedbackService(vault).due(today):
+    for due in feedback_due(session, today):
         late = "verlopen op" if due.due < today else "uiterlijk"
         text = f"{due.reference} · {due.kind.value} terugkoppelen ({late} {_day(due.due)})"
         items.append(AttentionItem(AttentionKind.FEEDBACK_DUE, text, due.case_id, due=due.due))

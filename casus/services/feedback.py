@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from casus.vault import Vault
 
 NOTICE_DAYS = 7  # listed this long before it is due
+# Listed while the case is open; a closed case that was never told still counts in the report.
+OPEN = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.RELEASED, CaseStatus.DISCUSSED)
 MAX_DAYS = 730
 _SETTING = "feedback_days."
 
@@ -84,22 +86,26 @@ class FeedbackService:
 
     def due(self, today: dt.date | None = None) -> list[FeedbackDue]:
         """What must still be told and is due within NOTICE_DAYS or late, the earliest first."""
-        today = today or dt.date.today()
         with self.vault.session() as session:
-            terms = {kind: days_for(session, kind) for kind in FeedbackKind}
-            rows = session.execute(
-                select(Case.id, Case.reference, Case.received, Case.receipt_told_on, Case.outcome_told_on)
-                .where(Case.anonymous.is_(False), Case.status != CaseStatus.DESTROYED)
-                .where(Case.receipt_told_on.is_(None) | Case.outcome_told_on.is_(None))
-            ).all()
-        horizon = today + dt.timedelta(days=NOTICE_DAYS)
-        found = []
-        for case_id, reference, received, receipt, outcome in rows:
-            for kind in FeedbackKind:
-                due = received + dt.timedelta(days=terms[kind])
-                if _told(receipt, outcome, kind) is None and due <= horizon:
-                    found.append(FeedbackDue(case_id, reference, kind, due))
-        return sorted(found, key=lambda item: (item.due, item.reference))
+            return feedback_due(session, today or dt.date.today())
+
+
+def feedback_due(session: Session, today: dt.date) -> list[FeedbackDue]:
+    """In the caller's session: the home view reads everything in one."""
+    terms = {kind: days_for(session, kind) for kind in FeedbackKind}
+    rows = session.execute(
+        select(Case.id, Case.reference, Case.received, Case.receipt_told_on, Case.outcome_told_on)
+        .where(Case.anonymous.is_(False), Case.status.in_(OPEN))
+        .where(Case.receipt_told_on.is_(None) | Case.outcome_told_on.is_(None))
+    ).all()
+    horizon = today + dt.timedelta(days=NOTICE_DAYS)
+    found = []
+    for case_id, reference, received, receipt, outcome in rows:
+        for kind in FeedbackKind:
+            due = received + dt.timedelta(days=terms[kind])
+            if _told(receipt, outcome, kind) is None and due <= horizon:
+                found.append(FeedbackDue(case_id, reference, kind, due))
+    return sorted(found, key=lambda item: (item.due, item.reference))
 
 
 def feedback_counts(session: Session, first: dt.date, last: dt.date) -> Counter[tuple[str, str]]:
