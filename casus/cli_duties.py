@@ -25,6 +25,15 @@ def _confirmed(reference: str) -> bool:
     return typed.strip() == reference
 
 
+def _case_id(cases: Any, reference: str) -> int:
+    from casus.errors import NotFoundError
+
+    try:
+        return int(cases.find(reference))
+    except NotFoundError:
+        raise CasusError("Deze kluis heeft geen casus met dit kenmerk.") from None
+
+
 def cmd_destroy(args: argparse.Namespace) -> None:
     from casus.services.cases import CaseService
 
@@ -36,11 +45,9 @@ def cmd_destroy(args: argparse.Namespace) -> None:
     passphrase = read_passphrase()
     with _open_vault(args.vault, passphrase) as vault:
         cases = CaseService(vault)
-        found = [row.id for row in cases.summaries() if row.reference == reference]
-        if not found:
-            raise CasusError("Deze kluis heeft geen casus met dit kenmerk.")
-        backups = cases.destroy(found[0], passphrase)
-    _say(f"Casus vernietigd (intern nummer {found[0]}); wat de cijfers tellen, blijft.")
+        case_id = _case_id(cases, reference)
+        backups = cases.destroy(case_id, passphrase)
+    _say(f"Casus vernietigd (intern nummer {case_id}); wat de cijfers tellen, blijft.")
     _say(
         f"Reservekopieën: {len(backups.rewritten)} herschreven zonder deze casus, "
         f"{len(backups.removed)} verwijderd (gemaakt met een andere wachtwoordzin), "
@@ -78,10 +85,9 @@ def cmd_export_woo(args: argparse.Namespace) -> None:
     from casus.services.cases import CaseService
 
     with _open_vault(args.vault, read_passphrase()) as vault:
-        found = [row.id for row in CaseService(vault).summaries() if row.reference == args.case.strip()]
-        if not found:
-            raise CasusError("Deze kluis heeft geen casus met dit kenmerk.")
-        path = export_woo_case(vault, pseudonymiser(), found[0], Path(args.out))
+        path = export_woo_case(
+            vault, pseudonymiser(), _case_id(CaseService(vault), args.case), Path(args.out)
+        )
     _say(f"Woo-versie geschreven: {path}")
 
 

@@ -31,6 +31,7 @@ from casus.model import (
     Review,
 )
 from casus.services.feedback import feedback_due
+from casus.services.retention import kept_too_long
 from casus.vocabulary.enums import ActionStatus, CaseStatus, RepairStatus
 
 if TYPE_CHECKING:
@@ -219,14 +220,9 @@ def _advice_follow_up(session: Session, today: dt.date) -> list[AttentionItem]:
 
 
 def _retention_passed(session: Session, today: dt.date) -> list[AttentionItem]:
-    query = (
-        select(Case.id, Case.reference, Case.retention_date)
-        .where(Case.retention_date < today, Case.status != CaseStatus.DESTROYED)
-        .order_by(Case.retention_date)
-    )
     return [
         AttentionItem(
             AttentionKind.RETENTION_PASSED, f"{reference}: bewaren tot {_day(until)}", case_id, due=until
         )
-        for case_id, reference, until in session.execute(query)
+        for case_id, reference, until in kept_too_long(session, today)
     ]

@@ -537,6 +537,14 @@ class CaseService:
                 in plain_rows(session, query)
             ]  # fmt: skip
 
+    def find(self, reference: str) -> int:
+        """The internal id of the case with this reference (NotFoundError when there is none)."""
+        with self.vault.session() as session:
+            case_id = session.scalar(select(Case.id).where(Case.reference == reference.strip()))
+        if case_id is None:
+            raise NotFoundError()
+        return case_id
+
     def count(self) -> int:
         with self.vault.session() as session:
             return session.scalar(select(func.count()).select_from(Case)) or 0

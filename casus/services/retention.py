@@ -100,13 +100,17 @@ class RetentionService:
 
     def past(self, today: dt.date | None = None) -> list[tuple[int, str, dt.date]]:
         """(internal id, reference, date) of every case kept beyond its date."""
-        from casus.vocabulary.enums import CaseStatus
-
-        today = today or dt.date.today()
         with self.vault.session() as session:
-            rows = session.execute(
-                select(Case.id, Case.reference, Case.retention_date)
-                .where(Case.retention_date < today, Case.status != CaseStatus.DESTROYED)
-                .order_by(Case.retention_date)
-            ).all()
-        return [(case_id, reference, until) for case_id, reference, until in rows if until is not None]
+            return kept_too_long(session, today or dt.date.today())
+
+
+def kept_too_long(session: Session, today: dt.date) -> list[tuple[int, str, dt.date]]:
+    """The one query the home view and `casus retention` share."""
+    from casus.vocabulary.enums import CaseStatus
+
+    rows = session.execute(
+        select(Case.id, Case.reference, Case.retention_date)
+        .where(Case.retention_date < today, Case.status != CaseStatus.DESTROYED)
+        .order_by(Case.retention_date)
+    ).all()
+    return [(case_id, reference, until) for case_id, reference, until in rows if until is not None]

@@ -90,6 +90,7 @@ def erase_case(connection: Any, case_id: int, actor: str, at: dt.datetime | None
 def compact(connection: Any) -> None:
     """Rewrites the file without its free pages (outside any transaction)."""
     connection.execute("PRAGMA secure_delete = ON")
+    connection.execute("PRAGMA temp_store = MEMORY")  # VACUUM's working copy never in a temp file
     connection.execute("VACUUM")
 
 
