@@ -37,8 +37,9 @@ CHOSEN = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.CLOSED)
 VIOLATION = (("Onbekend", None), ("Ja", True), ("Nee", False))
 
 
-def _optional_date(name: str, future: bool) -> tuple[QCheckBox, QDateEdit]:
-    known = QCheckBox(f"{name} bekend")
+def _optional_date(name: str, shown: str, future: bool) -> tuple[QCheckBox, QDateEdit]:
+    """A date that may be unknown: a box to say it is known (`shown` beside it), the date."""
+    known = QCheckBox(shown)
     known.setAccessibleName(f"{name} bekend")
     edit = QDateEdit(QDate.currentDate())
     edit.setCalendarPopup(True)
@@ -88,9 +89,9 @@ class OutcomePage(QWidget):
         self.violation.setAccessibleName("Integriteitsschending vastgesteld")
         for label, value in VIOLATION:
             self.violation.addItem(label, value)
-        self.receipt = _optional_date("Ontvangst teruggekoppeld op", future=False)
-        self.outcome = _optional_date("Uitkomst teruggekoppeld op", future=False)
-        self.retention = _optional_date("Bewaren tot", future=True)
+        self.receipt = _optional_date("Ontvangst teruggekoppeld op", "gedaan op", future=False)
+        self.outcome = _optional_date("Uitkomst teruggekoppeld op", "gedaan op", future=False)
+        self.retention = _optional_date("Bewaren tot", "datum gekozen", future=True)
         rules = QLabel(explain_rules(RetentionService(vault).rules()))
         rules.setWordWrap(True)
         self.destroy_button = button("Casus &vernietigen…", "Casus vernietigen", self.ask_destroy)
@@ -98,15 +99,20 @@ class OutcomePage(QWidget):
         form = QFormLayout(self)
         form.addRow("S&tatus:", self.status)
         form.addRow("Schending vast&gesteld:", self.violation)
-        for label, (known, edit) in (("Terugkoppeling &ontvangst:", self.receipt),
-                                     ("Terugkoppeling &uitkomst:", self.outcome),
-                                     ("&Bewaren tot:", self.retention)):  # fmt: skip
+        for text, (known, edit) in (("Terugkoppeling &ontvangst:", self.receipt),
+                                    ("Terugkoppeling u&itkomst:", self.outcome),
+                                    ("&Bewaren tot:", self.retention)):  # fmt: skip
+            caption = QLabel(text)
+            caption.setBuddy(known)  # the mnemonic reaches the box; Tab goes on to the date
             row = QHBoxLayout()
             row.addWidget(known)
             row.addWidget(edit, 1)
-            form.addRow(label, row)
+            form.addRow(caption, row)
         form.addRow("", rules)
-        form.addRow("", self.destroy_button)
+        destroy_row = QHBoxLayout()
+        destroy_row.addWidget(self.destroy_button)
+        destroy_row.addStretch(1)
+        form.addRow("", destroy_row)
 
     def load(self, case: CaseView) -> None:
         if case.status not in CHOSEN:
