@@ -111,6 +111,7 @@ def _nothing_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
     """A test that leaves a visible window, a running timer's window or a worker thread
     behind makes the next test race it under load: fail it where it happened. Runs after
     pytest-qt has closed the widgets the test registered (it is set up before `qtbot`)."""
+    import gc
     import threading
 
     before = {t.ident for t in threading.enumerate()}
@@ -135,6 +136,10 @@ def _nothing_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
     for widget in visible:
         widget.close()
         widget.deleteLater()
+    app.processEvents()
+    # What the test's windows left in reference cycles goes now, while nothing else runs,
+    # not inside the next test's database call (where the collector once crashed a run).
+    gc.collect()
     app.processEvents()
     assert not visible, f"the test left {len(visible)} window(s) open: {[type(w).__name__ for w in visible]}"
     started = [t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon]
