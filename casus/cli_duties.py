@@ -81,20 +81,30 @@ def cmd_export_woo(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from casus.cli_common import pseudonymiser
-    from casus.outputs.woo_export import export_woo_case
+    from casus.outputs.woo_export import export_woo_case, export_woo_minutes
     from casus.services.cases import CaseService
+    from casus.services.meetings import MeetingService
 
     with _open_vault(args.vault, read_passphrase()) as vault:
-        path = export_woo_case(
-            vault, pseudonymiser(), _case_id(CaseService(vault), args.case), Path(args.out)
-        )
+        if args.meeting:
+            meeting_id = MeetingService(vault).find(args.meeting)
+            path = export_woo_minutes(vault, pseudonymiser(), meeting_id, Path(args.out))
+        else:
+            case_id = _case_id(CaseService(vault), args.case)
+            path = export_woo_case(vault, pseudonymiser(), case_id, Path(args.out))
     _say(f"Woo-versie geschreven: {path}")
 
 
 def woo_command(export: Any) -> None:
-    woo = export.add_parser("woo", help="Woo-versie van een casus als PDF: weggelakt, met weigeringsgronden")
+    woo = export.add_parser(
+        "woo",
+        help="Woo-versie van een casus of van de notulen van een overleg als PDF: weggelakt, "
+        "met weigeringsgronden",
+    )
     woo.add_argument("vault", metavar="KLUIS")
-    woo.add_argument("--case", required=True, metavar="KENMERK")
+    which = woo.add_mutually_exclusive_group(required=True)
+    which.add_argument("--case", metavar="KENMERK", help="de casus met dit kenmerk")
+    which.add_argument("--meeting", metavar="JJJJ-MM-DD", help="de notulen van het overleg van die dag")
     woo.add_argument("--out", required=True, metavar="BESTAND.pdf")
     woo.set_defaults(handler=cmd_export_woo)
 

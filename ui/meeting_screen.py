@@ -79,6 +79,26 @@ def _connect_cards_and_copies(screen: MeetingScreen) -> None:
     gate_copies(copies, functools.partial(getattr, screen.notebook, "gate"), screen.save_status.setText)
 
 
+def go_to_finding(screen: MeetingScreen, placed: PlacedFinding) -> None:
+    """Where a finding stands: the note, case, action or learning points, with the text selected."""
+    finding, text = placed.finding, placed.text
+    if text.kind in (TextKind.NOTE, TextKind.CASE):
+        screen.tabs.setCurrentIndex(0)
+        screen.agenda_panel.choose(text.id)
+    if text.kind is TextKind.NOTE and text.field is not None:
+        screen.note_edits[text.field].select_range(finding.start, finding.end)
+    elif text.kind is TextKind.CASE:
+        screen.case_view.setFocus()
+        screen.check_panel.say(IN_THE_CASE.format(place=finding.place))
+    elif text.kind is TextKind.ACTION:
+        screen.tabs.setCurrentWidget(screen.actions_page)
+        screen.actions_page.select(text.id)
+        screen.actions_page.description.select_range(finding.start, finding.end)
+    elif text == LEARNING:
+        screen.tabs.setCurrentWidget(screen.learning_page)
+        screen.learning.select_range(finding.start, finding.end)
+
+
 class MeetingScreen(QDialog):
     meeting_mode_requested = Signal(int)
     agenda_row_chosen = Signal(int)
@@ -171,6 +191,10 @@ class MeetingScreen(QDialog):
         self.export_row.no_name_requested.connect(self.mark_no_name)
         self.export_row.export_requested.connect(self.export_minutes)
         self.export_row.finished.connect(self._exported)
+        self.export_row.woo_requested.connect(self.export_woo)
+        self.export_row.woo_finished.connect(
+            lambda path: self.check_panel.say(f"Woo-versie geschreven: {path.name}")
+        )
         self.export_row.failed.connect(lambda error: self.check_panel.say(describe(error)))
         for keys, slot in (
             ("F5", self.request_meeting_mode),
@@ -309,22 +333,7 @@ class MeetingScreen(QDialog):
     # -- going to a finding -----------------------------------------------------------------------------
 
     def jump_to(self, placed: PlacedFinding) -> None:
-        finding, text = placed.finding, placed.text
-        if text.kind in (TextKind.NOTE, TextKind.CASE):
-            self.tabs.setCurrentIndex(0)
-            self.agenda_panel.choose(text.id)
-        if text.kind is TextKind.NOTE and text.field is not None:
-            self.note_edits[text.field].select_range(finding.start, finding.end)
-        elif text.kind is TextKind.CASE:
-            self.case_view.setFocus()
-            self.check_panel.say(IN_THE_CASE.format(place=finding.place))
-        elif text.kind is TextKind.ACTION:
-            self.tabs.setCurrentWidget(self.actions_page)
-            self.actions_page.select(text.id)
-            self.actions_page.description.select_range(finding.start, finding.end)
-        elif text == LEARNING:
-            self.tabs.setCurrentWidget(self.learning_page)
-            self.learning.select_range(finding.start, finding.end)
+        go_to_finding(self, placed)
 
     def pseudonymise_note(self) -> None:
         self.keeper.pseudonymise(self.last_note, self.agenda_panel.current_item)
@@ -358,6 +367,15 @@ class MeetingScreen(QDialog):
             return
         if self.export_row.export(meeting):
             self.check_panel.say("Notulen maken en controleren…")
+
+    def export_woo(self) -> None:
+        """The Woo copy of the minutes as they are stored: the notes are saved first."""
+        meeting = self.notebook.meeting
+        if meeting is None or self.export_row.busy:
+            return
+        self.save_notes()
+        if not self.notebook.unsaved and self.export_row.export_woo(meeting):
+            self.check_panel.say("Woo-versie maken: alles wat herleidbaar is, wordt weggelakt…")
 
     def _exported(self, outcome: Path | export.ExportRefusal) -> None:
         if isinstance(outcome, Path):

@@ -42,6 +42,7 @@ class Piece:
 class WooSection:
     title: str
     pieces: tuple[Piece, ...]
+    group: str = ""  # the heading above a run of sections ("Casus 2" over its texts), if any
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,22 @@ def withheld(ground: WooGround = WooGround.PRIVACY) -> tuple[Piece, ...]:
 
 
 def pieces_of(text: str, spans: list[ReviewedSpan]) -> tuple[Piece, ...]:
-    """`text` cut into readable pieces and withheld ones; overlapping spans withhold as one,
-    with the ground of the first."""
-    marked = sorted(
-        (
+    """`text` cut into readable pieces and the reviewed spans withheld, each with its ground."""
+    return pieces_marked(
+        text,
+        [
             (s.start, s.end, WooGround(s.woo_ground) if s.woo_ground else default_ground(s.kind))
             for s in spans
-        ),
-        key=lambda span: (span[0], -span[1]),
+        ],
     )
+
+
+def pieces_marked(text: str, marks: list[tuple[int, int, WooGround]]) -> tuple[Piece, ...]:
+    """`text` cut into readable pieces and withheld ones; overlapping marks withhold as one,
+    with the ground of the first. A mark "openbaar" stays readable."""
     pieces: list[Piece] = []
     at = 0
-    for start, end, ground in marked:
+    for start, end, ground in sorted(marks, key=lambda mark: (mark[0], -mark[1])):
         if ground is WooGround.PUBLIC:
             continue
         if start < at:  # inside or overlapping the passage withheld before

@@ -47,8 +47,12 @@ def story(document: WooDocument) -> list[Flowable]:
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule)])
     )
     flow += [head, Spacer(1, 4 * mm)]
+    group = ""
     for section in document.sections:
-        flow.append(Paragraph(escape(section.title), s["h1"]))
+        if section.group and section.group != group:
+            flow.append(Paragraph(escape(section.group), s["h1"]))
+        group = section.group
+        flow.append(Paragraph(escape(section.title), s["h2" if group else "h1"]))
         text = markup(section.pieces)
         flow += [Paragraph(block, s["body"]) for block in text.split("<br/><br/>") if block.strip()]
     used = document.grounds_used()

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from casus.notebook.export import ExportRefusal, export_minutes
 from casus.outputs.minutes import default_file_name
+from casus.outputs.woo_export import export_woo_minutes
+from casus.outputs.woo_minutes import default_file_name as woo_file_name
 from casus.pseudonymise import Pseudonymiser
 from casus.services.meeting_values import MeetingView
 from casus.vault import Vault
@@ -24,7 +26,9 @@ class ExportRow(QWidget):
     pseudonymise_requested = Signal()
     no_name_requested = Signal()
     export_requested = Signal()
+    woo_requested = Signal()
     finished = Signal(object)  # the written file's Path, or an ExportRefusal
+    woo_finished = Signal(object)  # the written Woo copy's Path
     failed = Signal(object)  # the exception
 
     def __init__(self, vault: Vault, pseudonymiser: Pseudonymiser) -> None:
@@ -41,6 +45,9 @@ class ExportRow(QWidget):
         )
         self.no_name_button.setEnabled(False)
         self.export_button = button("Notulen &exporteren…", "Notulen exporteren", self.export_requested.emit)
+        self.woo_button = button(
+            "Woo-vers&ie…", "Woo-versie van de notulen exporteren", self.woo_requested.emit
+        )
         self.save_status = QLabel()
         self.save_status.setAccessibleName("Opslaan")
         self.progress = QProgressBar()
@@ -53,6 +60,7 @@ class ExportRow(QWidget):
         row.addStretch(1)
         row.addWidget(self.save_status)
         row.addWidget(self.progress)
+        row.addWidget(self.woo_button)
         row.addWidget(self.export_button)
 
     @property
@@ -71,19 +79,42 @@ class ExportRow(QWidget):
         def task(report: Callable[[int, int], None]) -> Path | ExportRefusal:
             return export_minutes(vault, pseudonymiser, meeting_id, target, report)
 
-        self.export_button.setEnabled(False)
+        self._start(task, self._done)
+        return True
+
+    def export_woo(self, meeting: MeetingView) -> bool:
+        """The Woo copy of these minutes (casus.outputs.woo_minutes), as `export` does."""
+        target = dialogs.choose_export_target(self, "Woo-versie opslaan", woo_file_name(meeting.held_on))
+        if target is None:
+            return False
+        vault, pseudonymiser, meeting_id = self.vault, self.pseudonymiser, meeting.id
+
+        def task(_report: Callable[[int, int], None]) -> Path:
+            return export_woo_minutes(vault, pseudonymiser, meeting_id, target)
+
+        self._start(task, self._woo_done)
+        return True
+
+    def _start(
+        self, task: Callable[[Callable[[int, int], None]], object], done: Callable[[object], None]
+    ) -> None:
+        for each in (self.export_button, self.woo_button):
+            each.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self._workers.append(start_with_progress(task, self._progressed, self._done, self._failed))
-        return True
+        self._workers.append(start_with_progress(task, self._progressed, done, self._failed))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _done(self, outcome: Path | ExportRefusal) -> None:
+    def _done(self, outcome: object) -> None:
         self._idle()
         self.finished.emit(outcome)
+
+    def _woo_done(self, outcome: object) -> None:
+        self._idle()
+        self.woo_finished.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:
         self._idle()
@@ -91,4 +122,5 @@ class ExportRow(QWidget):
 
     def _idle(self) -> None:
         self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
+        for each in (self.export_button, self.woo_button):
+            each.setEnabled(True)
