@@ -1,6 +1,7 @@
-"""The case owner's duties on the command line (issue 15): destroying a case at the end of
-its retention period. Messages and exit codes as in casus.cli; output names a case by its
-internal number and backups by their file names, which say when, never what."""
+"""The case owner's duties on the command line (issue 15): retention periods, destroying a
+case at the end of one, the terms for telling the melder and what is due, the Woo copy.
+Messages and exit codes as in casus.cli; output names a case by its internal number or its
+reference (the owner's own vault) and backups by their file names, which say when, never what."""
 
 from __future__ import annotations
 
@@ -77,6 +78,37 @@ def cmd_retention(args: argparse.Namespace) -> None:
         _say("Geen casus is langer bewaard dan zijn termijn.")
 
 
+def cmd_feedback(args: argparse.Namespace) -> None:
+    """The terms for telling the melder, and what is due within a week or late."""
+    import datetime as dt
+
+    from casus.services.feedback import FeedbackKind, FeedbackService
+
+    with _open_vault(args.vault, read_passphrase()) as vault:
+        feedback = FeedbackService(vault)
+        if args.set:
+            kind = next((k for k in FeedbackKind if k.value == args.set[0]), None)
+            if kind is None:
+                raise CasusError("Terugkoppeling: kies ontvangst of uitkomst.")
+            feedback.set_days(kind, _whole(args.set[1]))
+        terms, due = feedback.terms(), feedback.due()
+    for kind in FeedbackKind:
+        _say(f"{kind.value}\tbinnen {counted(terms[kind], 'dag')} na ontvangst van de melding")
+    today = dt.date.today()
+    for item in due:
+        when = "verlopen op" if item.due < today else "uiterlijk"
+        _say(f"{item.reference}\t{item.kind.value}\t{when} {item.due:%d-%m-%Y}")
+    if not due:
+        _say("Geen terugkoppeling die deze week moet of te laat is.")
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise CasusError("Termijn: geef een heel aantal dagen.") from None
+
+
 def cmd_export_woo(args: argparse.Namespace) -> None:
     from pathlib import Path
 
@@ -122,3 +154,7 @@ def duties_commands(commands: Any) -> None:
                            help="geef afgesloten casussen zonder datum hun termijn")  # fmt: skip
     retention.add_argument("--set", nargs=2, metavar=("UITKOMST", "MAANDEN"),
                            help="no_violation, violation of repair_only, en het aantal maanden")  # fmt: skip
+    feedback = _command(commands, "feedback", "terugkoppeling aan de melder: termijnen en wat moet",
+                        cmd_feedback)  # fmt: skip
+    feedback.add_argument("--set", nargs=2, metavar=("SOORT", "DAGEN"),
+                          help="ontvangst of uitkomst, en het aantal dagen na ontvangst")  # fmt: skip

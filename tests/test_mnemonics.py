@@ -94,6 +94,7 @@ def test_no_window_has_a_mnemonic_twice(qtbot, vault: Vault) -> None:
     from ui.report_dialog import ReportDialog
     from ui.review_dialog import ReviewDialog
     from ui.start_dialog import StartDialog
+    from ui.terms_dialog import TermsDialog
 
     fill_demo_vault(vault, count=4)
     release_demo_cases(vault, 2)
@@ -111,6 +112,7 @@ def test_no_window_has_a_mnemonic_twice(qtbot, vault: Vault) -> None:
         MeetingScreen(vault, pseudonymiser, main),
         ReportDialog(vault, main),
         PartiesDialog(vault, main),
+        TermsDialog(vault, main),
         StartDialog(),
     ]
     creating = StartDialog()

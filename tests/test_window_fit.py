@@ -34,7 +34,7 @@ def test_every_window_fits_the_screen_and_every_control_is_reachable(
     found = json.loads(done.stdout.strip().splitlines()[-1])
     room_width, room_height = found["room"]
     assert (room_width, room_height) == (width // scale, height // scale), "the screen the probe had"
-    assert len(found["windows"]) == 10
+    assert len(found["windows"]) == 11
     for name, window in found["windows"].items():
         window_width, window_height = window["size"]
         assert window_width <= room_width and window_height <= room_height, (name, window["size"])

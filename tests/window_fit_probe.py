@@ -51,6 +51,7 @@ def main() -> None:
     from ui.report_dialog import ReportDialog
     from ui.review_dialog import ReviewDialog
     from ui.start_dialog import StartDialog
+    from ui.terms_dialog import TermsDialog
 
     vault = create_vault(Path(tempfile.mkdtemp()) / "kluis.casus", PASSPHRASE, actor="probe")
     fill_demo_vault(vault, count=6)
@@ -70,6 +71,7 @@ def main() -> None:
         ReportDialog(vault, main_window),
         PartiesDialog(vault, main_window),
         CaseCardDialog(vault, pseudonymiser, case_id, "PROBE-1", main_window),
+        TermsDialog(vault, main_window),
     ]
     room = QGuiApplication.primaryScreen().availableGeometry()
     found = {"room": [room.width(), room.height()], "windows": {}}

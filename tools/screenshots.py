@@ -34,6 +34,7 @@ from casus.pseudonymise import Pseudonymiser
 from casus.services.cases import CaseService
 from casus.services.meetings import MeetingService
 from casus.vocabulary.enums import CaseStatus
+from tools.duty_screenshots import duty_shots
 from tools.exchange_screenshots import exchange_shots
 from ui.app import create_demo_vault, install_dutch_translations
 from ui.case_editor import CaseEditor
@@ -153,6 +154,7 @@ def main() -> None:
             )  # fmt: skip
             print(f"{stem}.png from {source}")
     exchange_shots(docs, vault, pseudonymiser, grab, wait_until)
+    duty_shots(docs, vault, pseudonymiser, window, grab, case_id)
     window.close()
     vault.close()
     app.quit()

@@ -82,8 +82,9 @@ class AttentionPane(QWidget):
         if first is not None:
             self.tree.setCurrentItem(first)
 
-    def preferred_height(self, most_lines: int = 8) -> int:
-        """Room for its lines (at most `most_lines`), so a quiet day leaves the list the window."""
+    def preferred_height(self, most_lines: int = 12) -> int:
+        """Room for its lines (at most `most_lines`: each of the six groups with its first
+        line), so a quiet day leaves the list the window and a busy one shows every group."""
         groups = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
         lines = sum(1 + group.childCount() for group in groups if group is not None)
         row = self.tree.sizeHintForRow(0) if lines else 0

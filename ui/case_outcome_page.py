@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from casus.errors import CasusError
+from casus.services.attention import case_attention
 from casus.services.case_values import CaseView
 from casus.services.cases import CaseService
+from casus.services.feedback import FeedbackService
 from casus.services.retention import RetentionService
 from casus.vault import Vault
 from casus.vault.erasure import BackupsErased
 from casus.vocabulary.enums import CaseStatus, RetentionOutcome
 from ui import dialogs
 from ui.messages import describe
-from ui.widgets import button
+from ui.widgets import ERROR_STYLE, button
 
 # The statuses chosen here; a release goes through the review, a destruction through its button.
 CHOSEN = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.CLOSED)
@@ -94,6 +96,12 @@ class OutcomePage(QWidget):
         self.retention = _optional_date("Bewaren tot", "datum gekozen", future=True)
         rules = QLabel(explain_rules(RetentionService(vault).rules()))
         rules.setWordWrap(True)
+        self.terms = FeedbackService(vault).terms()
+        self.attention = QLabel()
+        self.attention.setWordWrap(True)
+        self.attention.setAccessibleName("Wat deze casus vraagt")
+        self.attention.setStyleSheet(ERROR_STYLE)
+        self.attention.setVisible(False)
         self.destroy_button = button("Casus &vernietigen…", "Casus vernietigen", self.ask_destroy)
         self.destroy_button.setEnabled(case_id is not None)
         form = QFormLayout(self)
@@ -109,6 +117,7 @@ class OutcomePage(QWidget):
             row.addWidget(edit, 1)
             form.addRow(caption, row)
         form.addRow("", rules)
+        form.addRow("", self.attention)
         destroy_row = QHBoxLayout()
         destroy_row.addWidget(self.destroy_button)
         destroy_row.addStretch(1)
@@ -122,6 +131,9 @@ class OutcomePage(QWidget):
         _set(self.receipt, case.receipt_told_on)
         _set(self.outcome, case.outcome_told_on)
         _set(self.retention, case.retention_date)
+        lines = case_attention(case, self.terms, dt.date.today())
+        self.attention.setText("\n".join(lines))
+        self.attention.setVisible(bool(lines))
 
     def values(self) -> dict[str, Any]:
         """Its part of the editor's draft."""

@@ -39,6 +39,7 @@ from ui.report_dialog import ReportDialog
 from ui.review_dialog import ReviewDialog
 from ui.screen_capture import exclude_from_capture
 from ui.session_watch import SessionWatch
+from ui.terms_dialog import TermsDialog
 from ui.window_fit import fit_to_screen, scrollable
 from ui.woo_action import WooAction
 from ui.workers import start
@@ -52,6 +53,16 @@ def _add_case_outputs(window: MainWindow, menu: QMenu) -> tuple[ExchangeActions,
     for action in (exchange.make_card_action, exchange.read_advice_action, woo.action):
         menu.addAction(action)
     return exchange, woo
+
+
+def open_terms(window: MainWindow) -> None:
+    """Kluis › Termijnen…; the home view again after, as the terms decide what is due."""
+    if window.vault is None:
+        return
+    dialog = TermsDialog(window.vault, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _result: window.refresh())
+    dialog.open()
 
 
 def show_tab_for(editor: CaseEditor, kind: AttentionKind) -> None:
@@ -123,11 +134,13 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("&Reservekopie maken", self.make_backup, "Ctrl+B")
         self.idle_action = self._action("Automatisch &vergrendelen na…", self.choose_idle_minutes)
         self.parties_action = self._action("&Partij en sleutelkaarten…", self.edit_parties)
+        self.terms_action = self._action("&Termijnen…", lambda: open_terms(self))
         self.lock_action = self._action("&Vergrendelen", self.lock, "Ctrl+L")
         self.addAction(self.lock_action)  # shown in the menu; ui/lock_key.py takes the key anywhere
         quit_action = self._action("&Afsluiten", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         vault_menu = self.menuBar().addMenu("&Kluis")
-        for action in (self.units_action, self.parties_action, self.backup_action, self.idle_action):
+        for action in (self.units_action, self.parties_action, self.terms_action, self.backup_action,
+                       self.idle_action):  # fmt: skip
             vault_menu.addAction(action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.lock_action)

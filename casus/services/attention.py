@@ -30,11 +30,12 @@ from casus.model import (
     RepairAdvice,
     Review,
 )
-from casus.services.feedback import feedback_due
+from casus.services.feedback import OPEN, FeedbackKind, feedback_due, owed
 from casus.services.retention import kept_too_long
 from casus.vocabulary.enums import ActionStatus, CaseStatus, RepairStatus
 
 if TYPE_CHECKING:
+    from casus.services.case_values import CaseView
     from casus.vault import Vault
 
 # An action due within this many days is listed before it is late.
@@ -226,3 +227,19 @@ def _retention_passed(session: Session, today: dt.date) -> list[AttentionItem]:
         )
         for case_id, reference, until in kept_too_long(session, today)
     ]
+
+
+def case_attention(case: CaseView, terms: dict[FeedbackKind, int], today: dt.date) -> list[str]:
+    """What the home view says of this one case's duties, for its own outcome tab: feedback
+    due or late (an open case whose melder is known) and a retention date that has passed."""
+    lines = []
+    if case.status in OPEN and not case.anonymous:
+        for kind, due in owed(case.received, case.receipt_told_on, case.outcome_told_on, terms, today):
+            late = "verlopen op" if due < today else "uiterlijk"
+            lines.append(f"{kind.value.capitalize()} terugkoppelen: {late} {_day(due)}.")
+    if case.retention_date is not None and case.retention_date < today:
+        lines.append(
+            f"Bewaartermijn voorbij sinds {_day(case.retention_date)}: vernietig de casus, of kies "
+            "een latere datum als er een reden is om langer te bewaren."
+        )
+    return lines

@@ -98,14 +98,30 @@ def feedback_due(session: Session, today: dt.date) -> list[FeedbackDue]:
         .where(Case.anonymous.is_(False), Case.status.in_(OPEN))
         .where(Case.receipt_told_on.is_(None) | Case.outcome_told_on.is_(None))
     ).all()
+    found = [
+        FeedbackDue(case_id, reference, kind, due)
+        for case_id, reference, received, receipt, outcome in rows
+        for kind, due in owed(received, receipt, outcome, terms, today)
+    ]
+    return sorted(found, key=lambda item: (item.due, item.reference))
+
+
+def owed(
+    received: dt.date,
+    receipt: dt.date | None,
+    outcome: dt.date | None,
+    terms: dict[FeedbackKind, int],
+    today: dt.date,
+) -> list[tuple[FeedbackKind, dt.date]]:
+    """What one open case's melder must still be told, due within NOTICE_DAYS or late: the
+    rule the home view and the case's own outcome tab share."""
     horizon = today + dt.timedelta(days=NOTICE_DAYS)
     found = []
-    for case_id, reference, received, receipt, outcome in rows:
-        for kind in FeedbackKind:
-            due = received + dt.timedelta(days=terms[kind])
-            if _told(receipt, outcome, kind) is None and due <= horizon:
-                found.append(FeedbackDue(case_id, reference, kind, due))
-    return sorted(found, key=lambda item: (item.due, item.reference))
+    for kind in FeedbackKind:
+        due = received + dt.timedelta(days=terms[kind])
+        if _told(receipt, outcome, kind) is None and due <= horizon:
+            found.append((kind, due))
+    return found
 
 
 def feedback_counts(session: Session, first: dt.date, last: dt.date) -> Counter[tuple[str, str]]:

@@ -22,6 +22,7 @@ WORDS = {
     "eerdere cijferkaart": "eerdere cijferkaarten",
     "casuskaart": "casuskaarten",
     "afgesloten casus": "afgesloten casussen",
+    "dag": "dagen",
 }
 
 
