@@ -108,8 +108,11 @@ def test_destroying_from_the_editor_asks_first_then_the_passphrase_and_closes_it
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, text: errors.append(text))
     editor.outcome.destroy_with("niet de goede wachtwoordzin")
-    assert errors and "wachtwoordzin" in errors[0].lower() and editor.isVisible()
-    with qtbot.waitSignal(editor.saved):
+    assert editor.outcome.waiting.isVisible(), "a wait nobody can cancel while the backups are rewritten"
+    qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
+    assert "wachtwoordzin" in errors[0].lower() and editor.isVisible()
+    assert not editor.outcome.waiting.isVisible()
+    with qtbot.waitSignal(editor.saved, timeout=30_000):
         editor.outcome.destroy_with(PASSPHRASE)
     assert not editor.isVisible()
     gone = cases.get(case_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QWidget,
 )
 
-from casus.errors import CasusError
 from casus.services.attention import case_attention
 from casus.services.case_values import CaseView
 from casus.services.cases import CaseService
@@ -33,6 +33,7 @@ from casus.vocabulary.enums import CaseStatus, RetentionOutcome
 from ui import dialogs
 from ui.messages import describe
 from ui.widgets import ERROR_STYLE, button
+from ui.workers import start
 
 # The statuses chosen here; a release goes through the review, a destruction through its button.
 CHOSEN = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.CLOSED)
@@ -158,14 +159,30 @@ class OutcomePage(QWidget):
                                    "Wachtwoordzin om te vernietigen", self.destroy_with)  # fmt: skip
 
     def destroy_with(self, passphrase: str) -> None:
+        """Off the GUI thread, behind a window-modal wait: a key derivation for each of up to
+        ten backups and their rewriting take seconds, and nothing may change the case then."""
         if self.case_id is None:
             return
-        try:
-            report = CaseService(self.vault).destroy(self.case_id, passphrase)
-        except CasusError as error:
-            dialogs.show_error(self, describe(error))
-            return
+        vault, case_id = self.vault, self.case_id
+        self.waiting = QProgressDialog(
+            "Casus vernietigen: de kluis en de reservekopieën worden herschreven…", "", 0, 0, self
+        )
+        self.waiting.setCancelButton(None)  # no half-destroyed case
+        self.waiting.setWindowTitle("Casus vernietigen")
+        self.waiting.setAccessibleName("Casus vernietigen, even geduld")
+        self.waiting.setWindowModality(Qt.WindowModality.WindowModal)
+        self.waiting.setMinimumDuration(0)
+        self.waiting.show()
+        self._worker = start(lambda: CaseService(vault).destroy(case_id, passphrase), self._destroyed,
+                             self._not_destroyed)  # fmt: skip
+
+    def _destroyed(self, report: BackupsErased) -> None:
+        self.waiting.close()
         self.case_destroyed.emit(backups_text(report))
+
+    def _not_destroyed(self, error: BaseException) -> None:
+        self.waiting.close()
+        dialogs.show_error(self, describe(error))
 
 
 def backups_text(report: BackupsErased) -> str:
