@@ -189,3 +189,57 @@ def test_destroy_on_the_command_line_asks_twice_or_takes_yes_and_says_what_becam
     assert "BI-2024-0413" not in done.stdout and "Vosmaer" not in done.stdout
     again = casus("destroy", path, "BI-2024-0413", "--yes", env=env)
     assert again.returncode == 1 and "geen casus met dit kenmerk" in again.stderr, "its reference is gone too"
+
+
+_KILLED_DESTROYER = """
+import os, sys
+from casus.vault import Vault
+from casus.vault import store
+from casus.services.cases import CaseService
+
+stage, path, case_id, passphrase = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+def killed(*_args, **_kwargs):
+    os._exit(9)  # as a kill or a power cut: no cleanup, no exception handler
+if stage == "before the vault":
+    store.Vault._erase_here = killed
+else:
+    store.erase_from_backups = killed
+vault = Vault.open(path, passphrase)
+CaseService(vault).destroy(case_id, passphrase)
+"""
+
+
+@pytest.mark.parametrize("stage", ["before the vault", "before the backups"])
+def test_a_destruction_killed_half_way_is_finished_when_the_vault_next_opens(
+    two_cases: tuple[Vault, int, int], stage: str
+) -> None:
+    import subprocess
+    import sys
+
+    from casus.vault.erasure import pending_in_ledger
+
+    vault, gone, kept = two_cases
+    path = Path(vault.path)
+    backup = vault.backup(PASSPHRASE)
+    vault.close()
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_DESTROYER, stage, str(path), str(gone), PASSPHRASE],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert killed.returncode == 9, killed.stderr
+    assert _holds(decrypted(backup, PASSPHRASE), DESTROYED), "the kill left the backup as it was"
+    assert pending_in_ledger(path) == [gone]
+
+    with Vault.open(path, PASSPHRASE) as reopened:
+        assert any("onderbroken vernietiging is afgemaakt" in line for line in reopened.recovered)
+        assert CaseService(reopened).get(gone).status.value == "destroyed"
+        assert CaseService(reopened).get(kept).facts == "Ayodele Mensah wordt buitengesloten."
+    assert pending_in_ledger(path) == []
+    from casus.vault.backup import BackupStore
+
+    backups = BackupStore(path).list()
+    assert backups == [backup], "rewritten in place, not removed"
+    for each in (path, *backups):
+        assert _holds(decrypted(each, PASSPHRASE), DESTROYED) == [], each.name
+    with Vault.open(path, PASSPHRASE) as again:
+        assert again.recovered == (), "finished once, not at every open"

@@ -30,6 +30,7 @@ from casus.vault.files import durable_copy, durable_replace, fsync_dir, remove_i
 from casus.vault.kdf import derive_key, sqlcipher_key_spec
 
 ERASED_PREFIX = "VERNIETIGD-"
+DONE = "klaar"  # a ledger line "<id> klaar": that destruction reached every backup
 # (table, column that must exist, statement); "?" is the case's internal id.
 _STATEMENTS: tuple[tuple[str, str, str], ...] = (
     ("review_span", "review_id",
@@ -106,18 +107,41 @@ def ledger_path(vault_path: Path) -> Path:
     return vault_path.with_name(vault_path.name + LEDGER_SUFFIX)
 
 
-def read_ledger(vault_path: Path) -> list[int]:
+def _ledger_lines(vault_path: Path) -> list[list[str]]:
     try:
         lines = ledger_path(vault_path).read_text("ascii").splitlines()
     except (FileNotFoundError, UnicodeDecodeError):
         return []
-    return [int(line.split()[0]) for line in lines if line.split() and line.split()[0].isdigit()]
+    return [line.split() for line in lines if line.split() and line.split()[0].isdigit()]
+
+
+def read_ledger(vault_path: Path) -> list[int]:
+    """Every case destroyed, or about to be: a restore destroys them all again."""
+    return list(dict.fromkeys(int(words[0]) for words in _ledger_lines(vault_path)))
+
+
+def pending_in_ledger(vault_path: Path) -> list[int]:
+    """Destructions begun and not finished (a crash, a kill, a full disk between the vault and
+    the last backup): the next open finishes them, with the passphrase it was given."""
+    done = {int(words[0]) for words in _ledger_lines(vault_path) if words[1:] == [DONE]}
+    return [case_id for case_id in read_ledger(vault_path) if case_id not in done]
 
 
 def add_to_ledger(vault_path: Path, case_id: int, at: dt.datetime) -> None:
+    """Before anything is erased, so a destruction that is interrupted is one the next open
+    knows to finish: the ledger is a log of intent first, of completion (`mark_done`) after."""
+    _append(vault_path, f"{case_id} {at:%Y-%m-%dT%H:%M:%S}")
+
+
+def mark_done(vault_path: Path, case_id: int) -> None:
+    """The case is gone from the vault and from every backup."""
+    _append(vault_path, f"{case_id} {DONE}")
+
+
+def _append(vault_path: Path, line: str) -> None:
     path = ledger_path(vault_path)
     with open(path, "a", encoding="ascii") as handle:
-        handle.write(f"{case_id} {at:%Y-%m-%dT%H:%M:%S}\n")
+        handle.write(line + "\n")
         handle.flush()
         os.fsync(handle.fileno())
     fsync_dir(path.parent)

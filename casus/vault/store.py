@@ -53,6 +53,8 @@ from casus.vault.erasure import (
     erase_from_backups,
     erase_in_file,
     keep_in_ledger,
+    mark_done,
+    pending_in_ledger,
     read_ledger,
 )
 from casus.vault.files import (
@@ -233,6 +235,7 @@ class Vault:
             vault = cls(path, engine, lock, salt, key_spec, backups, actor or _default_actor())
             vault.recovered = tuple(recovered)
             vault._migrate_if_needed(passphrase)
+            vault._finish_destructions(passphrase)
             return vault
         except BaseException:
             if engine is not None:
@@ -316,17 +319,41 @@ class Vault:
         if not self.check_passphrase(passphrase):
             raise WrongPassphraseError()
         at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        add_to_ledger(self.path, case_id, at)  # first: an interrupted destruction is finished on open
+        self._erase_here(case_id, at)
+        erased = erase_from_backups(self.backups, passphrase, [case_id], self.actor)
+        mark_done(self.path, case_id)
+        return erased
+
+    def _erase_here(self, case_id: int, at: dt.datetime) -> None:
         with self._raw() as raw:
             raw.execute("BEGIN IMMEDIATE")
             try:
+                changes = raw.total_changes
                 erase_case(raw, case_id, self.actor, at)
                 raw.execute("COMMIT")
             except BaseException:
                 raw.execute("ROLLBACK")
                 raise
-            compact(raw)
-        add_to_ledger(self.path, case_id, at)
-        return erase_from_backups(self.backups, passphrase, [case_id], self.actor)
+            if raw.total_changes != changes:
+                compact(raw)
+
+    def _finish_destructions(self, passphrase: str) -> None:
+        """A destruction that a crash, a kill or a full disk interrupted is finished here, in
+        the vault and in the backups, before anyone reads the vault: the ledger said it began."""
+        pending = pending_in_ledger(self.path)
+        if not pending:
+            return
+        at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        for case_id in pending:
+            self._erase_here(case_id, at)
+        erased = erase_from_backups(self.backups, passphrase, pending, self.actor)
+        for case_id in pending:
+            mark_done(self.path, case_id)
+        self.recovered += (
+            f"Een onderbroken vernietiging is afgemaakt; reservekopieën: {len(erased.rewritten)} "
+            f"herschreven, {len(erased.removed)} verwijderd.",
+        )
 
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether `passphrase` opens this vault, without opening it again (meeting mode asks
