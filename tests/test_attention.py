@@ -187,3 +187,28 @@ def test_an_empty_day_says_so_in_one_line(qtbot, vault: Vault, light_engine: Pse
     assert not window.attention.tree.isVisible()
     assert window.attention.summary.text() == "Niets dat nu aandacht vraagt."
     window.close()
+
+
+def test_every_group_of_the_demos_busy_day_is_in_view_without_scrolling(qtbot, tmp_path) -> None:
+    """A defect seen under Xvfb: with the feedback and retention groups added, the home view
+    kept room for eight lines and hid the last groups below its edge."""
+    from ui.app import create_demo_vault
+    from ui.main_window import MainWindow
+
+    vault = create_demo_vault(tmp_path / "demo" / "demo.casus")
+    try:
+        window = MainWindow(vault, Pseudonymiser((), deduce_loader=None))
+        qtbot.addWidget(window)
+        window.resize(1366, 728)
+        window.show()
+        tree = window.attention.tree
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() >= 5)
+        view = tree.viewport().rect()
+        for index in range(tree.topLevelItemCount()):
+            group = tree.topLevelItem(index)
+            last = group.child(group.childCount() - 1)
+            for line in (group, last):
+                assert view.contains(tree.visualItemRect(line)), line.text(0)
+        window.close()
+    finally:
+        vault.close()
