@@ -73,6 +73,23 @@ def mnemonics(window: QWidget) -> dict[str, dict[str, list[str]]]:
     return found
 
 
+def menu_duplicates(window: QWidget) -> list[str]:
+    """Inside an open menu a letter chooses its entry: two entries with one letter make the
+    key only move between them (the Kluis menu had Alt+V twice)."""
+    problems = []
+    for bar in window.findChildren(QMenuBar):
+        for top in bar.actions():
+            menu = top.menu()
+            letters: dict[str, list[str]] = defaultdict(list)
+            for action in menu.actions() if menu is not None else []:
+                letter = _letter(action.text())
+                if letter:
+                    letters[letter].append(action.text().replace("&", ""))
+            problems += [f"{top.text().replace('&', '')} › Alt+{k.upper()}: {', '.join(v)}"
+                         for k, v in letters.items() if len(v) > 1]  # fmt: skip
+    return problems
+
+
 def duplicates(window: QWidget) -> list[str]:
     found = mnemonics(window)
     everywhere = found.get("window", {})
@@ -122,6 +139,7 @@ def test_no_window_has_a_mnemonic_twice(qtbot, vault: Vault) -> None:
     problems = {k: v for k, v in found.items() if v}
     assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
     assert mnemonics(windows[1])["window"], "the check sees the editor's tabs and buttons"
+    assert menu_duplicates(main) == []
     for window in windows[1:]:
         window.close()
     QApplication.processEvents()

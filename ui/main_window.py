@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         """Kluis, Casus and Overleg, every entry reachable by its mnemonic and most by a key."""
         self.units_action = self._action("&Organisatieonderdelen…", self.edit_units, "Ctrl+U")
         self.backup_action = self._action("&Reservekopie maken", self.make_backup, "Ctrl+B")
-        self.idle_action = self._action("Automatisch &vergrendelen na…", self.choose_idle_minutes)
+        self.idle_action = self._action("Automatisch vergrendelen &na…", self.choose_idle_minutes)
         self.parties_action = self._action("&Partij en sleutelkaarten…", self.edit_parties)
         self.terms_action = self._action("&Termijnen…", lambda: open_terms(self))
         self.lock_action = self._action("&Vergrendelen", self.lock, "Ctrl+L")
