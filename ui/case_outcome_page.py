@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressDialog,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -105,7 +106,10 @@ class OutcomePage(QWidget):
         self.attention.setVisible(False)
         self.destroy_button = button("Casus &vernietigen…", "Casus vernietigen", self.ask_destroy)
         self.destroy_button.setEnabled(case_id is not None)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # the rows at their own height; the room left stays below them
         form.addRow("S&tatus:", self.status)
         form.addRow("Schending vast&gesteld:", self.violation)
         for text, (known, edit) in (("Terugkoppeling &ontvangst:", self.receipt),
@@ -117,12 +121,16 @@ class OutcomePage(QWidget):
             row.addWidget(known)
             row.addWidget(edit, 1)
             form.addRow(caption, row)
-        form.addRow("", rules)
-        form.addRow("", self.attention)
+        # Below the form, not in it: a word-wrapped label in a form row is given room for
+        # more lines than it has, and stood in the middle of a gap.
+        rules.setContentsMargins(0, 8, 0, 0)
+        outer.insertWidget(1, rules)
+        outer.insertWidget(2, self.attention)
         destroy_row = QHBoxLayout()
+        destroy_row.setContentsMargins(0, 8, 0, 0)
         destroy_row.addWidget(self.destroy_button)
         destroy_row.addStretch(1)
-        form.addRow("", destroy_row)
+        outer.insertLayout(3, destroy_row)
 
     def load(self, case: CaseView) -> None:
         if case.status not in CHOSEN:
