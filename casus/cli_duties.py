@@ -87,10 +87,7 @@ def cmd_feedback(args: argparse.Namespace) -> None:
     with _open_vault(args.vault, read_passphrase()) as vault:
         feedback = FeedbackService(vault)
         if args.set:
-            kind = next((k for k in FeedbackKind if k.value == args.set[0]), None)
-            if kind is None:
-                raise CasusError("Terugkoppeling: kies ontvangst of uitkomst.")
-            feedback.set_days(kind, _whole(args.set[1]))
+            feedback.set_days(args.set[0], args.set[1])
         terms, due = feedback.terms(), feedback.due()
     for kind in FeedbackKind:
         _say(f"{kind.value}\tbinnen {counted(terms[kind], 'dag')} na ontvangst van de melding")
@@ -100,13 +97,6 @@ def cmd_feedback(args: argparse.Namespace) -> None:
         _say(f"{item.reference}\t{item.kind.value}\t{when} {item.due:%d-%m-%Y}")
     if not due:
         _say("Geen terugkoppeling die deze week moet of te laat is.")
-
-
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise CasusError("Termijn: geef een heel aantal dagen.") from None
 
 
 def cmd_export_woo(args: argparse.Namespace) -> None:

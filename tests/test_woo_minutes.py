@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from casus.disclosure import DisclosureGate
 from casus.identify.identifiers import IdentifierSet
@@ -81,6 +82,9 @@ def test_the_woo_copy_of_the_minutes_blacks_out_every_identifier_and_keeps_the_p
     assert len(codes) >= 5 and set(codes) == {"5.1.2e"}
     assert _black_boxes(target) == len(codes) + 1, "every box in the text and the one in the list"
     assert "eerbiediging van de persoonlijke levenssfeer (" in text
+    metadata = PdfReader(target).metadata
+    assert metadata.title == "Notulen casuïstiekoverleg (Woo-versie)"
+    assert not metadata.author and not metadata.creator and not metadata.producer
 
 
 def test_a_word_marked_geen_naam_stays_readable_and_an_unmarked_one_is_withheld(

@@ -73,15 +73,25 @@ class FeedbackService:
         with self.vault.session() as session:
             return {kind: days_for(session, kind) for kind in FeedbackKind}
 
-    def set_days(self, kind: FeedbackKind, days: int) -> None:
-        if not 1 <= days <= MAX_DAYS:
+    def set_days(self, kind: FeedbackKind | str, days: int | str) -> None:
+        """`kind` as the enum or its Dutch word ("ontvangst", "uitkomst"), `days` as a number
+        or its text: the window and the command line are checked alike."""
+        chosen = next((k for k in FeedbackKind if kind in (k, k.value)), None)
+        if chosen is None:
+            raise ValidationError("kind", "Terugkoppeling", "kies ontvangst of uitkomst")
+        try:
+            number = int(days)
+        except (TypeError, ValueError):
+            raise ValidationError("days", "Termijn", "geef een heel aantal dagen") from None
+        if not 1 <= number <= MAX_DAYS:
             raise ValidationError("days", "Termijn", f"moet 1 tot en met {MAX_DAYS} dagen zijn")
         with self.vault.session() as session:
-            setting = session.get(VaultSetting, _SETTING + kind.name.lower())
+            name = _SETTING + chosen.name.lower()
+            setting = session.get(VaultSetting, name)
             if setting is None:
-                session.add(VaultSetting(name=_SETTING + kind.name.lower(), value=days))
+                session.add(VaultSetting(name=name, value=number))
             else:
-                setting.value = days
+                setting.value = number
             record(session, self.vault.actor, "update", "vault", 1, ["feedback_terms"])
 
     def due(self, today: dt.date | None = None) -> list[FeedbackDue]:
