@@ -82,6 +82,7 @@ def cmd_feedback(args: argparse.Namespace) -> None:
     """The terms for telling the melder, and what is due within a week or late."""
     import datetime as dt
 
+    from casus.services.attention import due_words
     from casus.services.feedback import FeedbackKind, FeedbackService
 
     with _open_vault(args.vault, read_passphrase()) as vault:
@@ -93,8 +94,7 @@ def cmd_feedback(args: argparse.Namespace) -> None:
         _say(f"{kind.value}\tbinnen {counted(terms[kind], 'dag')} na ontvangst van de melding")
     today = dt.date.today()
     for item in due:
-        when = "verlopen op" if item.due < today else "uiterlijk"
-        _say(f"{item.reference}\t{item.kind.value}\t{when} {item.due:%d-%m-%Y}")
+        _say(f"{item.reference}\t{item.kind.value}\t{due_words(item.due, today)}")
     if not due:
         _say("Geen terugkoppeling die deze week moet of te laat is.")
 

@@ -68,6 +68,12 @@ def _day(date: dt.date | None) -> str:
     return date.strftime("%d-%m-%Y") if date is not None else ""
 
 
+def due_words(due: dt.date | None, today: dt.date) -> str:
+    """ "verlopen op 08-03-2026" once the day has passed, else "uiterlijk 08-03-2026"."""
+    late = due is not None and due < today
+    return f"{'verlopen op' if late else 'uiterlijk'} {_day(due)}"
+
+
 class AttentionService:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
@@ -165,9 +171,8 @@ def _actions_due(session: Session, today: dt.date) -> list[AttentionItem]:
     )
     items = []
     for meeting_id, description, due_date, party in session.execute(query):
-        late = "verlopen op" if due_date is not None and due_date < today else "uiterlijk"
         words = description if len(description) <= 80 else description[:77].rstrip() + "…"
-        text = f"{words} ({party.label}; {late} {_day(due_date)})"
+        text = f"{words} ({party.label}; {due_words(due_date, today)})"
         items.append(AttentionItem(AttentionKind.ACTIONS_DUE, text, meeting_id=meeting_id, due=due_date))
     return items
 
@@ -185,9 +190,8 @@ def _follow_ups_due(session: Session, today: dt.date) -> list[AttentionItem]:
     )
     items = []
     for case_id, reference, description, owner, due_date in session.execute(query):
-        late = "verlopen op" if due_date is not None and due_date < today else "uiterlijk"
         words = description if len(description) <= 80 else description[:77].rstrip() + "…"
-        text = f"{reference} · {words} ({owner}; {late} {_day(due_date)})"
+        text = f"{reference} · {words} ({owner}; {due_words(due_date, today)})"
         items.append(AttentionItem(AttentionKind.ACTIONS_DUE, text, case_id=case_id, due=due_date))
     return items
 
@@ -195,8 +199,7 @@ def _follow_ups_due(session: Session, today: dt.date) -> list[AttentionItem]:
 def _feedback_due(session: Session, today: dt.date) -> list[AttentionItem]:
     items = []
     for due in feedback_due(session, today):
-        late = "verlopen op" if due.due < today else "uiterlijk"
-        text = f"{due.reference} · {due.kind.value} terugkoppelen ({late} {_day(due.due)})"
+        text = f"{due.reference} · {due.kind.value} terugkoppelen ({due_words(due.due, today)})"
         items.append(AttentionItem(AttentionKind.FEEDBACK_DUE, text, due.case_id, due=due.due))
     return items
 
@@ -235,8 +238,7 @@ def case_attention(case: CaseView, terms: dict[FeedbackKind, int], today: dt.dat
     lines = []
     if case.status in OPEN and not case.anonymous:
         for kind, due in owed(case.received, case.receipt_told_on, case.outcome_told_on, terms, today):
-            late = "verlopen op" if due < today else "uiterlijk"
-            lines.append(f"{kind.value.capitalize()} terugkoppelen: {late} {_day(due)}.")
+            lines.append(f"{kind.value.capitalize()} terugkoppelen: {due_words(due, today)}.")
     if case.retention_date is not None and case.retention_date < today:
         lines.append(
             f"Bewaartermijn voorbij sinds {_day(case.retention_date)}: vernietig de casus, of kies "
