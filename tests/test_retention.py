@@ -146,3 +146,25 @@ def test_retention_on_the_command_line_lists_sets_and_applies(vault: Vault) -> N
     with Vault.open(path, PASSPHRASE) as reopened:
         assert CaseService(reopened).get(closed).retention_date == add_months(dt.date.today(), 72)
         assert CaseService(reopened).get(overdue).status is CaseStatus.NEW
+
+
+def test_enter_on_a_question_before_something_irreversible_answers_no(qtbot) -> None:
+    """Seen under Xvfb: "Casus vernietigen?" had "Ja" as its default button, so an Enter
+    pressed out of habit went on to the passphrase. Every confirm asks before a destruction,
+    removal or revocation; "Nee" is the default of each."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui import dialogs
+
+    seen: list[QMessageBox.StandardButton] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.standardButton(box.defaultButton()))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, press_enter)
+    assert dialogs.confirm(None, "Casus vernietigen", "Voor altijd vernietigen?") is False
+    assert seen == [QMessageBox.StandardButton.No]

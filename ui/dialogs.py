@@ -25,7 +25,9 @@ VAULT_FILTER = "Casus-kluis (*.casus);;Alle bestanden (*)"
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
+    """A question before something that cannot be undone (destroy, remove, revoke): "Nee" is
+    the default, so an Enter pressed out of habit changes nothing."""
+    answer = QMessageBox.question(parent, title, text, defaultButton=QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 
